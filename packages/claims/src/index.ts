@@ -1,0 +1,3 @@
+export * from "./checkworthiness";
+export * from "./normalize";
+export * from "./sentences";

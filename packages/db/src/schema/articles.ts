@@ -1,0 +1,17 @@
+import { pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id } from "./columns";
+import { users } from "./users";
+
+export const articles = pgTable("articles", {
+  id: id(),
+  title: text().notNull(),
+  url: text(),
+  outlet: text(),
+  author: text(),
+  publishedAt: timestamp({ withTimezone: true }),
+  body: text().notNull(),
+  /** SHA-256 of the body: ingesting the same text twice finds this row again. */
+  contentHash: text().notNull().unique(),
+  createdBy: uuid().references(() => users.id),
+  createdAt: createdAt(),
+});

@@ -1,0 +1,56 @@
+import { type SQL, sql } from "drizzle-orm";
+import {
+  bigserial,
+  customType,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { articles } from "./articles";
+import { createdAt, id, updatedAt } from "./columns";
+import { claimPriorityEnum, claimStatusEnum } from "./enums";
+import { users } from "./users";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+export const claims = pgTable(
+  "claims",
+  {
+    id: id(),
+    /** Insertion order: a stable, unique key for "newest" and for keyset pagination. */
+    seq: bigserial({ mode: "number" }).notNull().unique(),
+    text: text().notNull(),
+    normalizedText: text().notNull(),
+    articleId: uuid().references(() => articles.id, { onDelete: "restrict" }),
+    /** The original sentence in the article: article.body.slice(start, end). */
+    sentenceStart: integer(),
+    sentenceEnd: integer(),
+    claimant: text(),
+    score: doublePrecision().notNull().default(0),
+    scoreReasons: jsonb().$type<string[]>().notNull().default([]),
+    status: claimStatusEnum().notNull().default("unverified"),
+    priority: claimPriorityEnum().notNull().default("normal"),
+    assigneeId: uuid().references(() => users.id),
+    archivedAt: timestamp({ withTimezone: true }),
+    archiveReason: text(),
+    /** Optimistic concurrency: every write names the version it saw and bumps it. */
+    version: integer().notNull().default(1),
+    search: tsvector()
+      .notNull()
+      .generatedAlwaysAs((): SQL => sql`to_tsvector('english', ${claims.text})`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("claims_queue_idx").on(t.priority.desc(), t.score.desc(), t.seq.desc()),
+    index().on(t.articleId),
+    index().on(t.assigneeId),
+    index("claims_search_idx").using("gin", t.search),
+    index("claims_trgm_idx").using("gin", t.normalizedText.op("gin_trgm_ops")),
+  ],
+);

@@ -1,0 +1,21 @@
+import { bigserial, index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { createdAt } from "./columns";
+import { entityTypeEnum } from "./enums";
+import { users } from "./users";
+
+/** Append-only audit log: the database refuses UPDATE, DELETE and TRUNCATE. */
+export const events = pgTable(
+  "events",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    actorId: uuid().references(() => users.id),
+    entityType: entityTypeEnum().notNull(),
+    entityId: uuid().notNull(),
+    action: text().notNull(),
+    from: text(),
+    to: text(),
+    data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.entityType, t.entityId, t.id)],
+);

@@ -1,0 +1,73 @@
+import { z } from "zod";
+
+// Each enum is defined once here and feeds both zod (z.enum) and drizzle (pgEnum).
+// Order matters where Postgres sorts by it: priorities go low → urgent.
+
+export const roles = ["fact_checker", "editor", "admin"] as const;
+export const ZRole = z.enum(roles);
+export type TRole = z.infer<typeof ZRole>;
+
+export const claimStatuses = ["unverified", "sourced", "disputed"] as const;
+export const ZClaimStatus = z.enum(claimStatuses);
+export type TClaimStatus = z.infer<typeof ZClaimStatus>;
+
+export const claimPriorities = ["low", "normal", "high", "urgent"] as const;
+export const ZClaimPriority = z.enum(claimPriorities);
+export type TClaimPriority = z.infer<typeof ZClaimPriority>;
+
+export const verdictStates = [
+  "draft",
+  "submitted",
+  "changes_requested",
+  "approved",
+  "published",
+  "retracted",
+] as const;
+export const ZVerdictState = z.enum(verdictStates);
+export type TVerdictState = z.infer<typeof ZVerdictState>;
+
+export const sourceStances = ["supports", "refutes", "context"] as const;
+export const ZSourceStance = z.enum(sourceStances);
+export type TSourceStance = z.infer<typeof ZSourceStance>;
+
+export const claimLinkKinds = ["duplicate", "contradiction", "related"] as const;
+export const ZClaimLinkKind = z.enum(claimLinkKinds);
+export type TClaimLinkKind = z.infer<typeof ZClaimLinkKind>;
+
+export const claimLinkStates = ["suggested", "confirmed", "rejected"] as const;
+export const ZClaimLinkState = z.enum(claimLinkStates);
+export type TClaimLinkState = z.infer<typeof ZClaimLinkState>;
+
+export const entityTypes = [
+  "user",
+  "article",
+  "claim",
+  "source",
+  "claim_link",
+  "verdict",
+  "comment",
+] as const;
+export const ZEntityType = z.enum(entityTypes);
+export type TEntityType = z.infer<typeof ZEntityType>;
+
+/** Human labels, shared by the UI and error messages. */
+export const roleLabels: Record<TRole, string> = {
+  fact_checker: "fact-checker",
+  editor: "editor",
+  admin: "admin",
+};
+
+export const claimStatusLabels: Record<TClaimStatus, string> = {
+  unverified: "Unverified",
+  sourced: "Sourced",
+  disputed: "Disputed",
+};
+
+export const verdictStateLabels: Record<TVerdictState, string> = {
+  draft: "Draft",
+  submitted: "Submitted",
+  changes_requested: "Changes requested",
+  approved: "Approved",
+  published: "Published",
+  retracted: "Retracted",
+};

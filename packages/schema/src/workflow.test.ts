@@ -1,0 +1,207 @@
+import { describe, expect, it } from "vitest";
+import { type TClaimStatus, type TRole, type TVerdictState, roles } from "./enums";
+import { DomainError } from "./errors";
+import {
+  type TActor,
+  type TClaimFacts,
+  type TVerdictFacts,
+  type TransitionTable,
+  allowedTransitions,
+  assertTransition,
+  claimTransitions,
+  verdictTransitions,
+} from "./workflow";
+
+const actor = (role: TRole, id = `${role}-1`): TActor => ({ id, role });
+
+/** Facts under which every claim precondition holds, so only the role decides. */
+const readyClaim = (status: TClaimStatus): { kind: "claim" } & TClaimFacts => ({
+  kind: "claim",
+  status,
+  sourceCount: 2,
+  refutingSourceCount: 1,
+  confirmedContradictionCount: 0,
+});
+
+const AUTHOR = "author-1";
+const readyVerdict = (state: TVerdictState): { kind: "verdict" } & TVerdictFacts => ({
+  kind: "verdict",
+  state,
+  revisionAuthorId: AUTHOR,
+  claimStatus: "sourced",
+  draft: { rating: "false", headline: "The MEK was founded in 1965", explanation: "Sources say 1963." },
+});
+
+const edges = <S extends string>(table: TransitionTable<S, unknown>) =>
+  (Object.keys(table) as S[]).flatMap((from) => table[from].map((rule) => `${from}->${rule.to}`));
+
+const reachable = <S extends string>(table: TransitionTable<S, unknown>, start: S) => {
+  const seen = new Set<S>([start]);
+  const queue = [start];
+  for (let state = queue.shift(); state; state = queue.shift()) {
+    for (const rule of table[state]) {
+      if (!seen.has(rule.to)) seen.add(rule.to), queue.push(rule.to);
+    }
+  }
+  return seen;
+};
+
+// Who may take each edge when its preconditions hold. Written out by hand on purpose:
+// a change to the table must be mirrored here, or the coverage check below fails.
+const claimMatrix: [TClaimStatus, TClaimStatus, TRole[]][] = [
+  ["unverified", "sourced", ["fact_checker", "editor", "admin"]],
+  ["unverified", "disputed", ["fact_checker", "editor", "admin"]],
+  ["sourced", "disputed", ["fact_checker", "editor", "admin"]],
+  ["sourced", "unverified", ["editor", "admin"]],
+  ["disputed", "unverified", ["editor", "admin"]],
+];
+
+// For verdicts the actor is not the author unless the edge is author-only.
+const verdictMatrix: [TVerdictState, TVerdictState, TRole[], "author" | "other"][] = [
+  ["draft", "submitted", ["fact_checker", "editor", "admin"], "author"],
+  ["changes_requested", "submitted", ["fact_checker", "editor", "admin"], "author"],
+  ["submitted", "approved", ["editor", "admin"], "other"],
+  ["submitted", "changes_requested", ["editor", "admin"], "other"],
+  ["approved", "published", ["editor", "admin"], "other"],
+  ["published", "retracted", ["editor", "admin"], "other"],
+  ["published", "draft", ["fact_checker", "editor", "admin"], "other"],
+];
+
+describe("claim workflow", () => {
+  it("covers every edge of the table in the role matrix", () => {
+    expect(claimMatrix.map(([from, to]) => `${from}->${to}`).sort()).toEqual(
+      edges(claimTransitions).sort(),
+    );
+  });
+
+  it("reaches every status from unverified", () => {
+    expect([...reachable(claimTransitions, "unverified")].sort()).toEqual(
+      ["disputed", "sourced", "unverified"],
+    );
+  });
+
+  for (const [from, to, allowedRoles] of claimMatrix) {
+    for (const role of roles) {
+      const expected = allowedRoles.includes(role);
+      it(`${role} ${expected ? "may" : "may not"} move a claim ${from} → ${to}`, () => {
+        const entity = readyClaim(from);
+        const option = allowedTransitions(actor(role), entity).find((o) => o.to === to);
+        expect(option?.allowed).toBe(expected);
+        const attempt = () => assertTransition(actor(role), entity, to, "checked the record");
+        if (expected) expect(attempt).not.toThrow();
+        else expect(attempt).toThrowError(expect.objectContaining({ code: "FORBIDDEN" }));
+      });
+    }
+  }
+
+  it("needs a source before a claim is sourced", () => {
+    const entity = { ...readyClaim("unverified"), sourceCount: 0, refutingSourceCount: 0 };
+    const option = allowedTransitions(actor("editor"), entity).find((o) => o.to === "sourced");
+    expect(option).toMatchObject({
+      allowed: false,
+      blocker: { code: "PRECONDITION_FAILED", message: "Add a source first." },
+    });
+    expect(() => assertTransition(actor("admin"), entity, "sourced")).toThrowError(
+      expect.objectContaining({ code: "PRECONDITION_FAILED" }),
+    );
+  });
+
+  it("needs a refuting source or a confirmed contradiction before a claim is disputed", () => {
+    const noEvidence = { ...readyClaim("sourced"), refutingSourceCount: 0 };
+    expect(() => assertTransition(actor("fact_checker"), noEvidence, "disputed")).toThrowError(
+      /refuting source/,
+    );
+    const contradiction = { ...noEvidence, confirmedContradictionCount: 1 };
+    expect(() => assertTransition(actor("fact_checker"), contradiction, "disputed")).not.toThrow();
+  });
+
+  it("needs a reason to send a claim back to unverified", () => {
+    const attempt = (reason?: string) =>
+      assertTransition(actor("editor"), readyClaim("disputed"), "unverified", reason);
+    expect(() => attempt()).toThrowError(expect.objectContaining({ code: "BAD_REQUEST" }));
+    expect(() => attempt("   ")).toThrowError(expect.objectContaining({ code: "BAD_REQUEST" }));
+    expect(() => attempt("Source was misread")).not.toThrow();
+  });
+
+  it("refuses a transition the table does not have with CONFLICT", () => {
+    const attempt = () => assertTransition(actor("admin"), readyClaim("disputed"), "sourced");
+    expect(attempt).toThrowError(DomainError);
+    expect(attempt).toThrowError(expect.objectContaining({ code: "CONFLICT" }));
+    expect(() => assertTransition(actor("admin"), readyClaim("sourced"), "sourced")).toThrowError(
+      /cannot move to sourced/,
+    );
+  });
+
+  it("tells a fact-checker which role an editor-only step needs", () => {
+    const option = allowedTransitions(actor("fact_checker"), readyClaim("sourced")).find(
+      (o) => o.to === "unverified",
+    );
+    expect(option?.blocker?.message).toBe("Only editors can send back to unverified.");
+    expect(option?.requiresReason).toBe(true);
+  });
+});
+
+describe("verdict workflow", () => {
+  it("covers every edge of the table in the role matrix", () => {
+    expect(verdictMatrix.map(([from, to]) => `${from}->${to}`).sort()).toEqual(
+      edges(verdictTransitions).sort(),
+    );
+  });
+
+  it("reaches every state from draft", () => {
+    expect(reachable(verdictTransitions, "draft").size).toBe(Object.keys(verdictTransitions).length);
+  });
+
+  for (const [from, to, allowedRoles, who] of verdictMatrix) {
+    for (const role of roles) {
+      const expected = allowedRoles.includes(role);
+      it(`${role} (${who}) ${expected ? "may" : "may not"} move a verdict ${from} → ${to}`, () => {
+        const person = actor(role, who === "author" ? AUTHOR : `${role}-other`);
+        const attempt = () => assertTransition(person, readyVerdict(from), to, "a reason");
+        if (expected) expect(attempt).not.toThrow();
+        else expect(attempt).toThrowError(expect.objectContaining({ code: "FORBIDDEN" }));
+      });
+    }
+  }
+
+  it("never lets the author of a revision approve it or request changes (four eyes)", () => {
+    for (const to of ["approved", "changes_requested"] as const) {
+      const option = allowedTransitions(actor("editor", AUTHOR), readyVerdict("submitted")).find(
+        (o) => o.to === to,
+      );
+      expect(option).toMatchObject({ allowed: false, blocker: { code: "FORBIDDEN" } });
+    }
+  });
+
+  it("lets only the author submit", () => {
+    expect(() =>
+      assertTransition(actor("editor", "someone-else"), readyVerdict("draft"), "submitted"),
+    ).toThrowError(/Only the author/);
+  });
+
+  it("refuses to submit an incomplete draft or one on an unverified claim", () => {
+    const author = actor("fact_checker", AUTHOR);
+    const incomplete = { ...readyVerdict("draft"), draft: { rating: "false", headline: " ", explanation: null } };
+    expect(() => assertTransition(author, incomplete, "submitted")).toThrowError(
+      "Fill in the headline, explanation first.",
+    );
+    const unverified = { ...readyVerdict("draft"), claimStatus: "unverified" as const };
+    expect(() => assertTransition(author, unverified, "submitted")).toThrowError(
+      expect.objectContaining({ code: "PRECONDITION_FAILED" }),
+    );
+  });
+
+  it("needs a comment to request changes and a public reason to retract", () => {
+    const editor = actor("editor", "editor-2");
+    expect(() => assertTransition(editor, readyVerdict("submitted"), "changes_requested")).toThrowError(
+      "Request changes needs a reason.",
+    );
+    expect(() => assertTransition(editor, readyVerdict("published"), "retracted")).toThrowError(
+      "Retract needs a reason.",
+    );
+  });
+
+  it("offers nothing once retracted", () => {
+    expect(allowedTransitions(actor("admin"), readyVerdict("retracted"))).toEqual([]);
+  });
+});

@@ -1,0 +1,239 @@
+import {
+  type TClaimStatus,
+  type TRole,
+  type TVerdictState,
+  claimStatusLabels,
+  roleLabels,
+  verdictStateLabels,
+} from "./enums";
+import { DomainError } from "./errors";
+
+/**
+ * The review workflow: one transition table per entity, and pure functions over it.
+ * The server enforces with `assertTransition`; the UI renders buttons from
+ * `allowedTransitions`. Nothing else decides whether a status may change.
+ */
+
+export interface TActor {
+  id: string;
+  role: TRole;
+}
+
+const roleRank: Record<TRole, number> = { fact_checker: 0, editor: 1, admin: 2 };
+
+/** Roles are ordered: an admin can do whatever an editor can, an editor what a fact-checker can. */
+export const hasRole = (actor: Pick<TActor, "role">, minimum: TRole): boolean =>
+  roleRank[actor.role] >= roleRank[minimum];
+
+export interface TBlocker {
+  /** FORBIDDEN: this actor may never do it. PRECONDITION_FAILED: not yet, the data must change first. */
+  code: "FORBIDDEN" | "PRECONDITION_FAILED";
+  message: string;
+}
+
+interface TransitionRule<S extends string, F> {
+  to: S;
+  /** Imperative label for the button, e.g. "Mark sourced". */
+  label: string;
+  minRole: TRole;
+  /** The actor must say why; the reason is kept in the audit event. */
+  requiresReason?: boolean;
+  guard?: (facts: F, actor: TActor) => TBlocker | null;
+}
+
+/** Keyed by every state, so a new state that is not wired in fails the typecheck. */
+export type TransitionTable<S extends string, F> = {
+  readonly [K in S]: readonly TransitionRule<S, F>[];
+};
+
+export interface TTransitionOption<S extends string> {
+  to: S;
+  label: string;
+  requiresReason: boolean;
+  allowed: boolean;
+  blocker?: TBlocker;
+}
+
+const forbidden = (message: string): TBlocker => ({ code: "FORBIDDEN", message });
+const notYet = (message: string): TBlocker => ({ code: "PRECONDITION_FAILED", message });
+
+// ── Claims ──────────────────────────────────────────────────────────────────────────────
+
+export interface TClaimFacts {
+  status: TClaimStatus;
+  sourceCount: number;
+  refutingSourceCount: number;
+  confirmedContradictionCount: number;
+}
+
+const hasDisputingEvidence = (facts: TClaimFacts) =>
+  facts.refutingSourceCount > 0 || facts.confirmedContradictionCount > 0
+    ? null
+    : notYet("Add a refuting source or confirm a contradicting claim first.");
+
+const backToUnverified: TransitionRule<TClaimStatus, TClaimFacts> = {
+  to: "unverified",
+  label: "Send back to unverified",
+  minRole: "editor",
+  requiresReason: true,
+};
+
+const markDisputed: TransitionRule<TClaimStatus, TClaimFacts> = {
+  to: "disputed",
+  label: "Mark disputed",
+  minRole: "fact_checker",
+  guard: hasDisputingEvidence,
+};
+
+export const claimTransitions: TransitionTable<TClaimStatus, TClaimFacts> = {
+  unverified: [
+    {
+      to: "sourced",
+      label: "Mark sourced",
+      minRole: "fact_checker",
+      guard: (facts) => (facts.sourceCount > 0 ? null : notYet("Add a source first.")),
+    },
+    markDisputed,
+  ],
+  sourced: [markDisputed, backToUnverified],
+  disputed: [backToUnverified],
+};
+
+// ── Verdicts ────────────────────────────────────────────────────────────────────────────
+
+export interface TVerdictFacts {
+  state: TVerdictState;
+  /** Author of the current revision: the one who may submit it and who may not approve it. */
+  revisionAuthorId: string;
+  claimStatus: TClaimStatus;
+  draft: { rating: string | null; headline: string | null; explanation: string | null };
+}
+
+const canSubmit = (facts: TVerdictFacts, actor: TActor): TBlocker | null => {
+  if (actor.id !== facts.revisionAuthorId) {
+    return forbidden("Only the author of this draft can submit it.");
+  }
+  if (facts.claimStatus === "unverified") {
+    return notYet("The claim must be sourced or disputed before its verdict is submitted.");
+  }
+  const missing = (["rating", "headline", "explanation"] as const).filter(
+    (field) => !facts.draft[field]?.trim(),
+  );
+  return missing.length > 0 ? notYet(`Fill in the ${missing.join(", ")} first.`) : null;
+};
+
+/** Four-eyes rule: the author of a revision never reviews it. */
+const notTheAuthor = (facts: TVerdictFacts, actor: TActor) =>
+  actor.id === facts.revisionAuthorId
+    ? forbidden("You wrote this revision; another editor must review it.")
+    : null;
+
+const submit: TransitionRule<TVerdictState, TVerdictFacts> = {
+  to: "submitted",
+  label: "Submit for approval",
+  minRole: "fact_checker",
+  guard: canSubmit,
+};
+
+export const verdictTransitions: TransitionTable<TVerdictState, TVerdictFacts> = {
+  draft: [submit],
+  changes_requested: [submit],
+  submitted: [
+    { to: "approved", label: "Approve", minRole: "editor", guard: notTheAuthor },
+    {
+      to: "changes_requested",
+      label: "Request changes",
+      minRole: "editor",
+      requiresReason: true,
+      guard: notTheAuthor,
+    },
+  ],
+  approved: [{ to: "published", label: "Publish", minRole: "editor" }],
+  published: [
+    { to: "retracted", label: "Retract", minRole: "editor", requiresReason: true },
+    // A correction: a new draft revision that goes through the same review again.
+    { to: "draft", label: "Start a correction", minRole: "fact_checker" },
+  ],
+  retracted: [],
+};
+
+// ── Evaluation ──────────────────────────────────────────────────────────────────────────
+
+export type TWorkflowEntity =
+  | ({ kind: "claim" } & TClaimFacts)
+  | ({ kind: "verdict" } & TVerdictFacts);
+
+function evaluate<S extends string, F>(
+  rules: readonly TransitionRule<S, F>[],
+  facts: F,
+  actor: TActor,
+): TTransitionOption<S>[] {
+  return rules.map((rule) => {
+    const blocker = hasRole(actor, rule.minRole)
+      ? (rule.guard?.(facts, actor) ?? null)
+      : forbidden(`Only ${roleLabels[rule.minRole]}s can ${lowerFirst(rule.label)}.`);
+    return {
+      to: rule.to,
+      label: rule.label,
+      requiresReason: rule.requiresReason ?? false,
+      allowed: blocker === null,
+      ...(blocker ? { blocker } : {}),
+    };
+  });
+}
+
+/** Every transition out of the entity's current state, each allowed or with what blocks it. */
+export function allowedTransitions(
+  actor: TActor,
+  entity: { kind: "claim" } & TClaimFacts,
+): TTransitionOption<TClaimStatus>[];
+export function allowedTransitions(
+  actor: TActor,
+  entity: { kind: "verdict" } & TVerdictFacts,
+): TTransitionOption<TVerdictState>[];
+export function allowedTransitions(
+  actor: TActor,
+  entity: TWorkflowEntity,
+): TTransitionOption<string>[];
+export function allowedTransitions(
+  actor: TActor,
+  entity: TWorkflowEntity,
+): TTransitionOption<string>[] {
+  return entity.kind === "claim"
+    ? evaluate(claimTransitions[entity.status], entity, actor)
+    : evaluate(verdictTransitions[entity.state], entity, actor);
+}
+
+const stateLabel = (entity: TWorkflowEntity, state: string) =>
+  entity.kind === "claim"
+    ? (claimStatusLabels[state as TClaimStatus] ?? state)
+    : (verdictStateLabels[state as TVerdictState] ?? state);
+
+/**
+ * Throws the DomainError that explains why `actor` may not move `entity` to `to`:
+ * CONFLICT (no such transition from here), FORBIDDEN (role or person),
+ * PRECONDITION_FAILED (data missing), BAD_REQUEST (reason missing).
+ */
+export function assertTransition(
+  actor: TActor,
+  entity: TWorkflowEntity,
+  to: string,
+  reason?: string | null,
+): TTransitionOption<string> {
+  const from = entity.kind === "claim" ? entity.status : entity.state;
+  const option = allowedTransitions(actor, entity).find((candidate) => candidate.to === to);
+  if (!option) {
+    throw new DomainError(
+      "CONFLICT",
+      `A ${entity.kind} that is ${stateLabel(entity, from).toLowerCase()} cannot move to ${stateLabel(entity, to).toLowerCase()}.`,
+      { from, to },
+    );
+  }
+  if (option.blocker) throw new DomainError(option.blocker.code, option.blocker.message);
+  if (option.requiresReason && !reason?.trim()) {
+    throw new DomainError("BAD_REQUEST", `${option.label} needs a reason.`);
+  }
+  return option;
+}
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
