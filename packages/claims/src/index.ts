@@ -1,3 +1,4 @@
 export * from "./checkworthiness";
 export * from "./normalize";
 export * from "./sentences";
+export * from "./context";

@@ -18,3 +18,22 @@ describe("splitSentences", () => {
     expect(splitSentences(" \n\n \t")).toEqual([]);
   });
 });
+
+describe("sentenceContext", () => {
+  it("returns the sentence with whole words either side", async () => {
+    const { sentenceContext } = await import("./context");
+    const body = "Alpha beta gamma. The MEK was founded in 1965. Delta epsilon zeta.";
+    const start = body.indexOf("The MEK");
+    const end = start + "The MEK was founded in 1965.".length;
+    expect(sentenceContext(body, start, end, 8)).toEqual({
+      before: "…gamma. ",
+      sentence: "The MEK was founded in 1965.",
+      after: " Delta…",
+    });
+    expect(sentenceContext(body, start, end)).toEqual({
+      before: "Alpha beta gamma. ",
+      sentence: "The MEK was founded in 1965.",
+      after: " Delta epsilon zeta.",
+    });
+  });
+});

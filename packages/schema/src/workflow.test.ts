@@ -18,6 +18,7 @@ const actor = (role: TRole, id = `${role}-1`): TActor => ({ id, role });
 const readyClaim = (status: TClaimStatus): { kind: "claim" } & TClaimFacts => ({
   kind: "claim",
   status,
+  archived: false,
   sourceCount: 2,
   refutingSourceCount: 1,
   confirmedContradictionCount: 0,
@@ -130,6 +131,13 @@ describe("claim workflow", () => {
     expect(() => assertTransition(actor("admin"), readyClaim("sourced"), "sourced")).toThrowError(
       /cannot move to sourced/,
     );
+  });
+
+  it("blocks every move of an archived claim until it is restored", () => {
+    const archived = { ...readyClaim("unverified"), archived: true };
+    const options = allowedTransitions(actor("admin"), archived);
+    expect(options.length).toBeGreaterThan(0);
+    expect(options.every((o) => !o.allowed && o.blocker?.message.includes("archived"))).toBe(true);
   });
 
   it("tells a fact-checker which role an editor-only step needs", () => {

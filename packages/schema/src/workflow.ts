@@ -61,6 +61,8 @@ const notYet = (message: string): TBlocker => ({ code: "PRECONDITION_FAILED", me
 
 export interface TClaimFacts {
   status: TClaimStatus;
+  /** An archived claim is out of the workflow until it is restored. */
+  archived: boolean;
   sourceCount: number;
   refutingSourceCount: number;
   confirmedContradictionCount: number;
@@ -199,9 +201,11 @@ export function allowedTransitions(
   actor: TActor,
   entity: TWorkflowEntity,
 ): TTransitionOption<string>[] {
-  return entity.kind === "claim"
-    ? evaluate(claimTransitions[entity.status], entity, actor)
-    : evaluate(verdictTransitions[entity.state], entity, actor);
+  if (entity.kind === "verdict") return evaluate(verdictTransitions[entity.state], entity, actor);
+  const options = evaluate(claimTransitions[entity.status], entity, actor);
+  if (!entity.archived) return options;
+  const blocker = notYet("This claim is archived; restore it first.");
+  return options.map((option) => ({ ...option, allowed: false, blocker }));
 }
 
 const stateLabel = (entity: TWorkflowEntity, state: string) =>

@@ -1,0 +1,93 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { DbHandle } from "@factdesk/db";
+import { createExpressMiddleware } from "@trpc/server/adapters/express";
+import { parse as parseCookies } from "cookie";
+import express, { type Request, type Response } from "express";
+import helmet from "helmet";
+import type { TConfig } from "./config";
+import { userForSession } from "./domain/auth";
+import { createContextInner } from "./trpc/init";
+import { appRouter } from "./trpc/router";
+
+export const SESSION_COOKIE = "factdesk_session";
+/** The web app lives under /app; the site root is left for the public verdict pages. */
+export const WEB_BASE = "/app";
+
+export interface TAppDeps {
+  database: DbHandle;
+  config: Pick<TConfig, "session" | "webDist">;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export function createApp({ database, config, log = console.error }: TAppDeps) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(helmet());
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/readyz", async (_req, res) => {
+    try {
+      await database.ping();
+      res.json({ status: "ready", database: database.engine });
+    } catch (error) {
+      log("readyz: database did not answer", error);
+      res.status(503).json({ status: "unavailable", database: database.engine });
+    }
+  });
+
+  const cookieOptions = {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: config.session.secureCookie,
+    path: "/",
+  } as const;
+
+  app.use(
+    "/trpc",
+    createExpressMiddleware({
+      router: appRouter,
+      maxBodySize: 1_000_000,
+      async createContext({ req, res }: { req: Request; res: Response }) {
+        const token = parseCookies(req.headers.cookie ?? "")[SESSION_COOKIE] ?? null;
+        const user = token ? await userForSession(database.db, token) : null;
+        return createContextInner({
+          db: database.db,
+          user,
+          sessionToken: token,
+          userAgent: req.headers["user-agent"],
+          sessionTtlMs: config.session.ttlMs,
+          cookie: {
+            set: (value, expires) => res.cookie(SESSION_COOKIE, value, { ...cookieOptions, expires }),
+            clear: () => res.clearCookie(SESSION_COOKIE, cookieOptions),
+          },
+        });
+      },
+      onError({ error, path }) {
+        if (error.code === "INTERNAL_SERVER_ERROR") log(`tRPC ${path ?? "?"} failed`, error);
+      },
+    }),
+  );
+
+  serveWebApp(app, config.webDist, log);
+  return app;
+}
+
+/** The built React app: static files, and index.html for its client-side routes. */
+function serveWebApp(app: express.Express, webDist: string, log: (message: string) => void) {
+  const index = join(webDist, "index.html");
+  if (!existsSync(index)) {
+    log(`Web app not built (${index} missing): serving the API only. Run \`npm run build\`.`);
+    return;
+  }
+  app.use(WEB_BASE, express.static(webDist, { index: false, maxAge: "1h" }));
+  app.get([WEB_BASE, `${WEB_BASE}/{*route}`], (_req, res) => {
+    res.setHeader("Cache-Control", "no-cache");
+    res.sendFile(index);
+  });
+  app.get("/", (_req, res) => {
+    res.redirect(302, `${WEB_BASE}/`);
+  });
+}

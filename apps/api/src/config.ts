@@ -1,0 +1,50 @@
+import { join } from "node:path";
+import { z } from "zod";
+import { repoRoot } from "./paths";
+
+// The only place that reads process.env: validated once at boot, typed everywhere else.
+const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  /** Absent: the embedded PGlite database in DATA_DIR. */
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: "DATABASE_URL must be a postgres:// URL." })
+    .optional(),
+  DATA_DIR: z.string().min(1).default(join(repoRoot, ".data", "pglite")),
+  /** The address readers use; decides whether cookies are Secure. */
+  PUBLIC_URL: z.url().optional(),
+  SEED_ON_EMPTY: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((value) => value === "true"),
+  SEED_PASSWORD: z.string().min(8, "SEED_PASSWORD must have at least 8 characters.").default("factdesk-dev"),
+  SEED_DIR: z.string().min(1).default(join(repoRoot, "seeds")),
+  WEB_DIST: z.string().min(1).default(join(repoRoot, "apps", "web", "dist")),
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(24 * 14),
+});
+
+export type TConfig = ReturnType<typeof loadConfig>;
+
+export function loadConfig(env: Record<string, string | undefined>) {
+  // Empty strings (FOO= in a .env file) mean "not set".
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
+  const parsed = ZEnv.safeParse(present);
+  if (!parsed.success) {
+    throw new Error(`Invalid configuration:\n${z.prettifyError(parsed.error)}`);
+  }
+  const e = parsed.data;
+  const publicUrl = new URL(e.PUBLIC_URL ?? `http://localhost:${e.PORT}`);
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl,
+    database: e.DATABASE_URL
+      ? ({ engine: "postgres", url: e.DATABASE_URL } as const)
+      : ({ engine: "pglite", dataDir: e.DATA_DIR } as const),
+    seed: { onEmpty: e.SEED_ON_EMPTY, password: e.SEED_PASSWORD, dir: e.SEED_DIR },
+    webDist: e.WEB_DIST,
+    session: { ttlMs: e.SESSION_TTL_HOURS * 3_600_000, secureCookie: publicUrl.protocol === "https:" },
+  };
+}

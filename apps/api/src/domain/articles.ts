@@ -1,0 +1,71 @@
+import { createHash } from "node:crypto";
+import { normalizeForMatching, scoreCheckWorthiness, splitSentences } from "@factdesk/claims";
+import { type DbOrTx, articles, claims } from "@factdesk/db";
+import { eq } from "drizzle-orm";
+import { recordEvents } from "./audit";
+
+export interface TArticleInput {
+  title: string;
+  body: string;
+  url?: string | null;
+  outlet?: string | null;
+  author?: string | null;
+  publishedAt?: Date | null;
+}
+
+/** Sentences shorter than this are headings, bylines and captions, not claims. */
+const MIN_CLAIM_WORDS = 5;
+
+export const contentHash = (text: string) =>
+  createHash("sha256").update(text.normalize("NFC").trim()).digest("hex");
+
+/**
+ * Stores an article and turns its sentences into unverified claims, all in one transaction.
+ * The same text ingested again returns the existing article and creates nothing.
+ */
+export async function ingestArticle(db: DbOrTx, input: TArticleInput, actorId: string | null) {
+  return db.transaction(async (tx) => {
+    const hash = contentHash(input.body);
+    const [article] = await tx
+      .insert(articles)
+      .values({ ...input, contentHash: hash, createdBy: actorId })
+      .onConflictDoNothing({ target: articles.contentHash })
+      .returning();
+    if (!article) {
+      const [existing] = await tx.select().from(articles).where(eq(articles.contentHash, hash));
+      if (!existing) throw new Error("Article vanished between insert and select.");
+      return { article: existing, created: false, claimCount: 0 };
+    }
+
+    const candidates = splitSentences(article.body)
+      .filter((sentence) => sentence.text.split(/\s+/).length >= MIN_CLAIM_WORDS)
+      .map((sentence) => {
+        const { score, reasons } = scoreCheckWorthiness(sentence.text);
+        return {
+          text: sentence.text,
+          normalizedText: normalizeForMatching(sentence.text),
+          articleId: article.id,
+          sentenceStart: sentence.start,
+          sentenceEnd: sentence.end,
+          score,
+          scoreReasons: reasons,
+        };
+      });
+    const created = candidates.length
+      ? await tx.insert(claims).values(candidates).returning({ id: claims.id })
+      : [];
+
+    await recordEvents(tx, [
+      { actorId, entityType: "article", entityId: article.id, action: "ingested", data: { claims: created.length } },
+      ...created.map(({ id }) => ({
+        actorId,
+        entityType: "claim" as const,
+        entityId: id,
+        action: "created",
+        to: "unverified",
+        data: { articleId: article.id },
+      })),
+    ]);
+    return { article, created: true, claimCount: created.length };
+  });
+}

@@ -1,0 +1,30 @@
+import { type DbOrTx, events } from "@factdesk/db";
+import type { TEntityType } from "@factdesk/schema";
+import { sql } from "drizzle-orm";
+
+export const CHANGES_CHANNEL = "factdesk_changes";
+
+export interface TAuditEvent {
+  actorId: string | null;
+  entityType: TEntityType;
+  entityId: string;
+  action: string;
+  from?: string | null;
+  to?: string | null;
+  data?: Record<string, unknown>;
+}
+
+/**
+ * Appends audit events and tells listeners, inside the caller's transaction: the events
+ * and the NOTIFY commit together with the change they describe, or not at all.
+ */
+export async function recordEvents(tx: DbOrTx, batch: TAuditEvent[]): Promise<void> {
+  if (batch.length === 0) return;
+  await tx.insert(events).values(batch);
+  const changed = batch.map(({ entityType, entityId, action }) => ({ entityType, entityId, action }));
+  // NOTIFY payloads are capped at 8000 bytes; large batches announce themselves in summary.
+  const payload = JSON.stringify(changed.length > 20 ? { bulk: changed.length } : { changed });
+  await tx.execute(sql`select pg_notify(${CHANGES_CHANNEL}, ${payload})`);
+}
+
+export const recordEvent = (tx: DbOrTx, event: TAuditEvent) => recordEvents(tx, [event]);

@@ -1,0 +1,43 @@
+import { mkdirSync } from "node:fs";
+import { createDb } from "@factdesk/db";
+import { createApp, WEB_BASE } from "./app";
+import { loadConfig } from "./config";
+import { isEmpty, seedDatabase } from "./seed";
+
+async function main() {
+  const config = loadConfig(process.env);
+  if (config.database.engine === "pglite") mkdirSync(config.database.dataDir, { recursive: true });
+  const database = await createDb(config.database);
+  await database.migrate();
+
+  if (config.seed.onEmpty && (await isEmpty(database.db))) {
+    const seeded = await seedDatabase(database.db, config.seed);
+    console.log(`Seeded ${seeded.articles} articles, ${seeded.claims} claims and ${seeded.users} demo users.`);
+  }
+
+  const app = createApp({ database, config });
+  const server = app.listen(config.port, config.host, () => {
+    const where =
+      config.database.engine === "pglite" ? `embedded PGlite in ${config.database.dataDir}` : "PostgreSQL";
+    console.log(`Factdesk is running at ${new URL(WEB_BASE, config.publicUrl)} (database: ${where})`);
+    if (config.seed.onEmpty) {
+      const password =
+        config.seed.password === "factdesk-dev" ? "factdesk-dev" : "the SEED_PASSWORD you set";
+      console.log(
+        `Demo accounts (password: ${password}): checker@factdesk.test (fact-checker), editor@factdesk.test (editor), admin@factdesk.test (admin)`,
+      );
+    }
+  });
+
+  const shutdown = () => {
+    server.close(() => void database.close().then(() => process.exit(0)));
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,18 @@
+import { mkdirSync } from "node:fs";
+import { createDb } from "@factdesk/db";
+import { loadConfig } from "./config";
+import { seedDatabase } from "./seed";
+
+// `npm run seed`: migrate, then load demo users and seed articles (idempotent).
+const config = loadConfig(process.env);
+if (config.database.engine === "pglite") mkdirSync(config.database.dataDir, { recursive: true });
+const database = await createDb(config.database);
+try {
+  await database.migrate();
+  const seeded = await seedDatabase(database.db, config.seed);
+  console.log(
+    `Seed: ${seeded.files} article files; created ${seeded.articles} articles, ${seeded.claims} claims, ${seeded.users} users.`,
+  );
+} finally {
+  await database.close();
+}

@@ -1,0 +1,48 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { type DbOrTx, users } from "@factdesk/db";
+import { ZRole } from "@factdesk/schema";
+import { z } from "zod";
+import { ingestArticle } from "./domain/articles";
+import { recordEvents } from "./domain/audit";
+import { hashPassword } from "./domain/auth";
+
+const ZSeedUsers = z.array(z.object({ email: z.email(), name: z.string().min(1), role: ZRole }));
+
+/** A seed article file: the first non-empty line is the title, the rest the body. */
+export function parseSeedArticle(text: string) {
+  const normalized = text.replace(/\r\n?/g, "\n");
+  const title = normalized.trimStart().split("\n", 1)[0]?.trim() ?? "";
+  const body = normalized.trimStart().slice(title.length).trim();
+  return { title: title || "Untitled", body };
+}
+
+/** Loads the demo users and seed articles. Safe to run again: nothing is created twice. */
+export async function seedDatabase(db: DbOrTx, options: { dir: string; password: string }) {
+  const demoUsers = ZSeedUsers.parse(JSON.parse(readFileSync(join(options.dir, "users.json"), "utf8")));
+  const passwordHash = await hashPassword(options.password);
+  const newUsers = await db
+    .insert(users)
+    .values(demoUsers.map((user) => ({ ...user, passwordHash })))
+    .onConflictDoNothing({ target: users.email })
+    .returning({ id: users.id });
+  await recordEvents(
+    db,
+    newUsers.map(({ id }) => ({ actorId: null, entityType: "user" as const, entityId: id, action: "created" })),
+  );
+
+  let articles = 0;
+  let claims = 0;
+  const files = readdirSync(options.dir).filter((name) => name.endsWith(".txt")).sort();
+  for (const file of files) {
+    const { title, body } = parseSeedArticle(readFileSync(join(options.dir, file), "utf8"));
+    const result = await ingestArticle(db, { title, body }, null);
+    if (result.created) {
+      articles += 1;
+      claims += result.claimCount;
+    }
+  }
+  return { users: newUsers.length, articles, claims, files: files.length, demoUsers };
+}
+
+export const isEmpty = async (db: DbOrTx) => (await db.$count(users)) === 0;

@@ -1,0 +1,88 @@
+import type { Db } from "@factdesk/db";
+import { isDomainError, roleLabels, type TRole, hasRole } from "@factdesk/schema";
+import { TRPCError, initTRPC } from "@trpc/server";
+import { ZodError, z } from "zod";
+import type { TSessionUser } from "../domain/auth";
+
+/** What a procedure may do with the session cookie; HTTP sets it, tests record it. */
+export interface TSessionCookie {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}
+
+export interface TContextOptions {
+  db: Db;
+  user?: TSessionUser | null;
+  sessionToken?: string | null;
+  cookie?: TSessionCookie;
+  userAgent?: string;
+  sessionTtlMs?: number;
+}
+
+/** The context without HTTP: for createCaller in tests and scripts. */
+export function createContextInner(options: TContextOptions) {
+  return {
+    db: options.db,
+    user: options.user ?? null,
+    sessionToken: options.sessionToken ?? null,
+    cookie: options.cookie ?? { set() {}, clear() {} },
+    userAgent: options.userAgent,
+    sessionTtlMs: options.sessionTtlMs ?? 14 * 24 * 3_600_000,
+  };
+}
+export type TContext = ReturnType<typeof createContextInner>;
+
+const t = initTRPC.context<TContext>().create({
+  errorFormatter({ shape, error }) {
+    // Stack traces stay in the server log, never in a response.
+    const { stack: _stack, ...data } = shape.data;
+    const cause = error.cause;
+    if (error.code === "INTERNAL_SERVER_ERROR") {
+      return { ...shape, message: "Something went wrong on our side; the error was logged.", data };
+    }
+    if (cause instanceof ZodError) {
+      return { ...shape, data: { ...data, fields: z.flattenError(cause).fieldErrors } };
+    }
+    return { ...shape, data: { ...data, ...(isDomainError(cause) && cause.details ? { details: cause.details } : {}) } };
+  },
+});
+
+export const createCallerFactory = t.createCallerFactory;
+export const router = t.router;
+
+/** One sentence per problem, e.g. "version: Invalid input: expected number, received string". */
+const describeIssues = (error: ZodError) =>
+  error.issues
+    .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
+    .join("; ");
+
+/**
+ * The single place where failures become typed tRPC errors: a DomainError keeps its code,
+ * invalid input becomes BAD_REQUEST with a readable message instead of a zod JSON dump.
+ */
+const typedErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (isDomainError(cause)) throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  if (cause instanceof ZodError) throw new TRPCError({ code: "BAD_REQUEST", message: describeIssues(cause), cause });
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(typedErrors);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Log in to continue." });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+const roleProcedure = (role: TRole) =>
+  authedProcedure.use(({ ctx, next }) => {
+    if (!hasRole(ctx.user, role)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${roleLabels[role]} role.` });
+    }
+    return next();
+  });
+
+export const editorProcedure = roleProcedure("editor");
+export const adminProcedure = roleProcedure("admin");

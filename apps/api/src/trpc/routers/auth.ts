@@ -1,0 +1,18 @@
+import { ZLoginInput } from "@factdesk/schema";
+import { login, logout } from "../../domain/auth";
+import { publicProcedure, router } from "../init";
+
+export const authRouter = router({
+  login: publicProcedure.input(ZLoginInput).mutation(async ({ ctx, input }) => {
+    const session = await login(ctx.db, input, { ttlMs: ctx.sessionTtlMs, userAgent: ctx.userAgent });
+    ctx.cookie.set(session.token, session.expiresAt);
+    return session.user;
+  }),
+  // Public, so that a browser with an expired session can still clear its cookie.
+  logout: publicProcedure.mutation(async ({ ctx }) => {
+    if (ctx.sessionToken) await logout(ctx.db, ctx.sessionToken);
+    ctx.cookie.clear();
+    return { ok: true };
+  }),
+  me: publicProcedure.query(({ ctx }) => ctx.user),
+});

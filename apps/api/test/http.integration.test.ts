@@ -1,0 +1,142 @@
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import { createDb } from "@factdesk/db";
+import { useTestDb } from "@factdesk/db/testing";
+import { TRPCClientError, createTRPCClient, httpLink } from "@trpc/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SESSION_COOKIE, createApp } from "../src/app";
+import type { AppRouter } from "../src/trpc/router";
+import { PASSWORD, makeClaim, makeUser } from "./factories";
+
+const t = useTestDb();
+const config = { session: { ttlMs: 3_600_000, secureCookie: false }, webDist: "/nonexistent" };
+const quiet = () => {};
+
+async function listen(app: ReturnType<typeof createApp>) {
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+  });
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+let server: Server;
+let base: string;
+beforeAll(async () => {
+  ({ server, url: base } = await listen(createApp({ database: t.handle, config, log: quiet })));
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+/** A real tRPC client over HTTP that keeps its session cookie like a browser. */
+function browserClient() {
+  const jar = { cookie: "" };
+  const client = createTRPCClient<AppRouter>({
+    links: [
+      httpLink({
+        url: `${base}/trpc`,
+        fetch: async (url, init) => {
+          const response = await fetch(url, { ...init, headers: { ...init?.headers, cookie: jar.cookie } });
+          const setCookie = response.headers.get("set-cookie");
+          if (setCookie) jar.cookie = setCookie.split(";")[0] ?? "";
+          return response;
+        },
+      }),
+    ],
+  });
+  return { client, jar };
+}
+
+describe("over HTTP", () => {
+  it("answers /healthz and /readyz", async () => {
+    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: "ok" });
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: "ready" });
+  });
+
+  it("answers /readyz with 503 when the database does not answer", async () => {
+    const closed = await createDb({ engine: "pglite" });
+    await closed.close();
+    const { server: other, url } = await listen(createApp({ database: closed, config, log: quiet }));
+    try {
+      const response = await fetch(`${url}/readyz`);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({ status: "unavailable" });
+    } finally {
+      other.close();
+    }
+  });
+
+  it("logs in with an httpOnly SameSite cookie, serves the queue, and logs out", async () => {
+    const checker = await makeUser(t.db);
+    const claim = await makeClaim(t.db);
+    const { client, jar } = browserClient();
+
+    const response = await fetch(`${base}/trpc/auth.login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: checker.email.toUpperCase(), password: PASSWORD }),
+    });
+    expect(response.status).toBe(200);
+    const setCookie = response.headers.get("set-cookie") ?? "";
+    expect(setCookie).toMatch(new RegExp(`^${SESSION_COOKIE}=`));
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    jar.cookie = setCookie.split(";")[0] ?? "";
+
+    expect(await client.auth.me.query()).toMatchObject({ id: checker.id, role: "fact_checker" });
+    const queue = await client.claim.list.query({});
+    expect(queue.items.map((item) => item.id)).toEqual([claim.id]);
+
+    await client.auth.logout.mutate();
+    expect(jar.cookie).toBe(`${SESSION_COOKIE}=`);
+    expect(await client.auth.me.query()).toBeNull();
+  });
+
+  it("refuses a wrong password, an unknown email and a deactivated user alike", async () => {
+    const active = await makeUser(t.db);
+    const inactive = await makeUser(t.db, { active: false });
+    const { client } = browserClient();
+    for (const [email, password] of [
+      [active.email, "wrong password"],
+      ["nobody@factdesk.test", PASSWORD],
+      [inactive.email, PASSWORD],
+    ] as const) {
+      const error = await client.auth.login.mutate({ email, password }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TRPCClientError);
+      expect((error as TRPCClientError<AppRouter>).data?.httpStatus).toBe(401);
+      expect((error as Error).message).toBe("Email or password is incorrect.");
+    }
+  });
+
+  it("answers bad requests with 4xx and a message, never a 500 or a stack trace", async () => {
+    const anonymous = await fetch(`${base}/trpc/claim.list`);
+    expect(anonymous.status).toBe(401);
+
+    const malformed = await fetch(`${base}/trpc/auth.login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{not json",
+    });
+    expect(malformed.status).toBe(400);
+
+    const huge = await fetch(`${base}/trpc/auth.login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "a@b.test", password: "x".repeat(2_000_000) }),
+    });
+    expect(huge.status).toBe(413);
+
+    const invalid = await fetch(`${base}/trpc/auth.login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "not an email", password: 5 }),
+    });
+    expect(invalid.status).toBe(400);
+    const body = await invalid.json();
+    expect(body.error.message).toMatch(/email: Enter a valid email address/);
+    expect(body.error.data.stack).toBeUndefined();
+
+    const unknown = await fetch(`${base}/trpc/claim.nope`);
+    expect(unknown.status).toBe(404);
+  });
+});

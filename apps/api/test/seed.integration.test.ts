@@ -1,0 +1,63 @@
+import { join } from "node:path";
+import { articles, claims, events, users } from "@factdesk/db";
+import { useTestDb } from "@factdesk/db/testing";
+import { describe, expect, it } from "vitest";
+import { login } from "../src/domain/auth";
+import { repoRoot } from "../src/paths";
+import { isEmpty, parseSeedArticle, seedDatabase } from "../src/seed";
+import { callerFor } from "./factories";
+
+const t = useTestDb();
+const options = { dir: join(repoRoot, "seeds"), password: "seed-password-1" };
+
+describe("seedDatabase", () => {
+  it("loads the five seed articles and the demo users, once", async () => {
+    expect(await isEmpty(t.db)).toBe(true);
+    const first = await seedDatabase(t.db, options);
+    expect(first).toMatchObject({ files: 5, articles: 5, users: 3 });
+    expect(first.claims).toBeGreaterThan(100);
+
+    const again = await seedDatabase(t.db, options);
+    expect(again).toMatchObject({ articles: 0, users: 0, claims: 0 });
+    expect(await t.db.$count(articles)).toBe(5);
+    expect(await t.db.$count(claims)).toBe(first.claims);
+    expect(await t.db.$count(users)).toBe(3);
+    // Every claim and article has its creation in the audit log.
+    expect(await t.db.$count(events)).toBe(first.claims + 5 + 3);
+  });
+
+  it("lets the demo checker log in and see claims from all five articles", async () => {
+    await seedDatabase(t.db, options);
+    const session = await login(t.db, { email: "checker@factdesk.test", password: options.password }, { ttlMs: 60_000 });
+    const caller = callerFor(t.db, session.user);
+
+    const articleIds = new Set<string>();
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof caller.claim.list>> = await caller.claim.list({ limit: 200, cursor });
+      for (const item of page.items) if (item.article) articleIds.add(item.article.id);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(articleIds.size).toBe(5);
+  });
+
+  it("keeps sentence offsets that point into the stored article body", async () => {
+    await seedDatabase(t.db, options);
+    const bodies = new Map((await t.db.select().from(articles)).map((a) => [a.id, a.body]));
+    const all = await t.db.select().from(claims);
+    const misplaced = all.filter(
+      (c) => bodies.get(c.articleId ?? "")?.slice(c.sentenceStart ?? -1, c.sentenceEnd ?? -1) !== c.text,
+    );
+    expect(all.length).toBeGreaterThan(0);
+    expect(misplaced).toEqual([]);
+  });
+});
+
+describe("parseSeedArticle", () => {
+  it("takes the first non-empty line as the title", () => {
+    expect(parseSeedArticle("\n\nTitle here\r\n\r\nBody one.\r\nBody two.\n")).toEqual({
+      title: "Title here",
+      body: "Body one.\nBody two.",
+    });
+  });
+});
