@@ -16,14 +16,19 @@ export const WEB_BASE = "/app";
 
 export interface TAppDeps {
   database: DbHandle;
-  config: Pick<TConfig, "session" | "webDist">;
+  config: Pick<TConfig, "session" | "webDist" | "https">;
   log?: (message: string, error?: unknown) => void;
 }
 
 export function createApp({ database, config, log = console.error }: TAppDeps) {
   const app = express();
   app.disable("x-powered-by");
-  app.use(helmet());
+  app.use(
+    helmet({
+      hsts: config.https,
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: config.https ? [] : null } },
+    }),
+  );
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
@@ -41,7 +46,7 @@ export function createApp({ database, config, log = console.error }: TAppDeps) {
   const cookieOptions = {
     httpOnly: true,
     sameSite: "lax",
-    secure: config.session.secureCookie,
+    secure: config.https,
     path: "/",
   } as const;
 

@@ -45,6 +45,8 @@ export function loadConfig(env: Record<string, string | undefined>) {
       : ({ engine: "pglite", dataDir: e.DATA_DIR } as const),
     seed: { onEmpty: e.SEED_ON_EMPTY, password: e.SEED_PASSWORD, dir: e.SEED_DIR },
     webDist: e.WEB_DIST,
-    session: { ttlMs: e.SESSION_TTL_HOURS * 3_600_000, secureCookie: publicUrl.protocol === "https:" },
+    /** Served over https: Secure cookies, HSTS and upgrade-insecure-requests. */
+    https: publicUrl.protocol === "https:",
+    session: { ttlMs: e.SESSION_TTL_HOURS * 3_600_000 },
   };
 }

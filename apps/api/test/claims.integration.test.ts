@@ -152,7 +152,7 @@ describe("claim.list (the review queue)", () => {
   it("filters by status, assignee and article, and pages without gaps or repeats", async () => {
     const checker = await makeUser(t.db);
     const article = await makeArticle(t.db);
-    const made = [];
+    const made: Awaited<ReturnType<typeof makeClaim>>[] = [];
     for (let i = 0; i < 7; i++) {
       made.push(
         await makeClaim(t.db, {

@@ -9,7 +9,7 @@ import type { AppRouter } from "../src/trpc/router";
 import { PASSWORD, makeClaim, makeUser } from "./factories";
 
 const t = useTestDb();
-const config = { session: { ttlMs: 3_600_000, secureCookie: false }, webDist: "/nonexistent" };
+const config = { session: { ttlMs: 3_600_000 }, https: false, webDist: "/nonexistent" };
 const quiet = () => {};
 
 async function listen(app: ReturnType<typeof createApp>) {
@@ -132,7 +132,7 @@ describe("over HTTP", () => {
       body: JSON.stringify({ email: "not an email", password: 5 }),
     });
     expect(invalid.status).toBe(400);
-    const body = await invalid.json();
+    const body = (await invalid.json()) as { error: { message: string; data: Record<string, unknown> } };
     expect(body.error.message).toMatch(/email: Enter a valid email address/);
     expect(body.error.data.stack).toBeUndefined();
 

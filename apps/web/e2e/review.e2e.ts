@@ -1,0 +1,60 @@
+import { mkdirSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, launchBrowser, startApp } from "./server";
+
+const screenshots = new URL("./screenshots/", import.meta.url).pathname;
+let app: Awaited<ReturnType<typeof startApp>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function logIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto(`${app.url}/`);
+  await page.waitForURL("**/app/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
+}
+
+describe("a fact-checker's first minutes", () => {
+  it("logs in, sees the review queue, and opens a claim in its article", async () => {
+    const page = await browser.newPage();
+    await logIn(page, "checker@factdesk.test");
+
+    await page.getByRole("heading", { name: "Review queue" }).waitFor();
+    const rows = page.locator("table.queue tbody tr");
+    expect(await rows.count()).toBeGreaterThan(10);
+    await page.screenshot({ path: `${screenshots}queue.png`, fullPage: false });
+
+    const firstClaim = rows.first().getByRole("link");
+    const claimText = (await firstClaim.textContent()) ?? "";
+    await firstClaim.click();
+
+    await page.getByRole("heading", { level: 1, name: claimText }).waitFor();
+    expect(await page.locator("blockquote.context mark").textContent()).toBe(claimText);
+    // The workflow says why "Mark sourced" cannot be pressed yet.
+    expect(await page.getByRole("button", { name: "Mark sourced" }).isDisabled()).toBe(true);
+    await page.getByText("Add a source first.").waitFor();
+    await page.screenshot({ path: `${screenshots}claim.png`, fullPage: true });
+
+    await page.getByRole("button", { name: "Log out" }).click();
+    await page.waitForURL("**/app/login");
+    await page.close();
+  });
+
+  it("shows a wrong password next to the form and stays on the login page", async () => {
+    const page = await browser.newPage();
+    await logIn(page, "editor@factdesk.test", "not-the-password");
+    await expect(page.getByRole("alert").textContent()).resolves.toBe("Email or password is incorrect.");
+    expect(page.url()).toMatch(/\/app\/login$/);
+    await page.close();
+  });
+});

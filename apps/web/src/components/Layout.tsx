@@ -1,0 +1,52 @@
+import { roleLabels } from "@factdesk/schema";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from "react-router";
+import { queryClient, trpc } from "../lib/trpc";
+
+/** The signed-in frame: header, navigation, and a redirect to login without a session. */
+export function Layout() {
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const location = useLocation();
+  const navigate = useNavigate();
+  const logout = useMutation(
+    trpc.auth.logout.mutationOptions({
+      onSuccess: () => {
+        queryClient.clear();
+        navigate("/login");
+      },
+    }),
+  );
+
+  if (me.isPending) return <p className="page-status">Loading…</p>;
+  if (me.isError) return <p role="alert" className="page-status">Factdesk is unreachable: {me.error.message}</p>;
+  if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <Link to="/" className="brand">
+          Factdesk
+        </Link>
+        <nav aria-label="Main">
+          <NavLink to="/" end>
+            Review queue
+          </NavLink>
+        </nav>
+        <div className="user">
+          <span>
+            {me.data.name} <span className="muted">({roleLabels[me.data.role]})</span>
+          </span>
+          <button type="button" className="link-button" onClick={() => logout.mutate()}>
+            Log out
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,5 @@
+import { type TClaimStatus, claimStatusLabels } from "@factdesk/schema";
+
+export function StatusBadge({ status }: { status: TClaimStatus }) {
+  return <span className={`badge badge-${status}`}>{claimStatusLabels[status]}</span>;
+}
