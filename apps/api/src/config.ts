@@ -11,7 +11,10 @@ const ZEnv = z.object({
   DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/, error: "DATABASE_URL must be a postgres:// URL." })
     .optional(),
-  DATA_DIR: z.string().min(1).default(join(repoRoot, ".data", "pglite")),
+  DATA_DIR: z
+    .string()
+    .min(1)
+    .default(join(repoRoot, ".data", "pglite")),
   /** The address readers use; decides whether cookies are Secure. */
   PUBLIC_URL: z.url().optional(),
   SEED_ON_EMPTY: z
@@ -20,8 +23,15 @@ const ZEnv = z.object({
     .transform((value) => value === "true"),
   SEED_PASSWORD: z.string().min(8, "SEED_PASSWORD must have at least 8 characters.").default("factdesk-dev"),
   SEED_DIR: z.string().min(1).default(join(repoRoot, "seeds")),
-  WEB_DIST: z.string().min(1).default(join(repoRoot, "apps", "web", "dist")),
-  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(24 * 14),
+  WEB_DIST: z
+    .string()
+    .min(1)
+    .default(join(repoRoot, "apps", "web", "dist")),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 90)
+    .default(24 * 14),
 });
 
 export type TConfig = ReturnType<typeof loadConfig>;

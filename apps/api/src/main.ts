@@ -12,7 +12,9 @@ async function main() {
 
   if (config.seed.onEmpty && (await isEmpty(database.db))) {
     const seeded = await seedDatabase(database.db, config.seed);
-    console.log(`Seeded ${seeded.articles} articles, ${seeded.claims} claims and ${seeded.users} demo users.`);
+    console.log(
+      `Seeded ${seeded.articles} articles, ${seeded.claims} claims and ${seeded.users} demo users.`,
+    );
   }
 
   const app = createApp({ database, config });
@@ -21,8 +23,7 @@ async function main() {
       config.database.engine === "pglite" ? `embedded PGlite in ${config.database.dataDir}` : "PostgreSQL";
     console.log(`Factdesk is running at ${new URL(WEB_BASE, config.publicUrl)} (database: ${where})`);
     if (config.seed.onEmpty) {
-      const password =
-        config.seed.password === "factdesk-dev" ? "factdesk-dev" : "the SEED_PASSWORD you set";
+      const password = config.seed.password === "factdesk-dev" ? "factdesk-dev" : "the SEED_PASSWORD you set";
       console.log(
         `Demo accounts (password: ${password}): checker@factdesk.test (fact-checker), editor@factdesk.test (editor), admin@factdesk.test (admin)`,
       );

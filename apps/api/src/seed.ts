@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type DbOrTx, users } from "@factdesk/db";
 import { ZRole } from "@factdesk/schema";
@@ -28,12 +28,19 @@ export async function seedDatabase(db: DbOrTx, options: { dir: string; password:
     .returning({ id: users.id });
   await recordEvents(
     db,
-    newUsers.map(({ id }) => ({ actorId: null, entityType: "user" as const, entityId: id, action: "created" })),
+    newUsers.map(({ id }) => ({
+      actorId: null,
+      entityType: "user" as const,
+      entityId: id,
+      action: "created",
+    })),
   );
 
   let articles = 0;
   let claims = 0;
-  const files = readdirSync(options.dir).filter((name) => name.endsWith(".txt")).sort();
+  const files = readdirSync(options.dir)
+    .filter((name) => name.endsWith(".txt"))
+    .sort();
   for (const file of files) {
     const { title, body } = parseSeedArticle(readFileSync(join(options.dir, file), "utf8"));
     const result = await ingestArticle(db, { title, body }, null);

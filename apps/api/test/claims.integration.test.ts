@@ -1,5 +1,6 @@
 import { claims, events } from "@factdesk/db";
 import { useTestDb } from "@factdesk/db/testing";
+import type { TClaimTransitionInput } from "@factdesk/schema";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
@@ -30,12 +31,21 @@ describe("claim.transition", () => {
     const claim = await makeClaim(t.db);
     await makeSource(t.db, claim.id, checker.id);
 
-    const result = await callerFor(t.db, checker).claim.transition({ id: claim.id, to: "sourced", version: 1 });
+    const result = await callerFor(t.db, checker).claim.transition({
+      id: claim.id,
+      to: "sourced",
+      version: 1,
+    });
 
     expect(result).toEqual({ id: claim.id, status: "sourced", version: 2 });
     const history = await t.db.select().from(events).where(eq(events.entityId, claim.id));
     expect(history).toHaveLength(1);
-    expect(history[0]).toMatchObject({ actorId: checker.id, action: "status_changed", from: "unverified", to: "sourced" });
+    expect(history[0]).toMatchObject({
+      actorId: checker.id,
+      action: "status_changed",
+      from: "unverified",
+      to: "sourced",
+    });
   });
 
   it("refuses an editor-only transition to a fact-checker with FORBIDDEN and changes nothing", async () => {
@@ -44,7 +54,12 @@ describe("claim.transition", () => {
     const before = await snapshot(claim.id);
 
     const error = await failure(
-      callerFor(t.db, checker).claim.transition({ id: claim.id, to: "unverified", version: 1, reason: "wrong" }),
+      callerFor(t.db, checker).claim.transition({
+        id: claim.id,
+        to: "unverified",
+        version: 1,
+        reason: "wrong",
+      }),
     );
 
     expect(error.code).toBe("FORBIDDEN");
@@ -60,7 +75,12 @@ describe("claim.transition", () => {
     const before = await snapshot(claim.id);
 
     const error = await failure(
-      callerFor(t.db, editor).claim.transition({ id: claim.id, to: "unverified", version: 1, reason: "misread" }),
+      callerFor(t.db, editor).claim.transition({
+        id: claim.id,
+        to: "unverified",
+        version: 1,
+        reason: "misread",
+      }),
     );
 
     expect(error.code).toBe("CONFLICT");
@@ -88,7 +108,9 @@ describe("claim.transition", () => {
   it("says what is missing when a precondition fails, and changes nothing", async () => {
     const checker = await makeUser(t.db);
     const claim = await makeClaim(t.db);
-    const error = await failure(callerFor(t.db, checker).claim.transition({ id: claim.id, to: "sourced", version: 1 }));
+    const error = await failure(
+      callerFor(t.db, checker).claim.transition({ id: claim.id, to: "sourced", version: 1 }),
+    );
     expect(error.code).toBe("PRECONDITION_FAILED");
     expect(error.message).toBe("Add a source first.");
     expect(await snapshot(claim.id)).toEqual({ status: "unverified", version: 1, events: 0 });
@@ -110,7 +132,9 @@ describe("claim.transition", () => {
   it("refuses a move the table does not have with CONFLICT", async () => {
     const admin = await makeUser(t.db, { role: "admin" });
     const claim = await makeClaim(t.db, { status: "disputed" });
-    const error = await failure(callerFor(t.db, admin).claim.transition({ id: claim.id, to: "sourced", version: 1 }));
+    const error = await failure(
+      callerFor(t.db, admin).claim.transition({ id: claim.id, to: "sourced", version: 1 }),
+    );
     expect(error.code).toBe("CONFLICT");
     expect(error.message).toBe("A claim that is disputed cannot move to sourced.");
   });
@@ -118,32 +142,68 @@ describe("claim.transition", () => {
 
 describe("bad input gets a 4xx with a clear message", () => {
   it.each([
-    ["an unknown id", { id: "00000000-0000-4000-8000-000000000000", to: "sourced", version: 1 }, "NOT_FOUND", /No claim/],
+    [
+      "an unknown id",
+      { id: "00000000-0000-4000-8000-000000000000", to: "sourced", version: 1 },
+      "NOT_FOUND",
+      /No claim/,
+    ],
     ["a malformed id", { id: "42", to: "sourced", version: 1 }, "BAD_REQUEST", /id: Not a valid id/],
-    ["an unknown status", { id: "00000000-0000-4000-8000-000000000000", to: "true", version: 1 }, "BAD_REQUEST", /^to:/],
-    ["a version of the wrong type", { id: "00000000-0000-4000-8000-000000000000", to: "sourced", version: "1" }, "BAD_REQUEST", /^version:/],
-    ["a huge reason", { id: "00000000-0000-4000-8000-000000000000", to: "sourced", version: 1, reason: "x".repeat(100_000) }, "BAD_REQUEST", /under 2,000 characters/],
+    [
+      "an unknown status",
+      { id: "00000000-0000-4000-8000-000000000000", to: "true", version: 1 },
+      "BAD_REQUEST",
+      /^to:/,
+    ],
+    [
+      "a version of the wrong type",
+      { id: "00000000-0000-4000-8000-000000000000", to: "sourced", version: "1" },
+      "BAD_REQUEST",
+      /^version:/,
+    ],
+    [
+      "a huge reason",
+      { id: "00000000-0000-4000-8000-000000000000", to: "sourced", version: 1, reason: "x".repeat(100_000) },
+      "BAD_REQUEST",
+      /under 2,000 characters/,
+    ],
   ])("%s", async (_name, input, code, message) => {
     const checker = await makeUser(t.db);
-    // biome-ignore lint/suspicious/noExplicitAny: sending what a careless client could send
-    const error = await failure(callerFor(t.db, checker).claim.transition(input as any));
+    // Sent as a careless client would, past the static types.
+    const error = await failure(
+      callerFor(t.db, checker).claim.transition(input as unknown as TClaimTransitionInput),
+    );
     expect(error.code).toBe(code);
     expect(error.message).toMatch(message);
   });
 
   it("rejects an invalid page cursor and an oversized page", async () => {
     const caller = callerFor(t.db, await makeUser(t.db));
-    expect((await failure(caller.claim.list({ cursor: "not-a-cursor" }))).message).toMatch(/cursor is not valid/);
+    expect((await failure(caller.claim.list({ cursor: "not-a-cursor" }))).message).toMatch(
+      /cursor is not valid/,
+    );
     expect((await failure(caller.claim.list({ limit: 10_000 }))).code).toBe("BAD_REQUEST");
-    expect((await failure(caller.claim.get({ id: "00000000-0000-4000-8000-000000000000" }))).code).toBe("NOT_FOUND");
+    expect((await failure(caller.claim.get({ id: "00000000-0000-4000-8000-000000000000" }))).code).toBe(
+      "NOT_FOUND",
+    );
   });
 
   it("needs a session for every claim procedure", async () => {
     const anonymous = callerFor(t.db, null);
     expect((await failure(anonymous.claim.list({}))).code).toBe("UNAUTHORIZED");
-    expect((await failure(anonymous.claim.get({ id: "00000000-0000-4000-8000-000000000000" }))).code).toBe("UNAUTHORIZED");
+    expect((await failure(anonymous.claim.get({ id: "00000000-0000-4000-8000-000000000000" }))).code).toBe(
+      "UNAUTHORIZED",
+    );
     expect(
-      (await failure(anonymous.claim.transition({ id: "00000000-0000-4000-8000-000000000000", to: "sourced", version: 1 }))).code,
+      (
+        await failure(
+          anonymous.claim.transition({
+            id: "00000000-0000-4000-8000-000000000000",
+            to: "sourced",
+            version: 1,
+          }),
+        )
+      ).code,
     ).toBe("UNAUTHORIZED");
   });
 });
@@ -169,7 +229,10 @@ describe("claim.list (the review queue)", () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: Awaited<ReturnType<typeof caller.claim.list>> = await caller.claim.list({ limit: 3, cursor });
+      const page: Awaited<ReturnType<typeof caller.claim.list>> = await caller.claim.list({
+        limit: 3,
+        cursor,
+      });
       seen.push(...page.items.map((item) => item.id));
       cursor = page.nextCursor;
     } while (cursor);
@@ -214,7 +277,11 @@ describe("claim.get", () => {
     });
     expect(view.sources).toEqual([]);
     expect(view.transitions).toEqual([
-      expect.objectContaining({ to: "sourced", allowed: false, blocker: expect.objectContaining({ message: "Add a source first." }) }),
+      expect.objectContaining({
+        to: "sourced",
+        allowed: false,
+        blocker: expect.objectContaining({ message: "Add a source first." }),
+      }),
       expect.objectContaining({ to: "disputed", allowed: false }),
     ]);
   });

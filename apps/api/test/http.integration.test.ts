@@ -1,12 +1,12 @@
-import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { createDb } from "@factdesk/db";
 import { useTestDb } from "@factdesk/db/testing";
-import { TRPCClientError, createTRPCClient, httpLink } from "@trpc/client";
+import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SESSION_COOKIE, createApp } from "../src/app";
+import { createApp, SESSION_COOKIE } from "../src/app";
 import type { AppRouter } from "../src/trpc/router";
-import { PASSWORD, makeClaim, makeUser } from "./factories";
+import { makeClaim, makeUser, PASSWORD } from "./factories";
 
 const t = useTestDb();
 const config = { session: { ttlMs: 3_600_000 }, https: false, webDist: "/nonexistent" };

@@ -28,13 +28,20 @@ describe("seedDatabase", () => {
 
   it("lets the demo checker log in and see claims from all five articles", async () => {
     await seedDatabase(t.db, options);
-    const session = await login(t.db, { email: "checker@factdesk.test", password: options.password }, { ttlMs: 60_000 });
+    const session = await login(
+      t.db,
+      { email: "checker@factdesk.test", password: options.password },
+      { ttlMs: 60_000 },
+    );
     const caller = callerFor(t.db, session.user);
 
     const articleIds = new Set<string>();
     let cursor: string | null = null;
     do {
-      const page: Awaited<ReturnType<typeof caller.claim.list>> = await caller.claim.list({ limit: 200, cursor });
+      const page: Awaited<ReturnType<typeof caller.claim.list>> = await caller.claim.list({
+        limit: 200,
+        cursor,
+      });
       for (const item of page.items) if (item.article) articleIds.add(item.article.id);
       cursor = page.nextCursor;
     } while (cursor);

@@ -1,4 +1,4 @@
 export * from "./checkworthiness";
+export * from "./context";
 export * from "./normalize";
 export * from "./sentences";
-export * from "./context";

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, inject } from "vitest";
-import { type Db, type DbHandle, createDb } from "./client";
+import { createDb, type Db, type DbHandle } from "./client";
 
 /**
  * Test databases: migrate once per run into a template, then give each test file its own
@@ -87,9 +87,9 @@ export async function openTestDb(template: TTestTemplate): Promise<TestDb> {
       poolSize: 4,
     });
     cleanup = () =>
-      withServer(template.serverUrl, (c) =>
-        c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`),
-      ).then(() => undefined);
+      withServer(template.serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)).then(
+        () => undefined,
+      );
   }
   return {
     ...handle,

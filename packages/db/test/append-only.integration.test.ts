@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { events, users, verdictRevisions, verdicts } from "../src";
-import { useTestDb } from "../src/testing";
 import { claims } from "../src/schema";
+import { useTestDb } from "../src/testing";
 
 const t = useTestDb();
 

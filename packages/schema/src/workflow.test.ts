@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { type TClaimStatus, type TRole, type TVerdictState, roles } from "./enums";
+import { roles, type TClaimStatus, type TRole, type TVerdictState } from "./enums";
 import { DomainError } from "./errors";
 import {
-  type TActor,
-  type TClaimFacts,
-  type TVerdictFacts,
-  type TransitionTable,
   allowedTransitions,
   assertTransition,
   claimTransitions,
+  type TActor,
+  type TClaimFacts,
+  type TransitionTable,
+  type TVerdictFacts,
   verdictTransitions,
 } from "./workflow";
 
@@ -33,10 +33,10 @@ const readyVerdict = (state: TVerdictState): { kind: "verdict" } & TVerdictFacts
   draft: { rating: "false", headline: "The MEK was founded in 1965", explanation: "Sources say 1963." },
 });
 
-const edges = <S extends string>(table: TransitionTable<S, unknown>) =>
+const edges = <S extends string, F>(table: TransitionTable<S, F>) =>
   (Object.keys(table) as S[]).flatMap((from) => table[from].map((rule) => `${from}->${rule.to}`));
 
-const reachable = <S extends string>(table: TransitionTable<S, unknown>, start: S) => {
+const reachable = <S extends string, F>(table: TransitionTable<S, F>, start: S) => {
   const seen = new Set<S>([start]);
   const queue = [start];
   for (let state = queue.shift(); state; state = queue.shift()) {
@@ -70,15 +70,15 @@ const verdictMatrix: [TVerdictState, TVerdictState, TRole[], "author" | "other"]
 
 describe("claim workflow", () => {
   it("covers every edge of the table in the role matrix", () => {
-    expect(claimMatrix.map(([from, to]) => `${from}->${to}`).sort()).toEqual(
-      edges(claimTransitions).sort(),
-    );
+    expect(claimMatrix.map(([from, to]) => `${from}->${to}`).sort()).toEqual(edges(claimTransitions).sort());
   });
 
   it("reaches every status from unverified", () => {
-    expect([...reachable(claimTransitions, "unverified")].sort()).toEqual(
-      ["disputed", "sourced", "unverified"],
-    );
+    expect([...reachable(claimTransitions, "unverified")].sort()).toEqual([
+      "disputed",
+      "sourced",
+      "unverified",
+    ]);
   });
 
   for (const [from, to, allowedRoles] of claimMatrix) {
@@ -189,7 +189,10 @@ describe("verdict workflow", () => {
 
   it("refuses to submit an incomplete draft or one on an unverified claim", () => {
     const author = actor("fact_checker", AUTHOR);
-    const incomplete = { ...readyVerdict("draft"), draft: { rating: "false", headline: " ", explanation: null } };
+    const incomplete = {
+      ...readyVerdict("draft"),
+      draft: { rating: "false", headline: " ", explanation: null },
+    };
     expect(() => assertTransition(author, incomplete, "submitted")).toThrowError(
       "Fill in the headline, explanation first.",
     );

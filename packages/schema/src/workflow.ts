@@ -1,9 +1,9 @@
 import {
+  claimStatusLabels,
+  roleLabels,
   type TClaimStatus,
   type TRole,
   type TVerdictState,
-  claimStatusLabels,
-  roleLabels,
   verdictStateLabels,
 } from "./enums";
 import { DomainError } from "./errors";
@@ -161,9 +161,7 @@ export const verdictTransitions: TransitionTable<TVerdictState, TVerdictFacts> =
 
 // ── Evaluation ──────────────────────────────────────────────────────────────────────────
 
-export type TWorkflowEntity =
-  | ({ kind: "claim" } & TClaimFacts)
-  | ({ kind: "verdict" } & TVerdictFacts);
+export type TWorkflowEntity = ({ kind: "claim" } & TClaimFacts) | ({ kind: "verdict" } & TVerdictFacts);
 
 function evaluate<S extends string, F>(
   rules: readonly TransitionRule<S, F>[],
@@ -193,14 +191,8 @@ export function allowedTransitions(
   actor: TActor,
   entity: { kind: "verdict" } & TVerdictFacts,
 ): TTransitionOption<TVerdictState>[];
-export function allowedTransitions(
-  actor: TActor,
-  entity: TWorkflowEntity,
-): TTransitionOption<string>[];
-export function allowedTransitions(
-  actor: TActor,
-  entity: TWorkflowEntity,
-): TTransitionOption<string>[] {
+export function allowedTransitions(actor: TActor, entity: TWorkflowEntity): TTransitionOption<string>[];
+export function allowedTransitions(actor: TActor, entity: TWorkflowEntity): TTransitionOption<string>[] {
   if (entity.kind === "verdict") return evaluate(verdictTransitions[entity.state], entity, actor);
   const options = evaluate(claimTransitions[entity.status], entity, actor);
   if (!entity.archived) return options;

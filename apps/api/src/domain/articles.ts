@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { normalizeForMatching, scoreCheckWorthiness, splitSentences } from "@factdesk/claims";
-import { type DbOrTx, articles, claims } from "@factdesk/db";
+import { articles, claims, type DbOrTx } from "@factdesk/db";
 import { eq } from "drizzle-orm";
 import { recordEvents } from "./audit";
 
@@ -56,7 +56,13 @@ export async function ingestArticle(db: DbOrTx, input: TArticleInput, actorId: s
       : [];
 
     await recordEvents(tx, [
-      { actorId, entityType: "article", entityId: article.id, action: "ingested", data: { claims: created.length } },
+      {
+        actorId,
+        entityType: "article",
+        entityId: article.id,
+        action: "ingested",
+        data: { claims: created.length },
+      },
       ...created.map(({ id }) => ({
         actorId,
         entityType: "claim" as const,

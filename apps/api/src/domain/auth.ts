@@ -52,7 +52,11 @@ export async function userForSession(db: DbOrTx, token: string): Promise<TSessio
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
-      and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date()), eq(users.active, true)),
+      and(
+        eq(sessions.tokenHash, hashToken(token)),
+        gt(sessions.expiresAt, new Date()),
+        eq(users.active, true),
+      ),
     );
   return row ?? null;
 }

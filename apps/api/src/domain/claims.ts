@@ -1,15 +1,15 @@
 import { sentenceContext } from "@factdesk/claims";
-import { type DbOrTx, articles, claimLinks, claims, sources, users } from "@factdesk/db";
+import { articles, claimLinks, claims, type DbOrTx, sources, users } from "@factdesk/db";
 import {
+  allowedTransitions,
+  assertTransition,
+  claimStatusLabels,
   DomainError,
   type TActor,
   type TClaimFacts,
   type TClaimTransitionInput,
   ZClaimListInput,
   ZClaimPriority,
-  allowedTransitions,
-  assertTransition,
-  claimStatusLabels,
 } from "@factdesk/schema";
 import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
@@ -132,10 +132,7 @@ export async function getClaim(db: DbOrTx, actor: TActor, id: string) {
     ? await db.select().from(articles).where(eq(articles.id, claim.articleId))
     : [];
   const [assignee] = claim.assigneeId
-    ? await db
-        .select({ id: users.id, name: users.name })
-        .from(users)
-        .where(eq(users.id, claim.assigneeId))
+    ? await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, claim.assigneeId))
     : [];
   const claimSources = await db
     .select()
@@ -188,7 +185,8 @@ export async function transitionClaim(db: DbOrTx, actor: TActor, input: TClaimTr
       .set({ status: input.to, version: sql`${claims.version} + 1` })
       .where(and(eq(claims.id, claim.id), eq(claims.version, input.version)))
       .returning({ id: claims.id, status: claims.status, version: claims.version });
-    if (!updated) throw new DomainError("CONFLICT", "Someone changed this claim at the same moment; try again.");
+    if (!updated)
+      throw new DomainError("CONFLICT", "Someone changed this claim at the same moment; try again.");
 
     await recordEvent(tx, {
       actorId: actor.id,

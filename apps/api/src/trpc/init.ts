@@ -1,6 +1,6 @@
 import type { Db } from "@factdesk/db";
-import { isDomainError, roleLabels, type TRole, hasRole } from "@factdesk/schema";
-import { TRPCError, initTRPC } from "@trpc/server";
+import { hasRole, isDomainError, roleLabels, type TRole } from "@factdesk/schema";
+import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import type { TSessionUser } from "../domain/auth";
 
@@ -43,7 +43,10 @@ const t = initTRPC.context<TContext>().create({
     if (cause instanceof ZodError) {
       return { ...shape, data: { ...data, fields: z.flattenError(cause).fieldErrors } };
     }
-    return { ...shape, data: { ...data, ...(isDomainError(cause) && cause.details ? { details: cause.details } : {}) } };
+    return {
+      ...shape,
+      data: { ...data, ...(isDomainError(cause) && cause.details ? { details: cause.details } : {}) },
+    };
   },
 });
 
@@ -65,7 +68,8 @@ const typedErrors = t.middleware(async ({ next }) => {
   if (result.ok) return result;
   const cause = result.error.cause;
   if (isDomainError(cause)) throw new TRPCError({ code: cause.code, message: cause.message, cause });
-  if (cause instanceof ZodError) throw new TRPCError({ code: "BAD_REQUEST", message: describeIssues(cause), cause });
+  if (cause instanceof ZodError)
+    throw new TRPCError({ code: "BAD_REQUEST", message: describeIssues(cause), cause });
   return result;
 });
 

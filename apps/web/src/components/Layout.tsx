@@ -18,7 +18,12 @@ export function Layout() {
   );
 
   if (me.isPending) return <p className="page-status">Loading…</p>;
-  if (me.isError) return <p role="alert" className="page-status">Factdesk is unreachable: {me.error.message}</p>;
+  if (me.isError)
+    return (
+      <p role="alert" className="page-status">
+        Factdesk is unreachable: {me.error.message}
+      </p>
+    );
   if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
 
   return (

@@ -1,4 +1,4 @@
-import { type TClaimStatus, claimStatusLabels } from "@factdesk/schema";
+import { claimStatusLabels, type TClaimStatus } from "@factdesk/schema";
 
 export function StatusBadge({ status }: { status: TClaimStatus }) {
   return <span className={`badge badge-${status}`}>{claimStatusLabels[status]}</span>;

@@ -1,6 +1,6 @@
 import type { AppRouter } from "@factdesk/api/router";
 import { QueryClient } from "@tanstack/react-query";
-import { TRPCClientError, createTRPCClient, httpBatchLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 
 export const queryClient = new QueryClient({
@@ -15,7 +15,12 @@ export const queryClient = new QueryClient({
 });
 
 const client = createTRPCClient<AppRouter>({
-  links: [httpBatchLink({ url: "/trpc", fetch: (url, init) => fetch(url, { ...init, credentials: "same-origin" }) })],
+  links: [
+    httpBatchLink({
+      url: "/trpc",
+      fetch: (url, init) => fetch(url, { ...init, credentials: "same-origin" }),
+    }),
+  ],
 });
 
 export const trpc = createTRPCOptionsProxy<AppRouter>({ client, queryClient });

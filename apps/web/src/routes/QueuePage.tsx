@@ -1,4 +1,4 @@
-import { type TClaimStatus, ZClaimListInput, claimStatusLabels, claimStatuses } from "@factdesk/schema";
+import { claimStatuses, claimStatusLabels, type TClaimStatus, ZClaimListInput } from "@factdesk/schema";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
 import { StatusBadge } from "../components/StatusBadge";
@@ -20,7 +20,11 @@ function useQueueFilters() {
     else next.delete(name);
     setParams(next, { replace: true });
   };
-  return { filters: ZClaimListInput.omit({ cursor: true }).parse(raw), values: { status, assignee, sort: raw.sort }, update };
+  return {
+    filters: ZClaimListInput.omit({ cursor: true }).parse(raw),
+    values: { status, assignee, sort: raw.sort },
+    update,
+  };
 }
 
 export function QueuePage() {
@@ -55,7 +59,10 @@ export function QueuePage() {
         </label>
         <label>
           Sort by
-          <select value={values.sort} onChange={(e) => update("sort", e.target.value === "newest" ? "newest" : "")}>
+          <select
+            value={values.sort}
+            onChange={(e) => update("sort", e.target.value === "newest" ? "newest" : "")}
+          >
             <option value="priority">Priority and score</option>
             <option value="newest">Newest</option>
           </select>
