@@ -45,7 +45,25 @@ function browserClient() {
   return { client, jar };
 }
 
+async function loginCookie() {
+  const user = await makeUser(t.db);
+  const response = await fetch(`${base}/trpc/auth.login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: user.email, password: PASSWORD }),
+  });
+  return (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+}
+
 describe("over HTTP", () => {
+  it("serves the whole queue to a plain GET without input", async () => {
+    await makeClaim(t.db);
+    const response = await fetch(`${base}/trpc/claim.list`, { headers: { cookie: await loginCookie() } });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { result: { data: { items: unknown[] } } };
+    expect(body.result.data.items).toHaveLength(1);
+  });
+
   it("answers /healthz and /readyz", async () => {
     expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: "ok" });
     const ready = await fetch(`${base}/readyz`);
@@ -111,6 +129,9 @@ describe("over HTTP", () => {
   it("answers bad requests with 4xx and a message, never a 500 or a stack trace", async () => {
     const anonymous = await fetch(`${base}/trpc/claim.list`);
     expect(anonymous.status).toBe(401);
+
+    const noInput = await fetch(`${base}/trpc/claim.get`, { headers: { cookie: await loginCookie() } });
+    expect(noInput.status).toBe(400);
 
     const malformed = await fetch(`${base}/trpc/auth.login`, {
       method: "POST",

@@ -36,6 +36,8 @@ const migrationsFolder = [new URL("../drizzle", import.meta.url), new URL("./dri
   .map((url) => fileURLToPath(url))
   .find((dir) => existsSync(`${dir}/meta/_journal.json`));
 
+const ping = (db: Db) => async () => void (await db.execute(sql`select 1`));
+
 const requireMigrations = () => {
   if (!migrationsFolder) throw new Error("Database migrations folder not found.");
   return { migrationsFolder };
@@ -49,7 +51,7 @@ export async function createDb(config: TDbConfig): Promise<DbHandle> {
       db,
       engine: "postgres",
       migrate: () => migratePg(db, requireMigrations()),
-      ping: async () => void (await db.execute(sql`select 1`)),
+      ping: ping(db),
       close: () => pool.end(),
     };
   }
@@ -59,7 +61,7 @@ export async function createDb(config: TDbConfig): Promise<DbHandle> {
     db,
     engine: "pglite",
     migrate: () => migratePglite(db, requireMigrations()),
-    ping: async () => void (await db.execute(sql`select 1`)),
+    ping: ping(db),
     close: () => client.close(),
   };
 }

@@ -9,7 +9,7 @@ function useQueueFilters() {
   const [params, setParams] = useSearchParams();
   const status = params.get("status") as TClaimStatus | null;
   const assignee = params.get("assignee");
-  const raw = {
+  const filters = {
     status: status && claimStatuses.includes(status) ? [status] : undefined,
     assignee: assignee === "me" || assignee === "unassigned" ? assignee : undefined,
     sort: params.get("sort") === "newest" ? ("newest" as const) : ("priority" as const),
@@ -20,11 +20,7 @@ function useQueueFilters() {
     else next.delete(name);
     setParams(next, { replace: true });
   };
-  return {
-    filters: ZClaimListInput.omit({ cursor: true }).parse(raw),
-    values: { status, assignee, sort: raw.sort },
-    update,
-  };
+  return { filters, values: { status, assignee, sort: filters.sort }, update };
 }
 
 export function QueuePage() {
