@@ -7,6 +7,7 @@ import express, { type Request, type Response } from "express";
 import helmet from "helmet";
 import type { TConfig } from "./config";
 import { userForSession } from "./domain/auth";
+import { createLoginThrottle } from "./domain/login-throttle";
 import { createContextInner } from "./trpc/init";
 import { appRouter } from "./trpc/router";
 
@@ -16,13 +17,14 @@ export const WEB_BASE = "/app";
 
 export interface TAppDeps {
   database: DbHandle;
-  config: Pick<TConfig, "session" | "webDist" | "https">;
+  config: Pick<TConfig, "session" | "webDist" | "https"> & Partial<Pick<TConfig, "trustProxy">>;
   log?: (message: string, error?: unknown) => void;
 }
 
 export function createApp({ database, config, log = console.error }: TAppDeps) {
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", config.trustProxy ?? false);
   app.use(
     helmet({
       hsts: config.https,
@@ -50,6 +52,7 @@ export function createApp({ database, config, log = console.error }: TAppDeps) {
     path: "/",
   } as const;
 
+  const loginThrottle = createLoginThrottle();
   app.use(
     "/trpc",
     createExpressMiddleware({
@@ -63,6 +66,8 @@ export function createApp({ database, config, log = console.error }: TAppDeps) {
           user,
           sessionToken: token,
           userAgent: req.headers["user-agent"],
+          clientAddress: req.ip ?? "unknown",
+          loginThrottle,
           sessionTtlMs: config.session.ttlMs,
           cookie: {
             set: (value, expires) => res.cookie(SESSION_COOKIE, value, { ...cookieOptions, expires }),

@@ -27,6 +27,8 @@ const ZEnv = z.object({
     .string()
     .min(1)
     .default(join(repoRoot, "apps", "web", "dist")),
+  /** Express "trust proxy": set behind a reverse proxy so client addresses are real. */
+  TRUST_PROXY: z.string().min(1).default("false"),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .positive()
@@ -55,8 +57,15 @@ export function loadConfig(env: Record<string, string | undefined>) {
       : ({ engine: "pglite", dataDir: e.DATA_DIR } as const),
     seed: { onEmpty: e.SEED_ON_EMPTY, password: e.SEED_PASSWORD, dir: e.SEED_DIR },
     webDist: e.WEB_DIST,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     /** Served over https: Secure cookies, HSTS and upgrade-insecure-requests. */
     https: publicUrl.protocol === "https:",
     session: { ttlMs: e.SESSION_TTL_HOURS * 3_600_000 },
   };
+}
+
+/** "true"/"false", a hop count, or addresses/subnets as Express accepts them. */
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === "true" || value === "false") return value === "true";
+  return /^\d+$/.test(value) ? Number(value) : value;
 }

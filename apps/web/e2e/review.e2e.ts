@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, launchBrowser, startApp } from "./server";
@@ -16,6 +17,20 @@ afterAll(async () => {
   await app?.stop();
 });
 
+const axeSource = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+/** Serious and critical WCAG problems axe finds on the page as it is now. */
+async function accessibilityProblems(page: Page) {
+  await page.addScriptTag({ path: axeSource });
+  return page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a global
+    const { violations } = await (window as any).axe.run();
+    return (violations as { id: string; impact: string; help: string }[])
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.help}`);
+  });
+}
+
 async function logIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto(`${app.url}/`);
   await page.waitForURL("**/app/login");
@@ -26,10 +41,16 @@ async function logIn(page: Page, email: string, password = DEMO_PASSWORD) {
 
 describe("a fact-checker's first minutes", () => {
   it("logs in, sees the review queue, and opens a claim in its article", async () => {
-    const page = await browser.newPage();
+    // The app's CSP forbids injected scripts; the test context lets axe in.
+    const page = await (await browser.newContext({ bypassCSP: true })).newPage();
+    await page.goto(`${app.url}/app/login`);
+    await page.getByLabel("Email").waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
     await logIn(page, "checker@factdesk.test");
 
     await page.getByRole("heading", { name: "Review queue" }).waitFor();
+    expect(await page.title()).toBe("Review queue · Factdesk");
+    expect(await accessibilityProblems(page)).toEqual([]);
     const rows = page.locator("table.queue tbody tr");
     expect(await rows.count()).toBeGreaterThan(10);
     await page.screenshot({ path: `${screenshots}queue.png`, fullPage: false });
@@ -43,6 +64,7 @@ describe("a fact-checker's first minutes", () => {
     // The workflow says why "Mark sourced" cannot be pressed yet.
     expect(await page.getByRole("button", { name: "Mark sourced" }).isDisabled()).toBe(true);
     await page.getByText("Add a source first.").waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
     await page.screenshot({ path: `${screenshots}claim.png`, fullPage: true });
 
     await page.getByRole("button", { name: "Log out" }).click();

@@ -9,6 +9,7 @@ export const domainErrorCodes = [
   "NOT_FOUND",
   "CONFLICT",
   "PRECONDITION_FAILED",
+  "TOO_MANY_REQUESTS",
 ] as const;
 export type TDomainErrorCode = (typeof domainErrorCodes)[number];
 

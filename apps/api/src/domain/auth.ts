@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { type DbOrTx, sessions, users } from "@factdesk/db";
 import { DomainError, type TLoginInput, type TRole } from "@factdesk/schema";
 import argon2 from "argon2";
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, lt } from "drizzle-orm";
 
 export interface TSessionUser {
   id: string;
@@ -33,6 +33,8 @@ export async function login(
   if (!found || !valid || !found.active) {
     throw new DomainError("UNAUTHORIZED", "Email or password is incorrect.");
   }
+  // Expired sessions of this user go as a new one comes, so the table stays small.
+  await db.delete(sessions).where(and(eq(sessions.userId, found.id), lt(sessions.expiresAt, new Date())));
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + options.ttlMs);
   await db.insert(sessions).values({

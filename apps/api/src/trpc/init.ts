@@ -3,6 +3,7 @@ import { hasRole, isDomainError, roleLabels, type TRole } from "@factdesk/schema
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import type { TSessionUser } from "../domain/auth";
+import { createLoginThrottle, type TLoginThrottle } from "../domain/login-throttle";
 
 /** What a procedure may do with the session cookie; HTTP sets it, tests record it. */
 export interface TSessionCookie {
@@ -16,7 +17,11 @@ export interface TContextOptions {
   sessionToken?: string | null;
   cookie?: TSessionCookie;
   userAgent?: string;
+  /** The client's address, for throttling logins. */
+  clientAddress?: string;
   sessionTtlMs?: number;
+  /** Shared by every request of one app; a caller without one gets its own. */
+  loginThrottle?: TLoginThrottle;
 }
 
 /** The context without HTTP: for createCaller in tests and scripts. */
@@ -27,6 +32,8 @@ export function createContextInner(options: TContextOptions) {
     sessionToken: options.sessionToken ?? null,
     cookie: options.cookie ?? { set() {}, clear() {} },
     userAgent: options.userAgent,
+    clientAddress: options.clientAddress ?? "local",
+    loginThrottle: options.loginThrottle ?? createLoginThrottle(),
     sessionTtlMs: options.sessionTtlMs ?? 14 * 24 * 3_600_000,
   };
 }

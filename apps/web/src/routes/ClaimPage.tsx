@@ -23,6 +23,7 @@ export function ClaimPage() {
 
   return (
     <article className="claim">
+      <title>{`${claim.text.slice(0, 60)}${claim.text.length > 60 ? "…" : ""} · Factdesk`}</title>
       <p>
         <Link to="/">← Review queue</Link>
       </p>

@@ -25,6 +25,7 @@ export function LoginPage() {
 
   return (
     <main id="main" className="login">
+      <title>Log in · Factdesk</title>
       <h1>Factdesk</h1>
       <form onSubmit={submit} aria-describedby={login.isError ? errorId : undefined} noValidate>
         <h2>Log in</h2>

@@ -32,6 +32,7 @@ export function QueuePage() {
 
   return (
     <section>
+      <title>Review queue · Factdesk</title>
       <h1>Review queue</h1>
       <form className="filters" aria-label="Filter the queue" onSubmit={(e) => e.preventDefault()}>
         <label>

@@ -1,0 +1,86 @@
+import { sessions, users } from "@factdesk/db";
+import { useTestDb } from "@factdesk/db/testing";
+import { TRPCError } from "@trpc/server";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { userForSession } from "../src/domain/auth";
+import { createLoginThrottle } from "../src/domain/login-throttle";
+import { createContextInner } from "../src/trpc/init";
+import { createCaller } from "../src/trpc/router";
+import { makeUser, PASSWORD } from "./factories";
+
+const t = useTestDb();
+
+const from = (address: string, throttle: ReturnType<typeof createLoginThrottle>) =>
+  createCaller(createContextInner({ db: t.db, clientAddress: address, loginThrottle: throttle }));
+
+const attempt = (caller: ReturnType<typeof from>, email: string, password: string) =>
+  caller.auth.login({ email, password }).then(
+    () => "ok",
+    (error: TRPCError) => error.code,
+  );
+
+describe("auth.login throttling", () => {
+  it("stops guessing at one account, even with the right password, but not other accounts", async () => {
+    const [target, other] = [await makeUser(t.db), await makeUser(t.db)];
+    const attacker = from("203.0.113.9", createLoginThrottle({ perAccount: 3 }));
+
+    for (let i = 0; i < 3; i++) expect(await attempt(attacker, target.email, "guess")).toBe("UNAUTHORIZED");
+    expect(await attempt(attacker, target.email, PASSWORD)).toBe("TOO_MANY_REQUESTS");
+    expect(await attempt(attacker, other.email, PASSWORD)).toBe("ok");
+    await expect(attacker.auth.login({ email: target.email, password: PASSWORD })).rejects.toThrow(
+      /Too many login attempts\. Try again in 15 minutes\./,
+    );
+  });
+
+  it("clears an account's count on success and limits one address across accounts", async () => {
+    const user = await makeUser(t.db);
+    const throttle = createLoginThrottle({ perAccount: 2, perAddress: 5 });
+    const office = from("198.51.100.7", throttle);
+
+    expect(await attempt(office, user.email, "typo")).toBe("UNAUTHORIZED");
+    expect(await attempt(office, user.email, PASSWORD)).toBe("ok");
+    expect(await attempt(office, user.email, "typo")).toBe("UNAUTHORIZED");
+    expect(await attempt(office, user.email, PASSWORD)).toBe("ok");
+    expect(await attempt(office, "someone@factdesk.test", "x")).toBe("UNAUTHORIZED");
+    // Five attempts used at this address; the sixth is refused whatever the account.
+    expect(await attempt(office, "someone-else@factdesk.test", "x")).toBe("TOO_MANY_REQUESTS");
+    expect(await attempt(from("192.0.2.1", throttle), user.email, PASSWORD)).toBe("ok");
+  });
+});
+
+describe("sessions", () => {
+  async function logIn(email: string) {
+    let token = "";
+    const caller = createCaller(
+      createContextInner({ db: t.db, cookie: { set: (value) => void (token = value), clear() {} } }),
+    );
+    await caller.auth.login({ email, password: PASSWORD });
+    return token;
+  }
+
+  it("store only a hash of the cookie token", async () => {
+    const user = await makeUser(t.db);
+    const token = await logIn(user.email);
+    const [stored] = await t.db.select().from(sessions);
+    expect(token).toMatch(/^[\w-]{43}$/);
+    expect(stored?.tokenHash).not.toContain(token);
+    expect(await userForSession(t.db, token)).toMatchObject({ id: user.id });
+  });
+
+  it("end at once when a user is deactivated", async () => {
+    const user = await makeUser(t.db);
+    const token = await logIn(user.email);
+    await t.db.update(users).set({ active: false }).where(eq(users.id, user.id));
+    expect(await userForSession(t.db, token)).toBeNull();
+  });
+
+  it("end after their time, and expired ones are cleared at the next login", async () => {
+    const user = await makeUser(t.db);
+    const token = await logIn(user.email);
+    await t.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) });
+    expect(await userForSession(t.db, token)).toBeNull();
+    await logIn(user.email);
+    expect(await t.db.$count(sessions)).toBe(1);
+  });
+});
