@@ -18,7 +18,13 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
 
 export type TDbConfig =
-  | { engine: "postgres"; url: string; poolSize?: number }
+  | {
+      engine: "postgres";
+      url: string;
+      poolSize?: number;
+      /** An idle connection failed (server restart, admin kill); the pool replaces it. */
+      onIdleError?: (error: Error) => void;
+    }
   /** No dataDir: in memory, gone when closed. */
   | { engine: "pglite"; dataDir?: string };
 
@@ -46,6 +52,11 @@ const requireMigrations = () => {
 export async function createDb(config: TDbConfig): Promise<DbHandle> {
   if (config.engine === "postgres") {
     const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
+    // Without a listener, an idle client's error would crash the process.
+    pool.on(
+      "error",
+      config.onIdleError ?? ((error) => console.error("PostgreSQL idle connection:", error.message)),
+    );
     const db = drizzlePg({ client: pool, schema, casing: "snake_case" });
     return {
       db,

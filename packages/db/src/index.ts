@@ -1,2 +1,3 @@
+export * from "./audit";
 export * from "./client";
 export * from "./schema";

@@ -85,6 +85,7 @@ export async function openTestDb(template: TTestTemplate): Promise<TestDb> {
       engine: "postgres",
       url: databaseUrl(template.serverUrl, database),
       poolSize: 4,
+      onIdleError: () => {}, // the database is dropped under idle connections at the end
     });
     cleanup = () =>
       withServer(template.serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)).then(
@@ -107,7 +108,7 @@ async function resetDatabase(db: Db) {
     await tx.execute(sql`SET LOCAL session_replication_role = replica`);
     await tx.execute(sql`
       TRUNCATE users, sessions, articles, claims, sources, claim_links, verdicts,
-        verdict_revisions, comments, events RESTART IDENTITY CASCADE`);
+        verdict_revisions, verdict_publications, comments, events RESTART IDENTITY CASCADE`);
   });
 }
 

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { events, users, verdictRevisions, verdicts } from "../src";
+import { events, users, verdictRevisions, verdicts, verifyAuditChain } from "../src";
 import { claims } from "../src/schema";
 import { useTestDb } from "../src/testing";
 
@@ -84,5 +84,70 @@ describe("append-only history", () => {
       .from(claims)
       .where(sql`similarity(${claims.normalizedText}, 'the mek was founded in 1963.') > 0.5`);
     expect(trigram).toHaveLength(1);
+  });
+});
+
+describe("audit hash chain", () => {
+  const append = (action: string, count = 1) =>
+    t.db
+      .insert(events)
+      .values(
+        Array.from({ length: count }, () => ({
+          entityType: "claim" as const,
+          entityId: crypto.randomUUID(),
+          action,
+        })),
+      )
+      .returning();
+
+  it("links every event to the one before, including rows inserted together", async () => {
+    await append("created", 5);
+    await append("status_changed");
+    const rows = await t.db.select().from(events).orderBy(events.id);
+    expect(rows).toHaveLength(6);
+    expect(rows[0]?.prevHash).toBeNull();
+    for (let i = 1; i < rows.length; i++) expect(rows[i]?.prevHash).toBe(rows[i - 1]?.hash);
+    expect(new Set(rows.map((r) => r.hash)).size).toBe(6);
+    expect(await verifyAuditChain(t.db)).toEqual({ ok: true, events: 6 });
+  });
+
+  it("keeps one chain under concurrent writers", async () => {
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        t.db.transaction(async (tx) => {
+          await tx
+            .insert(events)
+            .values({ entityType: "claim", entityId: crypto.randomUUID(), action: `a${i}` });
+        }),
+      ),
+    );
+    expect(await verifyAuditChain(t.db)).toEqual({ ok: true, events: 20 });
+  });
+
+  it("finds an altered event and a removed one, as a superuser bypassing the guard would leave them", async () => {
+    const rows = await append("created", 4);
+    const [second, third] = [rows[1], rows[2]];
+    if (!second || !third) throw new Error("not inserted");
+    const asSuperuser = (statement: ReturnType<typeof sql>) =>
+      t.db.transaction(async (tx) => {
+        await tx.execute(sql`SET LOCAL session_replication_role = replica`);
+        await tx.execute(statement);
+      });
+
+    await asSuperuser(sql`UPDATE events SET action = 'forged' WHERE id = ${third.id}`);
+    expect(await verifyAuditChain(t.db)).toMatchObject({
+      ok: false,
+      firstBrokenEventId: third.id,
+      problem: expect.stringMatching(/altered/),
+    });
+
+    await asSuperuser(sql`UPDATE events SET action = 'created' WHERE id = ${third.id}`);
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
+    await asSuperuser(sql`DELETE FROM events WHERE id = ${second.id}`);
+    expect(await verifyAuditChain(t.db)).toMatchObject({
+      ok: false,
+      firstBrokenEventId: third.id,
+      problem: expect.stringMatching(/removed/),
+    });
   });
 });

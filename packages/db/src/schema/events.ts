@@ -16,6 +16,9 @@ export const events = pgTable(
     to: text(),
     data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
+    /** Hash chain, filled by the database (see the audit_chain migration). */
+    prevHash: text(),
+    hash: text(),
   },
   (t) => [index().on(t.entityType, t.entityId, t.id)],
 );

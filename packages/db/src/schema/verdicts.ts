@@ -58,3 +58,25 @@ export const verdictRevisions = pgTable(
   },
   (t) => [unique().on(t.verdictId, t.number), index().on(t.authorId)],
 );
+
+/** Each time a revision goes public: the corrections history readers see. Append-only. */
+export const verdictPublications = pgTable(
+  "verdict_publications",
+  {
+    id: id(),
+    verdictId: uuid()
+      .notNull()
+      .references(() => verdicts.id, { onDelete: "restrict" }),
+    revisionId: uuid()
+      .notNull()
+      .references(() => verdictRevisions.id, { onDelete: "restrict" }),
+    approverId: uuid()
+      .notNull()
+      .references(() => users.id),
+    publisherId: uuid()
+      .notNull()
+      .references(() => users.id),
+    publishedAt: createdAt(),
+  },
+  (t) => [index().on(t.verdictId)],
+);
