@@ -9,10 +9,9 @@ export type TAuditVerification =
 /** Walks the audit hash chain in the database and reports the first broken link. */
 export async function verifyAuditChain(db: DbOrTx): Promise<TAuditVerification> {
   const count = await db.$count(events);
-  const result = await db.execute<{ id: string | number; problem: string }>(
-    sql`select id, problem from audit_chain_first_break()`,
-  );
-  const broken = result.rows[0];
+  const [broken] = await db
+    .select({ id: sql<string>`id`, problem: sql<string>`problem` })
+    .from(sql`audit_chain_first_break()`);
   return broken
     ? { ok: false, events: count, firstBrokenEventId: Number(broken.id), problem: broken.problem }
     : { ok: true, events: count };
