@@ -8,6 +8,7 @@ import helmet from "helmet";
 import type { TConfig } from "./config";
 import { userForSession } from "./domain/auth";
 import { createLoginThrottle } from "./domain/login-throttle";
+import type { TChangeFeed } from "./live";
 import { createContextInner } from "./trpc/init";
 import { appRouter } from "./trpc/router";
 
@@ -17,11 +18,13 @@ export const WEB_BASE = "/app";
 
 export interface TAppDeps {
   database: DbHandle;
+  /** Committed changes for subscriptions; without it, subscriptions stay silent. */
+  changes?: TChangeFeed;
   config: Pick<TConfig, "session" | "webDist" | "https"> & Partial<Pick<TConfig, "trustProxy">>;
   log?: (message: string, error?: unknown) => void;
 }
 
-export function createApp({ database, config, log = console.error }: TAppDeps) {
+export function createApp({ database, config, changes, log = console.error }: TAppDeps) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxy ?? false);
@@ -68,6 +71,7 @@ export function createApp({ database, config, log = console.error }: TAppDeps) {
           userAgent: req.headers["user-agent"],
           clientAddress: req.ip ?? "unknown",
           loginThrottle,
+          changes,
           sessionTtlMs: config.session.ttlMs,
           cookie: {
             set: (value, expires) => res.cookie(SESSION_COOKIE, value, { ...cookieOptions, expires }),

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { createDb } from "@factdesk/db";
 import { createApp, WEB_BASE } from "./app";
 import { loadConfig } from "./config";
+import { listenForChanges } from "./live";
 import { isEmpty, seedDatabase } from "./seed";
 
 async function main() {
@@ -17,7 +18,8 @@ async function main() {
     );
   }
 
-  const app = createApp({ database, config });
+  const live = await listenForChanges(database);
+  const app = createApp({ database, config, changes: live.feed });
   const server = app.listen(config.port, config.host, () => {
     const where =
       config.database.engine === "pglite" ? `embedded PGlite in ${config.database.dataDir}` : "PostgreSQL";
@@ -31,7 +33,14 @@ async function main() {
   });
 
   const shutdown = () => {
-    server.close(() => void database.close().then(() => process.exit(0)));
+    server.closeAllConnections(); // open live-update streams would hold the server open
+    server.close(
+      () =>
+        void live
+          .stop()
+          .then(() => database.close())
+          .then(() => process.exit(0)),
+    );
     setTimeout(() => process.exit(1), 10_000).unref();
   };
   process.once("SIGINT", shutdown);

@@ -34,6 +34,8 @@ export interface DbHandle {
   migrate(): Promise<void>;
   /** Resolves when the database answers a query; throws otherwise. */
   ping(): Promise<void>;
+  /** LISTEN on a channel; the returned function stops listening. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -63,6 +65,7 @@ export async function createDb(config: TDbConfig): Promise<DbHandle> {
       engine: "postgres",
       migrate: () => migratePg(db, requireMigrations()),
       ping: ping(db),
+      listen: (channel, onPayload) => listenPostgres(config, channel, onPayload),
       close: () => pool.end(),
     };
   }
@@ -73,6 +76,44 @@ export async function createDb(config: TDbConfig): Promise<DbHandle> {
     engine: "pglite",
     migrate: () => migratePglite(db, requireMigrations()),
     ping: ping(db),
+    listen: async (channel, onPayload) => {
+      const stop = await client.listen(channel, onPayload);
+      return async () => {
+        if (!client.closed) await stop();
+      };
+    },
     close: () => client.close(),
+  };
+}
+
+/**
+ * A dedicated connection for LISTEN (a pooled one would be handed to other queries).
+ * It reconnects after a failure, so a database restart does not silence live updates.
+ */
+async function listenPostgres(
+  config: Extract<TDbConfig, { engine: "postgres" }>,
+  channel: string,
+  onPayload: (payload: string) => void,
+): Promise<() => Promise<void>> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`Invalid channel name: ${channel}`);
+  let stopped = false;
+  let client: pg.Client | undefined;
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: config.url });
+    next.on("notification", (message) => {
+      if (message.channel === channel) onPayload(message.payload ?? "");
+    });
+    next.on("error", (error) => config.onIdleError?.(error));
+    next.on("end", () => {
+      if (!stopped) setTimeout(() => void connect().catch((error) => config.onIdleError?.(error)), 1000).unref();
+    });
+    await next.connect();
+    await next.query(`LISTEN ${channel}`);
+    client = next;
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    await client?.end();
   };
 }

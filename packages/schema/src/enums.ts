@@ -46,6 +46,7 @@ export const entityTypes = [
   "claim_link",
   "verdict",
   "comment",
+  "rating_scale",
 ] as const;
 export const ZEntityType = z.enum(entityTypes);
 export type TEntityType = z.infer<typeof ZEntityType>;

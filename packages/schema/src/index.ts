@@ -1,4 +1,5 @@
 export * from "./enums";
 export * from "./errors";
 export * from "./inputs";
+export * from "./slug";
 export * from "./workflow";

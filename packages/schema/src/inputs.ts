@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZClaimStatus } from "./enums";
+import { ZClaimPriority, ZClaimStatus, ZRole, ZSourceStance } from "./enums";
 
 // Inputs of the API's procedures. Every string has a ceiling, so oversized input is a
 // BAD_REQUEST with a message rather than work for the database.
@@ -40,3 +40,111 @@ export const ZClaimTransitionInput = z.object({
   reason: ZReason.optional(),
 });
 export type TClaimTransitionInput = z.infer<typeof ZClaimTransitionInput>;
+
+const ZVersion = z.number().int().positive();
+const ZText = (max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Keep the ${what} under ${max.toLocaleString("en")} characters.`);
+const ZRequired = (max: number, what: string) => ZText(max, what).min(1, `The ${what} is required.`);
+
+// ── Claims ──
+export const ZClaimAssignInput = z.object({ id: ZId, version: ZVersion, assigneeId: ZId.nullable() });
+export const ZClaimUpdateInput = z.object({
+  id: ZId,
+  version: ZVersion,
+  text: ZRequired(1000, "claim wording").optional(),
+  claimant: ZText(200, "claimant").nullable().optional(),
+  priority: ZClaimPriority.optional(),
+});
+export const ZClaimArchiveInput = z
+  .object({ id: ZId, version: ZVersion, archived: z.boolean(), reason: ZReason.optional() })
+  .refine((input) => !input.archived || Boolean(input.reason), {
+    message: "Say why the claim is archived (for example: not check-worthy).",
+    path: ["reason"],
+  });
+export const ZClaimCommentInput = z.object({ claimId: ZId, body: ZRequired(5000, "comment") });
+export const ZClaimHistoryInput = z.object({ id: ZId });
+
+// ── Sources ──
+const ZSourceUrl = z
+  .url({
+    protocol: /^https?$/,
+    hostname: z.regexes.domain,
+    error: "Enter a web address starting with http:// or https://.",
+  })
+  .max(2000, "Keep the address under 2,000 characters.");
+const sourceFields = {
+  url: ZSourceUrl,
+  title: ZRequired(300, "source title"),
+  excerpt: ZText(5000, "excerpt").nullable().optional(),
+  stance: ZSourceStance,
+  note: ZText(2000, "note").nullable().optional(),
+};
+export const ZSourceAddInput = z.object({ claimId: ZId, ...sourceFields });
+export const ZSourceUpdateInput = z.object({
+  id: ZId,
+  version: ZVersion,
+  ...z.object(sourceFields).partial().shape,
+});
+export const ZSourceRemoveInput = z.object({ id: ZId, version: ZVersion });
+export type TSourceAddInput = z.infer<typeof ZSourceAddInput>;
+export type TSourceUpdateInput = z.infer<typeof ZSourceUpdateInput>;
+
+// ── Verdicts ──
+export const HEADLINE_MAX = 75;
+export const ZVerdictGetInput = z.object({ claimId: ZId });
+export const ZVerdictSaveInput = z.object({
+  claimId: ZId,
+  /** The revision number the author started from; 0 for a new verdict. A stale one is a CONFLICT. */
+  baseRevision: z.number().int().min(0),
+  rating: z.string().max(64).nullable(),
+  headline: ZText(HEADLINE_MAX, "headline").nullable(),
+  summary: ZText(1000, "summary").nullable(),
+  explanation: ZText(50_000, "explanation").nullable(),
+  sourceIds: z.array(ZId).max(100).default([]),
+  correctionNote: ZText(2000, "correction note").nullable().optional(),
+});
+export type TVerdictSaveInput = z.infer<typeof ZVerdictSaveInput>;
+export const ZVerdictStepInput = z.object({ id: ZId, version: ZVersion });
+export const ZVerdictRequestChangesInput = z.object({
+  id: ZId,
+  version: ZVersion,
+  comment: ZRequired(5000, "comment for the author"),
+});
+export const ZVerdictRetractInput = z.object({
+  id: ZId,
+  version: ZVersion,
+  reason: ZRequired(2000, "public reason"),
+});
+export const ZVerdictRevisionsInput = z.object({ id: ZId });
+
+// ── Users ──
+export const ZUserCreateInput = z.object({
+  email: z.email({ error: "Enter a valid email address." }).max(254),
+  name: ZRequired(120, "name"),
+  role: ZRole,
+  password: z.string().min(12, "Use at least 12 characters for the password.").max(1024),
+});
+export const ZUserSetRoleInput = z.object({ id: ZId, role: ZRole });
+export const ZUserIdInput = z.object({ id: ZId });
+
+// ── Rating scale ──
+export const ZRating = z.object({
+  key: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,39}$/, "A rating key is lower-case letters, digits and _ (up to 40)."),
+  label: ZRequired(40, "rating label"),
+  /** ClaimReview ratingValue on the ordinal scale, 1 = worst; null = outside the scale. */
+  ordinal: z.number().int().min(1).max(20).nullable(),
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, "A colour is a hex value like #1b7a3a."),
+});
+export type TRating = z.infer<typeof ZRating>;
+export const ZRatingScaleUpdateInput = z.object({
+  ratings: z
+    .array(ZRating)
+    .min(1)
+    .max(30)
+    .refine((list) => new Set(list.map((r) => r.key)).size === list.length, "Rating keys must be unique."),
+});

@@ -30,7 +30,13 @@ const readyVerdict = (state: TVerdictState): { kind: "verdict" } & TVerdictFacts
   state,
   revisionAuthorId: AUTHOR,
   claimStatus: "sourced",
-  draft: { rating: "false", headline: "The MEK was founded in 1965", explanation: "Sources say 1963." },
+  correction: false,
+  draft: {
+    rating: "false",
+    headline: "The MEK was founded in 1965",
+    explanation: "Sources say 1963.",
+    correctionNote: null,
+  },
 });
 
 const edges = <S extends string, F>(table: TransitionTable<S, F>) =>
@@ -191,7 +197,7 @@ describe("verdict workflow", () => {
     const author = actor("fact_checker", AUTHOR);
     const incomplete = {
       ...readyVerdict("draft"),
-      draft: { rating: "false", headline: " ", explanation: null },
+      draft: { rating: "false", headline: " ", explanation: null, correctionNote: null },
     };
     expect(() => assertTransition(author, incomplete, "submitted")).toThrowError(
       "Fill in the headline, explanation first.",
@@ -200,6 +206,14 @@ describe("verdict workflow", () => {
     expect(() => assertTransition(author, unverified, "submitted")).toThrowError(
       expect.objectContaining({ code: "PRECONDITION_FAILED" }),
     );
+  });
+
+  it("needs a correction note before a correction is submitted", () => {
+    const author = actor("fact_checker", AUTHOR);
+    const correction = { ...readyVerdict("draft"), correction: true };
+    expect(() => assertTransition(author, correction, "submitted")).toThrowError(/correction note/);
+    const noted = { ...correction, draft: { ...correction.draft, correctionNote: "Founding year fixed." } };
+    expect(() => assertTransition(author, noted, "submitted")).not.toThrow();
   });
 
   it("needs a comment to request changes and a public reason to retract", () => {

@@ -108,7 +108,14 @@ export interface TVerdictFacts {
   /** Author of the current revision: the one who may submit it and who may not approve it. */
   revisionAuthorId: string;
   claimStatus: TClaimStatus;
-  draft: { rating: string | null; headline: string | null; explanation: string | null };
+  /** The verdict was published before: this draft is a correction and must say what changed. */
+  correction: boolean;
+  draft: {
+    rating: string | null;
+    headline: string | null;
+    explanation: string | null;
+    correctionNote: string | null;
+  };
 }
 
 const canSubmit = (facts: TVerdictFacts, actor: TActor): TBlocker | null => {
@@ -121,7 +128,10 @@ const canSubmit = (facts: TVerdictFacts, actor: TActor): TBlocker | null => {
   const missing = (["rating", "headline", "explanation"] as const).filter(
     (field) => !facts.draft[field]?.trim(),
   );
-  return missing.length > 0 ? notYet(`Fill in the ${missing.join(", ")} first.`) : null;
+  if (missing.length > 0) return notYet(`Fill in the ${missing.join(", ")} first.`);
+  return facts.correction && !facts.draft.correctionNote?.trim()
+    ? notYet("Add a correction note saying what changed and why.")
+    : null;
 };
 
 /** Four-eyes rule: the author of a revision never reviews it. */

@@ -12,6 +12,8 @@ export interface TAuditEvent {
   from?: string | null;
   to?: string | null;
   data?: Record<string, unknown>;
+  /** The claim this change belongs to: routes live updates and the claim's history. */
+  claimId?: string;
 }
 
 /**
@@ -20,8 +22,20 @@ export interface TAuditEvent {
  */
 export async function recordEvents(tx: DbOrTx, batch: TAuditEvent[]): Promise<void> {
   if (batch.length === 0) return;
-  await tx.insert(events).values(batch);
-  const changed = batch.map(({ entityType, entityId, action }) => ({ entityType, entityId, action }));
+  await tx
+    .insert(events)
+    .values(
+      batch.map(({ claimId, data, ...event }) => ({
+        ...event,
+        data: claimId ? { ...data, claimId } : (data ?? {}),
+      })),
+    );
+  const changed = batch.map(({ entityType, entityId, action, claimId }) => ({
+    entityType,
+    entityId,
+    action,
+    claimId: claimId ?? (entityType === "claim" ? entityId : undefined),
+  }));
   // NOTIFY payloads are capped at 8000 bytes; large batches announce themselves in summary.
   const payload = JSON.stringify(changed.length > 20 ? { bulk: changed.length } : { changed });
   await tx.execute(sql`select pg_notify(${CHANGES_CHANNEL}, ${payload})`);

@@ -1,19 +1,24 @@
-import { sentenceContext } from "@factdesk/claims";
-import { articles, claimLinks, claims, type DbOrTx, sources, users } from "@factdesk/db";
+import { normalizeForMatching, sentenceContext } from "@factdesk/claims";
+import { articles, claimLinks, claims, comments, type DbOrTx, events, sources, users } from "@factdesk/db";
 import {
   allowedTransitions,
   assertTransition,
-  claimStatusLabels,
   DomainError,
+  hasRole,
   type TActor,
   type TClaimFacts,
   type TClaimTransitionInput,
+  type ZClaimArchiveInput,
+  type ZClaimAssignInput,
+  type ZClaimCommentInput,
   ZClaimListInput,
   ZClaimPriority,
+  type ZClaimUpdateInput,
 } from "@factdesk/schema";
 import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { recordEvent } from "./audit";
+import { lockVersion, updateVersion } from "./versioned";
 
 // ── The review queue ────────────────────────────────────────────────────────────────────
 
@@ -91,15 +96,14 @@ export async function listClaims(db: DbOrTx, actor: TActor, rawInput: z.input<ty
 
 // ── One claim ───────────────────────────────────────────────────────────────────────────
 
-async function findClaim(db: DbOrTx, id: string, lock = false) {
-  const query = db.select().from(claims).where(eq(claims.id, id));
-  const [claim] = lock ? await query.for("update") : await query;
+async function findClaim(db: DbOrTx, id: string) {
+  const [claim] = await db.select().from(claims).where(eq(claims.id, id));
   if (!claim) throw new DomainError("NOT_FOUND", "No claim with that id exists.");
   return claim;
 }
 
 /** What the workflow needs to know about a claim to judge a transition. */
-async function claimFacts(db: DbOrTx, claim: typeof claims.$inferSelect): Promise<TClaimFacts> {
+export async function claimFacts(db: DbOrTx, claim: typeof claims.$inferSelect): Promise<TClaimFacts> {
   const [evidence] = await db
     .select({
       sourceCount: sql<number>`count(*)::int`,
@@ -170,24 +174,9 @@ export async function getClaim(db: DbOrTx, actor: TActor, id: string) {
  */
 export async function transitionClaim(db: DbOrTx, actor: TActor, input: TClaimTransitionInput) {
   return db.transaction(async (tx) => {
-    const claim = await findClaim(tx, input.id, true);
-    if (claim.version !== input.version) {
-      throw new DomainError(
-        "CONFLICT",
-        `Someone changed this claim since you opened it: it is now ${claimStatusLabels[claim.status].toLowerCase()} (version ${claim.version}). Review it and try again.`,
-        { current: { status: claim.status, version: claim.version } },
-      );
-    }
+    const claim = await lockVersion(tx, claims, input.id, input.version, "claim");
     assertTransition(actor, { kind: "claim", ...(await claimFacts(tx, claim)) }, input.to, input.reason);
-
-    const [updated] = await tx
-      .update(claims)
-      .set({ status: input.to, version: sql`${claims.version} + 1` })
-      .where(and(eq(claims.id, claim.id), eq(claims.version, input.version)))
-      .returning({ id: claims.id, status: claims.status, version: claims.version });
-    if (!updated)
-      throw new DomainError("CONFLICT", "Someone changed this claim at the same moment; try again.");
-
+    const updated = await updateVersion(tx, claims, claim.id, claim.version, { status: input.to }, "claim");
     await recordEvent(tx, {
       actorId: actor.id,
       entityType: "claim",
@@ -197,6 +186,174 @@ export async function transitionClaim(db: DbOrTx, actor: TActor, input: TClaimTr
       to: input.to,
       data: input.reason ? { reason: input.reason } : {},
     });
+    return { id: updated.id, status: updated.status, version: updated.version };
+  });
+}
+
+/** Fact-checkers take or drop claims for themselves; editors assign anyone. */
+export async function assignClaim(db: DbOrTx, actor: TActor, input: z.infer<typeof ZClaimAssignInput>) {
+  return db.transaction(async (tx) => {
+    const claim = await lockVersion(tx, claims, input.id, input.version, "claim");
+    const touchesOthers = [claim.assigneeId, input.assigneeId].some((id) => id !== null && id !== actor.id);
+    if (touchesOthers && !hasRole(actor, "editor")) {
+      throw new DomainError(
+        "FORBIDDEN",
+        "Only editors can assign a claim to someone else or take it from them.",
+      );
+    }
+    if (input.assigneeId) {
+      const [assignee] = await tx
+        .select({ active: users.active })
+        .from(users)
+        .where(eq(users.id, input.assigneeId));
+      if (!assignee?.active) throw new DomainError("BAD_REQUEST", "That person is not an active user.");
+    }
+    const updated = await updateVersion(
+      tx,
+      claims,
+      claim.id,
+      claim.version,
+      { assigneeId: input.assigneeId },
+      "claim",
+    );
+    await recordEvent(tx, {
+      actorId: actor.id,
+      entityType: "claim",
+      entityId: claim.id,
+      action: "assigned",
+      from: claim.assigneeId,
+      to: input.assigneeId,
+    });
     return updated;
   });
+}
+
+/** Edits wording, claimant or priority; the original sentence stays linked by its offsets. */
+export async function updateClaim(db: DbOrTx, actor: TActor, input: z.infer<typeof ZClaimUpdateInput>) {
+  return db.transaction(async (tx) => {
+    const claim = await lockVersion(tx, claims, input.id, input.version, "claim");
+    const { id: _id, version: _version, ...changes } = input;
+    const set = {
+      ...changes,
+      ...(changes.text ? { normalizedText: normalizeForMatching(changes.text) } : {}),
+    };
+    const updated = await updateVersion(tx, claims, claim.id, claim.version, set, "claim");
+    const before = Object.fromEntries(
+      Object.keys(changes).map((key) => [key, claim[key as keyof typeof claim]]),
+    );
+    await recordEvent(tx, {
+      actorId: actor.id,
+      entityType: "claim",
+      entityId: claim.id,
+      action: "edited",
+      data: { before, after: changes },
+    });
+    return updated;
+  });
+}
+
+/** Archives a claim (dismissed, with a reason) or restores it to the queue. */
+export async function archiveClaim(db: DbOrTx, actor: TActor, input: z.infer<typeof ZClaimArchiveInput>) {
+  return db.transaction(async (tx) => {
+    const claim = await lockVersion(tx, claims, input.id, input.version, "claim");
+    if (input.archived === (claim.archivedAt !== null)) {
+      throw new DomainError(
+        "CONFLICT",
+        input.archived ? "This claim is already archived." : "This claim is not archived.",
+      );
+    }
+    const set = input.archived
+      ? { archivedAt: new Date(), archiveReason: input.reason ?? null }
+      : { archivedAt: null, archiveReason: null };
+    const updated = await updateVersion(tx, claims, claim.id, claim.version, set, "claim");
+    await recordEvent(tx, {
+      actorId: actor.id,
+      entityType: "claim",
+      entityId: claim.id,
+      action: input.archived ? "archived" : "restored",
+      data: input.reason ? { reason: input.reason } : {},
+    });
+    return updated;
+  });
+}
+
+/** @handles are the local part of a user's email: "@editor" for editor@factdesk.test. */
+export const mentionedHandles = (body: string) => [
+  ...new Set(
+    [...body.matchAll(/(?<![\w@])@([a-z0-9][a-z0-9._-]*)/gi)].map((m) => (m[1] ?? "").toLowerCase()),
+  ),
+];
+
+export async function commentOnClaim(db: DbOrTx, actor: TActor, input: z.infer<typeof ZClaimCommentInput>) {
+  return db.transaction(async (tx) => {
+    const [claim] = await tx.select({ id: claims.id }).from(claims).where(eq(claims.id, input.claimId));
+    if (!claim) throw new DomainError("NOT_FOUND", "No claim with that id exists.");
+    const handles = mentionedHandles(input.body);
+    const mentioned = handles.length
+      ? await tx
+          .select({ id: users.id })
+          .from(users)
+          .where(inArray(sql`lower(split_part(${users.email}, '@', 1))`, handles))
+      : [];
+    const [comment] = await tx
+      .insert(comments)
+      .values({
+        claimId: claim.id,
+        authorId: actor.id,
+        body: input.body,
+        mentions: mentioned.map((u) => u.id),
+      })
+      .returning();
+    if (!comment) throw new Error("comment insert returned nothing");
+    await recordEvent(tx, {
+      actorId: actor.id,
+      entityType: "comment",
+      entityId: comment.id,
+      action: "commented",
+      claimId: claim.id,
+      data: { mentions: comment.mentions },
+    });
+    return comment;
+  });
+}
+
+export async function listComments(db: DbOrTx, claimId: string) {
+  return db
+    .select({
+      id: comments.id,
+      body: comments.body,
+      mentions: comments.mentions,
+      createdAt: comments.createdAt,
+      author: { id: users.id, name: users.name },
+    })
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .where(eq(comments.claimId, claimId))
+    .orderBy(asc(comments.createdAt), asc(comments.id));
+}
+
+/** Everything that happened to a claim, its sources, verdict and comments, oldest first. */
+export async function claimHistory(db: DbOrTx, claimId: string) {
+  await findClaim(db, claimId);
+  return db
+    .select({
+      id: events.id,
+      action: events.action,
+      entityType: events.entityType,
+      entityId: events.entityId,
+      from: events.from,
+      to: events.to,
+      data: events.data,
+      createdAt: events.createdAt,
+      actor: { id: users.id, name: users.name },
+    })
+    .from(events)
+    .leftJoin(users, eq(users.id, events.actorId))
+    .where(
+      or(
+        and(eq(events.entityType, "claim"), eq(events.entityId, claimId)),
+        sql`${events.data}->>'claimId' = ${claimId}`,
+      ),
+    )
+    .orderBy(asc(events.id));
 }

@@ -4,6 +4,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import type { TSessionUser } from "../domain/auth";
 import { createLoginThrottle, type TLoginThrottle } from "../domain/login-throttle";
+import { createChangeFeed, type TChangeFeed } from "../live";
 
 /** What a procedure may do with the session cookie; HTTP sets it, tests record it. */
 export interface TSessionCookie {
@@ -22,6 +23,8 @@ export interface TContextOptions {
   sessionTtlMs?: number;
   /** Shared by every request of one app; a caller without one gets its own. */
   loginThrottle?: TLoginThrottle;
+  /** Committed changes, for subscriptions. */
+  changes?: TChangeFeed;
 }
 
 /** The context without HTTP: for createCaller in tests and scripts. */
@@ -34,6 +37,7 @@ export function createContextInner(options: TContextOptions) {
     userAgent: options.userAgent,
     clientAddress: options.clientAddress ?? "local",
     loginThrottle: options.loginThrottle ?? createLoginThrottle(),
+    changes: options.changes ?? createChangeFeed(),
     sessionTtlMs: options.sessionTtlMs ?? 14 * 24 * 3_600_000,
   };
 }

@@ -1,10 +1,20 @@
 import { createCallerFactory, router } from "./init";
+import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { claimRouter } from "./routers/claim";
+import { ratingScaleRouter } from "./routers/rating-scale";
+import { sourceRouter } from "./routers/source";
+import { userRouter } from "./routers/user";
+import { verdictRouter } from "./routers/verdict";
 
 export const appRouter = router({
+  audit: auditRouter,
   auth: authRouter,
   claim: claimRouter,
+  ratingScale: ratingScaleRouter,
+  source: sourceRouter,
+  user: userRouter,
+  verdict: verdictRouter,
 });
 
 export type AppRouter = typeof appRouter;

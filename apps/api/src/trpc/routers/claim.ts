@@ -1,11 +1,57 @@
-import { ZClaimGetInput, ZClaimListInput, ZClaimTransitionInput } from "@factdesk/schema";
-import { getClaim, listClaims, transitionClaim } from "../../domain/claims";
+import {
+  ZClaimArchiveInput,
+  ZClaimAssignInput,
+  ZClaimCommentInput,
+  ZClaimGetInput,
+  ZClaimHistoryInput,
+  ZClaimListInput,
+  ZClaimTransitionInput,
+  ZClaimUpdateInput,
+} from "@factdesk/schema";
+import { z } from "zod";
+import {
+  archiveClaim,
+  assignClaim,
+  claimHistory,
+  commentOnClaim,
+  getClaim,
+  listClaims,
+  listComments,
+  transitionClaim,
+  updateClaim,
+} from "../../domain/claims";
 import { authedProcedure, router } from "../init";
 
 export const claimRouter = router({
   list: authedProcedure.input(ZClaimListInput).query(({ ctx, input }) => listClaims(ctx.db, ctx.user, input)),
-  get: authedProcedure.input(ZClaimGetInput).query(({ ctx, input }) => getClaim(ctx.db, ctx.user, input.id)),
+  get: authedProcedure.input(ZClaimGetInput).query(async ({ ctx, input }) => ({
+    ...(await getClaim(ctx.db, ctx.user, input.id)),
+    comments: await listComments(ctx.db, input.id),
+  })),
   transition: authedProcedure
     .input(ZClaimTransitionInput)
     .mutation(({ ctx, input }) => transitionClaim(ctx.db, ctx.user, input)),
+  assign: authedProcedure
+    .input(ZClaimAssignInput)
+    .mutation(({ ctx, input }) => assignClaim(ctx.db, ctx.user, input)),
+  update: authedProcedure
+    .input(ZClaimUpdateInput)
+    .mutation(({ ctx, input }) => updateClaim(ctx.db, ctx.user, input)),
+  archive: authedProcedure
+    .input(ZClaimArchiveInput)
+    .mutation(({ ctx, input }) => archiveClaim(ctx.db, ctx.user, input)),
+  comment: authedProcedure
+    .input(ZClaimCommentInput)
+    .mutation(({ ctx, input }) => commentOnClaim(ctx.db, ctx.user, input)),
+  history: authedProcedure
+    .input(ZClaimHistoryInput)
+    .query(({ ctx, input }) => claimHistory(ctx.db, input.id)),
+  /** Committed changes, live: all of them, or those of one claim (its sources, verdict, comments). */
+  onChange: authedProcedure
+    .input(z.object({ claimId: z.uuid().optional() }).prefault({}))
+    .subscription(async function* ({ ctx, input, signal }) {
+      for await (const change of ctx.changes.subscribe(signal)) {
+        if (!input.claimId || change.claimId === input.claimId || change.entityType === "bulk") yield change;
+      }
+    }),
 });

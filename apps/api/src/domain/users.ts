@@ -1,0 +1,101 @@
+import { type DbOrTx, sessions, users } from "@factdesk/db";
+import { DomainError, type TActor, type TRole } from "@factdesk/schema";
+import { and, asc, eq, ne } from "drizzle-orm";
+import { recordEvent } from "./audit";
+import { hashPassword } from "./auth";
+
+const publicColumns = {
+  id: users.id,
+  name: users.name,
+  email: users.email,
+  role: users.role,
+  active: users.active,
+};
+
+export const listUsers = (db: DbOrTx) => db.select(publicColumns).from(users).orderBy(asc(users.name));
+
+async function findUser(db: DbOrTx, id: string) {
+  const [user] = await db.select(publicColumns).from(users).where(eq(users.id, id)).for("update");
+  if (!user) throw new DomainError("NOT_FOUND", "No user with that id exists.");
+  return user;
+}
+
+/** The last active admin cannot be demoted or deactivated: someone must be able to manage users. */
+async function assertAnotherAdmin(db: DbOrTx, userId: string) {
+  const others = await db.$count(
+    users,
+    and(eq(users.role, "admin"), eq(users.active, true), ne(users.id, userId)),
+  );
+  if (others === 0)
+    throw new DomainError("PRECONDITION_FAILED", "Make someone else an admin first: this is the last one.");
+}
+
+export async function createUser(
+  db: DbOrTx,
+  actor: TActor,
+  input: { email: string; name: string; role: TRole; password: string },
+) {
+  return db.transaction(async (tx) => {
+    const email = input.email.trim().toLowerCase();
+    const [user] = await tx
+      .insert(users)
+      .values({ email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) })
+      .onConflictDoNothing({ target: users.email })
+      .returning(publicColumns);
+    if (!user) throw new DomainError("CONFLICT", `There is already an account for ${email}.`);
+    await recordEvent(tx, {
+      actorId: actor.id,
+      entityType: "user",
+      entityId: user.id,
+      action: "created",
+      to: input.role,
+    });
+    return user;
+  });
+}
+
+export async function setRole(db: DbOrTx, actor: TActor, input: { id: string; role: TRole }) {
+  return db.transaction(async (tx) => {
+    const user = await findUser(tx, input.id);
+    if (user.role === input.role) return user;
+    if (user.role === "admin") await assertAnotherAdmin(tx, user.id);
+    const [updated] = await tx
+      .update(users)
+      .set({ role: input.role })
+      .where(eq(users.id, user.id))
+      .returning(publicColumns);
+    await recordEvent(tx, {
+      actorId: actor.id,
+      entityType: "user",
+      entityId: user.id,
+      action: "role_changed",
+      from: user.role,
+      to: input.role,
+    });
+    return updated ?? user;
+  });
+}
+
+/** Deactivating ends the user's sessions at once; reactivating lets them log in again. */
+export async function setActive(db: DbOrTx, actor: TActor, input: { id: string; active: boolean }) {
+  return db.transaction(async (tx) => {
+    const user = await findUser(tx, input.id);
+    if (!input.active && user.id === actor.id)
+      throw new DomainError("BAD_REQUEST", "You cannot deactivate yourself.");
+    if (user.active === input.active) return user;
+    if (!input.active && user.role === "admin") await assertAnotherAdmin(tx, user.id);
+    const [updated] = await tx
+      .update(users)
+      .set({ active: input.active })
+      .where(eq(users.id, user.id))
+      .returning(publicColumns);
+    if (!input.active) await tx.delete(sessions).where(eq(sessions.userId, user.id));
+    await recordEvent(tx, {
+      actorId: actor.id,
+      entityType: "user",
+      entityId: user.id,
+      action: input.active ? "reactivated" : "deactivated",
+    });
+    return updated ?? user;
+  });
+}

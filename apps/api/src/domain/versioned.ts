@@ -1,0 +1,61 @@
+import type { DbOrTx } from "@factdesk/db";
+import { DomainError } from "@factdesk/schema";
+import { and, eq, type SQL, sql } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+
+/** A table whose rows carry an optimistic-concurrency `version`. */
+type VersionedTable = PgTable & { id: PgColumn; version: PgColumn };
+
+/**
+ * Reads a row for update and checks that it is still the version the user saw.
+ * NOT_FOUND when it does not exist; CONFLICT, with the current row, when it changed since.
+ */
+export async function lockVersion<T extends VersionedTable>(
+  tx: DbOrTx,
+  table: T,
+  id: string,
+  version: number,
+  noun: string,
+): Promise<T["$inferSelect"]> {
+  const [row] = (await tx
+    .select()
+    .from(table as PgTable)
+    .where(eq(table.id, id))
+    .for("update")) as T["$inferSelect"][];
+  if (!row) throw new DomainError("NOT_FOUND", `No ${noun} with that id exists.`);
+  const current = (row as { version: number }).version;
+  if (current !== version) {
+    throw new DomainError(
+      "CONFLICT",
+      `Someone changed this ${noun} since you opened it (you saw version ${version}, it is now ${current}). Review the changes and try again.`,
+      { current: row },
+    );
+  }
+  return row;
+}
+
+/**
+ * Writes `set` and bumps the version, only if the row is still at `version` (and `extra`
+ * holds). Zero rows means someone else won the race: CONFLICT.
+ */
+export async function updateVersion<T extends VersionedTable>(
+  tx: DbOrTx,
+  table: T,
+  id: string,
+  version: number,
+  set: Partial<T["$inferInsert"]>,
+  noun: string,
+  extra?: SQL,
+): Promise<T["$inferSelect"]> {
+  const [row] = (await tx
+    .update(table as PgTable)
+    .set({ ...set, version: sql`${table.version} + 1` } as never)
+    .where(and(eq(table.id, id), eq(table.version, version), extra))
+    .returning()) as T["$inferSelect"][];
+  if (!row)
+    throw new DomainError(
+      "CONFLICT",
+      `Someone changed this ${noun} at the same moment; reload and try again.`,
+    );
+  return row;
+}
