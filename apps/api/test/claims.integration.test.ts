@@ -84,7 +84,9 @@ describe("claim.transition", () => {
     );
 
     expect(error.code).toBe("CONFLICT");
-    expect(error.message).toMatch(/changed this claim since you opened it \(you saw version 1, it is now 2\)/);
+    expect(error.message).toMatch(
+      /changed this claim since you opened it \(you saw version 1, it is now 2\)/,
+    );
     expect(error.cause).toMatchObject({ details: { current: { status: "disputed", version: 2 } } });
     expect(await snapshot(claim.id)).toEqual(before);
   });

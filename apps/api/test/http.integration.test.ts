@@ -2,48 +2,23 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createDb } from "@factdesk/db";
 import { useTestDb } from "@factdesk/db/testing";
-import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
+import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, SESSION_COOKIE } from "../src/app";
 import type { AppRouter } from "../src/trpc/router";
 import { makeClaim, makeUser, PASSWORD } from "./factories";
+import { browserClient, startServer, testConfig } from "./http-client";
 
 const t = useTestDb();
-const config = { session: { ttlMs: 3_600_000 }, https: false, webDist: "/nonexistent" };
-const quiet = () => {};
-
-async function listen(app: ReturnType<typeof createApp>) {
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
-  });
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
-
-let server: Server;
+let server: Awaited<ReturnType<typeof startServer>>;
 let base: string;
 beforeAll(async () => {
-  ({ server, url: base } = await listen(createApp({ database: t.handle, config, log: quiet })));
+  server = await startServer(t.handle);
+  base = server.url;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => server.stop());
 
-/** A real tRPC client over HTTP that keeps its session cookie like a browser. */
-function browserClient() {
-  const jar = { cookie: "" };
-  const client = createTRPCClient<AppRouter>({
-    links: [
-      httpLink({
-        url: `${base}/trpc`,
-        fetch: async (url, init) => {
-          const response = await fetch(url, { ...init, headers: { ...init?.headers, cookie: jar.cookie } });
-          const setCookie = response.headers.get("set-cookie");
-          if (setCookie) jar.cookie = setCookie.split(";")[0] ?? "";
-          return response;
-        },
-      }),
-    ],
-  });
-  return { client, jar };
-}
+const browser = () => browserClient(base);
 
 async function loginCookie() {
   const user = await makeUser(t.db);
@@ -74,9 +49,12 @@ describe("over HTTP", () => {
   it("answers /readyz with 503 when the database does not answer", async () => {
     const closed = await createDb({ engine: "pglite" });
     await closed.close();
-    const { server: other, url } = await listen(createApp({ database: closed, config, log: quiet }));
+    const app = createApp({ database: closed, config: testConfig, log: () => {} });
+    const other = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, "127.0.0.1", () => resolve(s));
+    });
     try {
-      const response = await fetch(`${url}/readyz`);
+      const response = await fetch(`http://127.0.0.1:${(other.address() as AddressInfo).port}/readyz`);
       expect(response.status).toBe(503);
       expect(await response.json()).toMatchObject({ status: "unavailable" });
     } finally {
@@ -87,7 +65,7 @@ describe("over HTTP", () => {
   it("logs in with an httpOnly SameSite cookie, serves the queue, and logs out", async () => {
     const checker = await makeUser(t.db);
     const claim = await makeClaim(t.db);
-    const { client, jar } = browserClient();
+    const { client, jar } = browser();
 
     const response = await fetch(`${base}/trpc/auth.login`, {
       method: "POST",
@@ -113,7 +91,7 @@ describe("over HTTP", () => {
   it("refuses a wrong password, an unknown email and a deactivated user alike", async () => {
     const active = await makeUser(t.db);
     const inactive = await makeUser(t.db, { active: false });
-    const { client } = browserClient();
+    const { client } = browser();
     for (const [email, password] of [
       [active.email, "wrong password"],
       ["nobody@factdesk.test", PASSWORD],

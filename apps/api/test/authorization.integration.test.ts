@@ -1,0 +1,86 @@
+import { useTestDb } from "@factdesk/db/testing";
+import type { TRole } from "@factdesk/schema";
+import { TRPCError } from "@trpc/server";
+import { describe, expect, it } from "vitest";
+import { appRouter } from "../src/trpc/router";
+import { callerFor, makeUser } from "./factories";
+
+const t = useTestDb();
+
+/** Who may call each procedure at all. Data rules (four eyes, own sources) come on top. */
+const policy: Record<string, "public" | "authed" | TRole> = {
+  "audit.verify": "admin",
+  "auth.login": "public",
+  "auth.logout": "public",
+  "auth.me": "public",
+  "claim.list": "authed",
+  "claim.get": "authed",
+  "claim.transition": "authed",
+  "claim.assign": "authed",
+  "claim.update": "authed",
+  "claim.archive": "authed",
+  "claim.comment": "authed",
+  "claim.history": "authed",
+  "claim.onChange": "authed",
+  "ratingScale.list": "authed",
+  "ratingScale.update": "admin",
+  "source.add": "authed",
+  "source.update": "authed",
+  "source.remove": "authed",
+  "user.list": "authed",
+  "user.create": "admin",
+  "user.setRole": "admin",
+  "user.deactivate": "admin",
+  "user.reactivate": "admin",
+  "verdict.get": "authed",
+  "verdict.save": "authed",
+  "verdict.submit": "authed",
+  "verdict.approve": "editor",
+  "verdict.requestChanges": "editor",
+  "verdict.publish": "editor",
+  "verdict.retract": "editor",
+  "verdict.revisions": "authed",
+  "verdict.approvalQueue": "editor",
+};
+
+const actors = ["anonymous", "fact_checker", "editor", "admin"] as const;
+const rank = { anonymous: 0, fact_checker: 1, editor: 2, admin: 3 } as const;
+const needed = { public: 0, authed: 1, fact_checker: 1, editor: 2, admin: 3 } as const;
+
+describe("authorisation policy", () => {
+  const procedures = Object.keys(appRouter._def.procedures).sort();
+
+  it("declares every procedure of the router, and no other", () => {
+    expect(procedures).toEqual(Object.keys(policy).sort());
+  });
+
+  for (const path of procedures) {
+    it(`${path}: ${policy[path] ?? "undeclared"}`, async () => {
+      const level = policy[path];
+      if (!level) throw new Error(`${path} is missing from the policy table`);
+      for (const who of actors) {
+        const user = who === "anonymous" ? null : await makeUser(t.db, { role: who });
+        const caller = callerFor(t.db, user) as unknown as Record<
+          string,
+          Record<string, (input: unknown) => unknown>
+        >;
+        const [group, name] = path.split(".") as [string, string];
+        // Input that no procedure accepts: an allowed caller gets past authorisation to validation.
+        const outcome = await Promise.resolve()
+          .then(() => caller[group]?.[name]?.({ id: "not-an-id" }))
+          .then(
+            () => "passed",
+            (error: unknown) => (error instanceof TRPCError ? error.code : String(error)),
+          );
+        const denied = outcome === "UNAUTHORIZED" || outcome === "FORBIDDEN";
+        const expectedDenied = rank[who] < needed[level];
+        expect({ path, who, denied, outcome }).toEqual({
+          path,
+          who,
+          denied: expectedDenied,
+          outcome: expectedDenied ? (who === "anonymous" ? "UNAUTHORIZED" : "FORBIDDEN") : outcome,
+        });
+      }
+    });
+  }
+});

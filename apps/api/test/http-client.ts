@@ -1,0 +1,55 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { DbHandle } from "@factdesk/db";
+import { createTRPCClient, httpLink } from "@trpc/client";
+import { createApp } from "../src/app";
+import { listenForChanges } from "../src/live";
+import type { AppRouter } from "../src/trpc/router";
+
+export const testConfig = { session: { ttlMs: 3_600_000 }, https: false, webDist: "/nonexistent" };
+const quiet = () => {};
+
+/** The real app on an ephemeral port, with live changes from the database. */
+export async function startServer(
+  database: DbHandle,
+  log: (message: string, error?: unknown) => void = quiet,
+) {
+  const live = await listenForChanges(database);
+  const app = createApp({ database, config: testConfig, changes: live.feed, log });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+  });
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await live.stop();
+    },
+  };
+}
+
+/** A tRPC client over HTTP that keeps its session cookie like a browser. */
+export function browserClient(base: string) {
+  const jar = { cookie: "" };
+  const client = createTRPCClient<AppRouter>({
+    links: [
+      httpLink({
+        url: `${base}/trpc`,
+        fetch: async (url, init) => {
+          const response = await fetch(url, { ...init, headers: { ...init?.headers, cookie: jar.cookie } });
+          const setCookie = response.headers.get("set-cookie");
+          if (setCookie) jar.cookie = setCookie.split(";")[0] ?? "";
+          return response;
+        },
+      }),
+    ],
+  });
+  return { client, jar };
+}
+
+export async function loggedIn(base: string, email: string, password: string) {
+  const { client } = browserClient(base);
+  await client.auth.login.mutate({ email, password });
+  return client;
+}
