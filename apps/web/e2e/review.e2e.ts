@@ -23,9 +23,10 @@ const axeSource = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 async function accessibilityProblems(page: Page) {
   await page.addScriptTag({ path: axeSource });
   return page.evaluate(async () => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a global
-    const { violations } = await (window as any).axe.run();
-    return (violations as { id: string; impact: string; help: string }[])
+    type Violation = { id: string; impact: string; help: string };
+    const { axe } = window as unknown as { axe: { run(): Promise<{ violations: Violation[] }> } };
+    const { violations } = await axe.run();
+    return violations
       .filter((v) => v.impact === "serious" || v.impact === "critical")
       .map((v) => `${v.id}: ${v.help}`);
   });

@@ -105,7 +105,8 @@ async function listenPostgres(
     });
     next.on("error", (error) => config.onIdleError?.(error));
     next.on("end", () => {
-      if (!stopped) setTimeout(() => void connect().catch((error) => config.onIdleError?.(error)), 1000).unref();
+      if (!stopped)
+        setTimeout(() => void connect().catch((error) => config.onIdleError?.(error)), 1000).unref();
     });
     await next.connect();
     await next.query(`LISTEN ${channel}`);

@@ -22,14 +22,12 @@ export interface TAuditEvent {
  */
 export async function recordEvents(tx: DbOrTx, batch: TAuditEvent[]): Promise<void> {
   if (batch.length === 0) return;
-  await tx
-    .insert(events)
-    .values(
-      batch.map(({ claimId, data, ...event }) => ({
-        ...event,
-        data: claimId ? { ...data, claimId } : (data ?? {}),
-      })),
-    );
+  await tx.insert(events).values(
+    batch.map(({ claimId, data, ...event }) => ({
+      ...event,
+      data: claimId ? { ...data, claimId } : (data ?? {}),
+    })),
+  );
   const changed = batch.map(({ entityType, entityId, action, claimId }) => ({
     entityType,
     entityId,
