@@ -98,6 +98,11 @@ describe("the review journey over HTTP", () => {
       ),
     ).toBe("FORBIDDEN");
     expect((await e1.verdict.approvalQueue.query()).map((v) => v.id)).toEqual([verdict.id]);
+    const [own] = await a.verdict.approvalQueue.query();
+    expect(own?.transitions.map((option) => [option.to, option.allowed])).toEqual([
+      ["approved", false],
+      ["changes_requested", false],
+    ]);
 
     // Another editor asks for changes; the author revises and resubmits.
     verdict = await e1.verdict.requestChanges.mutate({

@@ -4,10 +4,13 @@ import { createRoot } from "react-dom/client";
 import { createBrowserRouter, RouterProvider } from "react-router";
 import { Layout } from "./components/Layout";
 import { queryClient } from "./lib/trpc";
+import { ApprovalsPage } from "./routes/ApprovalsPage";
 import { ClaimPage } from "./routes/ClaimPage";
 import { LoginPage } from "./routes/LoginPage";
 import { NotFoundPage } from "./routes/NotFoundPage";
 import { QueuePage } from "./routes/QueuePage";
+import { RatingScalePage } from "./routes/RatingScalePage";
+import { UsersPage } from "./routes/UsersPage";
 import "./styles.css";
 
 const router = createBrowserRouter(
@@ -18,6 +21,9 @@ const router = createBrowserRouter(
       children: [
         { index: true, element: <QueuePage /> },
         { path: "claims/:id", element: <ClaimPage /> },
+        { path: "approvals", element: <ApprovalsPage /> },
+        { path: "admin/users", element: <UsersPage /> },
+        { path: "admin/ratings", element: <RatingScalePage /> },
         { path: "*", element: <NotFoundPage /> },
       ],
     },

@@ -308,7 +308,7 @@ export async function listRevisions(db: DbOrTx, verdictId: string) {
   }));
 }
 
-/** Submitted verdicts waiting for an editor, oldest first; the actor's own are marked. */
+/** Submitted verdicts waiting for an editor, oldest first, with what the actor may do. */
 export async function approvalQueue(db: DbOrTx, actor: TActor) {
   const author = alias(users, "author");
   const rows = await db
@@ -316,12 +316,14 @@ export async function approvalQueue(db: DbOrTx, actor: TActor) {
       id: verdicts.id,
       version: verdicts.version,
       updatedAt: verdicts.updatedAt,
-      claim: { id: claims.id, text: claims.text },
+      publishedRevisionId: verdicts.publishedRevisionId,
+      claim: { id: claims.id, text: claims.text, status: claims.status },
       revision: {
         id: verdictRevisions.id,
         number: verdictRevisions.number,
-        headline: verdictRevisions.headline,
         rating: verdictRevisions.rating,
+        headline: verdictRevisions.headline,
+        explanation: verdictRevisions.explanation,
         correctionNote: verdictRevisions.correctionNote,
       },
       author: { id: author.id, name: author.name },
@@ -332,5 +334,15 @@ export async function approvalQueue(db: DbOrTx, actor: TActor) {
     .innerJoin(author, eq(author.id, verdictRevisions.authorId))
     .where(eq(verdicts.state, "submitted"))
     .orderBy(asc(verdicts.updatedAt));
-  return rows.map((row) => ({ ...row, yours: row.author.id === actor.id }));
+  return rows.map(({ publishedRevisionId, ...row }) => ({
+    ...row,
+    transitions: allowedTransitions(actor, {
+      kind: "verdict",
+      state: "submitted",
+      revisionAuthorId: row.author.id,
+      claimStatus: row.claim.status,
+      correction: publishedRevisionId !== null,
+      draft: row.revision,
+    }),
+  }));
 }

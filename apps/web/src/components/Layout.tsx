@@ -1,4 +1,4 @@
-import { roleLabels } from "@factdesk/schema";
+import { hasRole, roleLabels } from "@factdesk/schema";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { queryClient, trpc } from "../lib/trpc";
@@ -39,6 +39,9 @@ export function Layout() {
           <NavLink to="/" end>
             Review queue
           </NavLink>
+          {hasRole(me.data, "editor") && <NavLink to="/approvals">Approvals</NavLink>}
+          {hasRole(me.data, "admin") && <NavLink to="/admin/users">Users</NavLink>}
+          {hasRole(me.data, "admin") && <NavLink to="/admin/ratings">Rating scale</NavLink>}
         </nav>
         <div className="user">
           <span>

@@ -1,93 +1,76 @@
-import type { TClaimStatus, TTransitionOption } from "@factdesk/schema";
-import { useMutation } from "@tanstack/react-query";
+import type { TTransitionOption } from "@factdesk/schema";
 import { type FormEvent, useId, useState } from "react";
-import { errorCode, errorMessage, queryClient, trpc } from "../lib/trpc";
+import { FormError } from "./FormError";
 
-interface Props {
-  claimId: string;
-  version: number;
-  options: TTransitionOption<TClaimStatus>[];
+interface Props<S extends string> {
+  heading: string;
+  options: TTransitionOption<S>[];
+  onMove: (to: S, reason?: string) => void;
+  pending: boolean;
+  error: unknown;
 }
 
 /**
- * A button for each transition the workflow allows; for a blocked one, why it is blocked.
- * Steps that need a reason ask for it first.
+ * A button for each step the workflow allows; for a blocked one, why it is blocked.
+ * Steps that need a reason (or a comment) ask for it first.
  */
-export function TransitionActions({ claimId, version, options }: Props) {
-  const [pending, setPending] = useState<TTransitionOption<TClaimStatus> | null>(null);
-  const errorId = useId();
-  const transition = useMutation(
-    trpc.claim.transition.mutationOptions({
-      onSuccess: () => setPending(null),
-      onSettled: async (_data, error) => {
-        // On success and on CONFLICT alike, show the claim as it now is.
-        if (!error || errorCode(error) === "CONFLICT") {
-          await queryClient.invalidateQueries({ queryKey: trpc.claim.pathKey() });
-        }
-      },
-    }),
-  );
-
+export function TransitionActions<S extends string>({ heading, options, onMove, pending, error }: Props<S>) {
+  const [asking, setAsking] = useState<TTransitionOption<S> | null>(null);
+  const id = useId();
   if (options.length === 0) return null;
-  const move = (option: TTransitionOption<TClaimStatus>, reason?: string) =>
-    transition.mutate({ id: claimId, to: option.to, version, ...(reason ? { reason } : {}) });
 
   const submitReason = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!pending) return;
-    move(pending, String(new FormData(event.currentTarget).get("reason") ?? ""));
+    if (!asking) return;
+    onMove(asking.to, String(new FormData(event.currentTarget).get("reason") ?? ""));
+    setAsking(null);
   };
 
   return (
-    <section aria-labelledby="actions-heading" className="actions">
-      <h2 id="actions-heading">Next steps</h2>
+    <section aria-labelledby={`${id}-heading`} className="actions">
+      <h2 id={`${id}-heading`}>{heading}</h2>
       <ul>
-        {options.map((option) => {
-          const hintId = `${errorId}-${option.to}`;
-          return (
-            <li key={option.to}>
-              {option.blocker?.code === "FORBIDDEN" ? (
-                <span className="muted">{option.blocker.message}</span>
-              ) : (
-                <>
-                  <button
-                    type="button"
-                    disabled={!option.allowed || transition.isPending}
-                    aria-describedby={option.blocker ? hintId : undefined}
-                    onClick={() => (option.requiresReason ? setPending(option) : move(option))}
-                  >
-                    {option.label}
-                  </button>
-                  {option.blocker && (
-                    <span id={hintId} className="blocked-reason">
-                      {option.blocker.message}
-                    </span>
-                  )}
-                </>
-              )}
-            </li>
-          );
-        })}
+        {options.map((option) => (
+          <li key={option.to}>
+            {option.blocker?.code === "FORBIDDEN" ? (
+              <span className="muted">{option.blocker.message}</span>
+            ) : (
+              <>
+                <button
+                  type="button"
+                  disabled={!option.allowed || pending}
+                  aria-describedby={option.blocker ? `${id}-${option.to}` : undefined}
+                  onClick={() => (option.requiresReason ? setAsking(option) : onMove(option.to))}
+                >
+                  {option.label}
+                </button>
+                {option.blocker && (
+                  <span id={`${id}-${option.to}`} className="blocked-reason">
+                    {option.blocker.message}
+                  </span>
+                )}
+              </>
+            )}
+          </li>
+        ))}
       </ul>
-      {pending && (
+      {asking && (
         <form onSubmit={submitReason} className="reason-form">
           <label>
-            Why? ({pending.label})
+            {asking.to === "changes_requested" ? "What should change?" : `Why? (${asking.label})`}
             <textarea name="reason" required maxLength={2000} rows={3} autoFocus />
           </label>
-          <button type="submit" disabled={transition.isPending}>
-            {pending.label}
-          </button>
-          <button type="button" className="link-button" onClick={() => setPending(null)}>
-            Cancel
-          </button>
+          <div className="row">
+            <button type="submit" disabled={pending}>
+              {asking.label}
+            </button>
+            <button type="button" className="link-button" onClick={() => setAsking(null)}>
+              Cancel
+            </button>
+          </div>
         </form>
       )}
-      {transition.isError && (
-        <p id={errorId} role="alert" className="error">
-          {errorMessage(transition.error)}
-        </p>
-      )}
+      <FormError error={error} />
     </section>
   );
 }

@@ -1,7 +1,16 @@
 import type { AppRouter } from "@factdesk/api/router";
 import { QueryClient } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpSubscriptionLink,
+  splitLink,
+  TRPCClientError,
+} from "@trpc/client";
+import type { inferRouterOutputs } from "@trpc/server";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
+
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -14,16 +23,19 @@ export const queryClient = new QueryClient({
   },
 });
 
-const client = createTRPCClient<AppRouter>({
+/** The plain client, for calls chosen at run time. */
+export const trpcClient = createTRPCClient<AppRouter>({
   links: [
-    httpBatchLink({
-      url: "/trpc",
-      fetch: (url, init) => fetch(url, { ...init, credentials: "same-origin" }),
+    splitLink({
+      // Live updates arrive as server-sent events; everything else is batched HTTP.
+      condition: (op) => op.type === "subscription",
+      true: httpSubscriptionLink({ url: "/trpc" }),
+      false: httpBatchLink({ url: "/trpc" }),
     }),
   ],
 });
 
-export const trpc = createTRPCOptionsProxy<AppRouter>({ client, queryClient });
+export const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
 
 /** The message to show a person for any failure. */
 export const errorMessage = (error: unknown) =>
@@ -31,3 +43,16 @@ export const errorMessage = (error: unknown) =>
 
 export const errorCode = (error: unknown) =>
   error instanceof TRPCClientError ? (error.data?.code as string | undefined) : undefined;
+
+/** The validation message for one input field, to show next to it. */
+export const fieldError = (error: unknown, field: string) =>
+  error instanceof TRPCClientError
+    ? ((error.data?.fields as Record<string, string[] | undefined> | undefined)?.[field]?.[0] ?? undefined)
+    : undefined;
+
+/** After any change to a claim or its verdict, what is on screen is fetched again. */
+export const refreshClaimViews = () =>
+  Promise.all([
+    queryClient.invalidateQueries({ queryKey: trpc.claim.pathKey() }),
+    queryClient.invalidateQueries({ queryKey: trpc.verdict.pathKey() }),
+  ]);

@@ -1,11 +1,21 @@
-import { useQuery } from "@tanstack/react-query";
+import { claimPriorities, type TClaimPriority } from "@factdesk/schema";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
 import { Link, useParams } from "react-router";
+import { CommentsPanel } from "../components/CommentsPanel";
+import { FormError } from "../components/FormError";
+import { HistoryTimeline } from "../components/HistoryTimeline";
+import { SourcesPanel } from "../components/SourcesPanel";
 import { StatusBadge } from "../components/StatusBadge";
 import { TransitionActions } from "../components/TransitionActions";
-import { errorMessage, trpc } from "../lib/trpc";
+import { VerdictPanel } from "../components/VerdictPanel";
+import { useLiveChanges } from "../lib/live";
+import { useMe } from "../lib/me";
+import { errorMessage, type RouterOutputs, refreshClaimViews, trpc } from "../lib/trpc";
 
 export function ClaimPage() {
   const { id = "" } = useParams();
+  useLiveChanges(id);
   const view = useQuery(trpc.claim.get.queryOptions({ id }));
 
   if (view.isPending) return <p className="page-status">Loading claim…</p>;
@@ -19,7 +29,7 @@ export function ClaimPage() {
       </section>
     );
   }
-  const { claim, article, sources, transitions, assignee } = view.data;
+  const { claim, article, sources, transitions, comments } = view.data;
 
   return (
     <article className="claim">
@@ -27,30 +37,10 @@ export function ClaimPage() {
       <p>
         <Link to="/">← Review queue</Link>
       </p>
-      <h1 className="claim-text">{claim.text}</h1>
-      <dl className="facts">
-        <dt>Status</dt>
-        <dd>
-          <StatusBadge status={claim.status} />
-        </dd>
-        <dt>Priority</dt>
-        <dd>{claim.priority}</dd>
-        <dt>Check-worthiness</dt>
-        <dd>
-          {claim.score.toFixed(2)}
-          {claim.scoreReasons.length > 0 && <span className="muted"> ({claim.scoreReasons.join(", ")})</span>}
-        </dd>
-        <dt>Assignee</dt>
-        <dd>{assignee?.name ?? "Unassigned"}</dd>
-        {claim.claimant && (
-          <>
-            <dt>Claimant</dt>
-            <dd>{claim.claimant}</dd>
-          </>
-        )}
-      </dl>
-
-      <TransitionActions claimId={claim.id} version={claim.version} options={transitions} />
+      <ClaimWording claim={claim} />
+      {claim.archivedAt && <p className="notice">Archived: {claim.archiveReason}</p>}
+      <ClaimFacts view={view.data} />
+      <ClaimStatusActions claimId={claim.id} version={claim.version} options={transitions} />
 
       {article && (
         <section aria-labelledby="context-heading">
@@ -68,25 +58,209 @@ export function ClaimPage() {
           )}
         </section>
       )}
-
-      <section aria-labelledby="sources-heading">
-        <h2 id="sources-heading">Sources</h2>
-        {sources.length === 0 ? (
-          <p className="muted">No sources yet.</p>
-        ) : (
-          <ul className="sources">
-            {sources.map((source) => (
-              <li key={source.id}>
-                <span className={`stance stance-${source.stance}`}>{source.stance}</span>{" "}
-                <a href={source.url} rel="noopener noreferrer nofollow" target="_blank">
-                  {source.title}
-                </a>
-                {source.excerpt && <q>{source.excerpt}</q>}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <div className="workspace">
+        <div>
+          <SourcesPanel claimId={claim.id} sources={sources} />
+          <VerdictPanel key={claim.id} claimId={claim.id} sources={sources} />
+        </div>
+        <div>
+          <CommentsPanel claimId={claim.id} comments={comments} />
+          <HistoryTimeline claimId={claim.id} />
+        </div>
+      </div>
     </article>
+  );
+}
+
+type TView = RouterOutputs["claim"]["get"];
+
+function ClaimStatusActions({
+  claimId,
+  version,
+  options,
+}: {
+  claimId: string;
+  version: number;
+  options: Parameters<typeof TransitionActions<"unverified" | "sourced" | "disputed">>[0]["options"];
+}) {
+  const transition = useMutation(
+    trpc.claim.transition.mutationOptions({ onSettled: () => refreshClaimViews() }),
+  );
+  return (
+    <TransitionActions
+      heading="Research status"
+      options={options}
+      onMove={(to, reason) => transition.mutate({ id: claimId, to, version, ...(reason ? { reason } : {}) })}
+      pending={transition.isPending}
+      error={transition.error}
+    />
+  );
+}
+
+function ClaimWording({
+  claim,
+}: {
+  claim: { id: string; text: string; claimant: string | null; version: number };
+}) {
+  const [editing, setEditing] = useState(false);
+  const update = useMutation(
+    trpc.claim.update.mutationOptions({
+      onSuccess: () => setEditing(false),
+      onSettled: () => refreshClaimViews(),
+    }),
+  );
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const claimant = String(form.get("claimant") ?? "").trim();
+    update.mutate({
+      id: claim.id,
+      version: claim.version,
+      text: String(form.get("text") ?? ""),
+      claimant: claimant || null,
+    });
+  };
+  if (!editing) {
+    return (
+      <header className="claim-header">
+        <h1 className="claim-text">{claim.text}</h1>
+        <button type="button" className="link-button" onClick={() => setEditing(true)}>
+          Edit wording
+        </button>
+      </header>
+    );
+  }
+  return (
+    <form onSubmit={submit} className="claim-edit">
+      <h1 className="visually-hidden">Edit claim</h1>
+      <label>
+        Claim wording
+        <textarea name="text" rows={3} required maxLength={1000} defaultValue={claim.text} />
+      </label>
+      <label>
+        Claimant
+        <input name="claimant" maxLength={200} defaultValue={claim.claimant ?? ""} />
+      </label>
+      <FormError error={update.error} />
+      <div className="row">
+        <button type="submit" disabled={update.isPending}>
+          Save wording
+        </button>
+        <button type="button" className="link-button" onClick={() => setEditing(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ClaimFacts({ view }: { view: TView }) {
+  const me = useMe();
+  const { claim, assignee } = view;
+  const people = useQuery({ ...trpc.user.list.queryOptions(), enabled: me.can("editor") });
+  const settle = { onSettled: () => refreshClaimViews() };
+  const assign = useMutation(trpc.claim.assign.mutationOptions(settle));
+  const update = useMutation(trpc.claim.update.mutationOptions(settle));
+  const archive = useMutation(trpc.claim.archive.mutationOptions(settle));
+  const target = { id: claim.id, version: claim.version };
+
+  return (
+    <>
+      <dl className="facts">
+        <dt>Status</dt>
+        <dd>
+          <StatusBadge status={claim.status} />
+        </dd>
+        <dt>
+          <label htmlFor="claim-priority">Priority</label>
+        </dt>
+        <dd>
+          <select
+            id="claim-priority"
+            value={claim.priority}
+            onChange={(e) => update.mutate({ ...target, priority: e.target.value as TClaimPriority })}
+          >
+            {claimPriorities.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
+        </dd>
+        <dt>Check-worthiness</dt>
+        <dd>
+          {claim.score.toFixed(2)}
+          {claim.scoreReasons.length > 0 && <span className="muted"> ({claim.scoreReasons.join(", ")})</span>}
+        </dd>
+        <dt>{me.can("editor") ? <label htmlFor="claim-assignee">Assignee</label> : "Assignee"}</dt>
+        <dd className="row">
+          {me.can("editor") ? (
+            <select
+              id="claim-assignee"
+              value={claim.assigneeId ?? ""}
+              onChange={(e) => assign.mutate({ ...target, assigneeId: e.target.value || null })}
+            >
+              <option value="">Unassigned</option>
+              {people.data
+                ?.filter((u) => u.active)
+                .map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name}
+                  </option>
+                ))}
+            </select>
+          ) : (
+            <>
+              <span>{assignee?.name ?? "Unassigned"}</span>
+              {claim.assigneeId === null && (
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => assign.mutate({ ...target, assigneeId: me.id })}
+                >
+                  Take it
+                </button>
+              )}
+              {claim.assigneeId === me.id && (
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => assign.mutate({ ...target, assigneeId: null })}
+                >
+                  Drop it
+                </button>
+              )}
+            </>
+          )}
+        </dd>
+        {claim.claimant && (
+          <>
+            <dt>Claimant</dt>
+            <dd>{claim.claimant}</dd>
+          </>
+        )}
+      </dl>
+      <div className="row">
+        {claim.archivedAt ? (
+          <button type="button" onClick={() => archive.mutate({ ...target, archived: false })}>
+            Restore to the queue
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              const reason = window.prompt(
+                "Why archive this claim? (for example: opinion, not check-worthy)",
+              );
+              if (reason?.trim()) archive.mutate({ ...target, archived: true, reason });
+            }}
+          >
+            Archive…
+          </button>
+        )}
+      </div>
+      <FormError error={assign.error ?? update.error ?? archive.error} />
+    </>
   );
 }

@@ -2,6 +2,7 @@ import { claimStatuses, claimStatusLabels, type TClaimStatus, ZClaimListInput } 
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
 import { StatusBadge } from "../components/StatusBadge";
+import { useLiveChanges } from "../lib/live";
 import { errorMessage, trpc } from "../lib/trpc";
 
 /** Filters live in the URL, so a filtered queue can be bookmarked and shared. */
@@ -24,6 +25,7 @@ function useQueueFilters() {
 }
 
 export function QueuePage() {
+  useLiveChanges();
   const { filters, values, update } = useQueueFilters();
   const queue = useInfiniteQuery(
     trpc.claim.list.infiniteQueryOptions(filters, { getNextPageParam: (page) => page.nextCursor }),

@@ -1,0 +1,37 @@
+import { useQuery } from "@tanstack/react-query";
+import { trpc } from "../lib/trpc";
+import { FormError } from "./FormError";
+import { Timestamp } from "./Timestamp";
+
+const describe = (event: {
+  action: string;
+  from: string | null;
+  to: string | null;
+  data: Record<string, unknown>;
+}) => {
+  const what = event.action.replace(/^verdict_/, "verdict ").replaceAll("_", " ");
+  const move = event.from || event.to ? ` (${event.from ?? "—"} → ${event.to ?? "—"})` : "";
+  const reason = typeof event.data.reason === "string" ? `: “${event.data.reason}”` : "";
+  const title = typeof event.data.title === "string" ? `: ${event.data.title}` : "";
+  return `${what}${move}${reason || title}`;
+};
+
+/** The claim's audit trail: who did what, from what to what, when and why. */
+export function HistoryTimeline({ claimId }: { claimId: string }) {
+  const history = useQuery(trpc.claim.history.queryOptions({ id: claimId }));
+  return (
+    <section aria-labelledby="history-heading">
+      <h2 id="history-heading">History</h2>
+      {history.isError && <FormError error={history.error} />}
+      {history.data?.length === 0 && <p className="muted">Nothing has happened to this claim yet.</p>}
+      <ol className="timeline">
+        {history.data?.map((event) => (
+          <li key={event.id}>
+            <Timestamp value={event.createdAt} /> · <strong>{event.actor?.name ?? "Factdesk"}</strong>{" "}
+            {describe(event)}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

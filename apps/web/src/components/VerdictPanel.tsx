@@ -1,0 +1,305 @@
+import { HEADLINE_MAX, renderMarkdown, type TVerdictState, verdictStateLabels } from "@factdesk/schema";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { type FormEvent, useEffect, useId, useState } from "react";
+import { errorCode, fieldError, refreshClaimViews, trpc, trpcClient } from "../lib/trpc";
+import { FormError } from "./FormError";
+import { RevisionHistory } from "./RevisionHistory";
+import { Timestamp } from "./Timestamp";
+import { TransitionActions } from "./TransitionActions";
+
+interface Draft {
+  rating: string;
+  headline: string;
+  summary: string;
+  explanation: string;
+  sourceIds: string[];
+  correctionNote: string;
+}
+
+const emptyDraft: Draft = {
+  rating: "",
+  headline: "",
+  summary: "",
+  explanation: "",
+  sourceIds: [],
+  correctionNote: "",
+};
+
+export function VerdictPanel({
+  claimId,
+  sources,
+}: {
+  claimId: string;
+  sources: { id: string; title: string }[];
+}) {
+  const id = useId();
+  const view = useQuery(trpc.verdict.get.queryOptions({ claimId }));
+  const scale = useQuery(trpc.ratingScale.list.queryOptions());
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [base, setBase] = useState(0);
+  const [preview, setPreview] = useState(false);
+  const [correcting, setCorrecting] = useState(false);
+
+  const revision = view.data?.revision ?? null;
+  const verdict = view.data?.verdict ?? null;
+  const fromRevision = (): Draft =>
+    revision
+      ? {
+          rating: revision.rating ?? "",
+          headline: revision.headline ?? "",
+          summary: revision.summary ?? "",
+          explanation: revision.explanation ?? "",
+          sourceIds: revision.sourceIds,
+          correctionNote: "",
+        }
+      : emptyDraft;
+
+  // Start from the server's revision; keep the author's unsaved text when a newer one arrives.
+  useEffect(() => {
+    if (view.data && draft === null) {
+      setDraft(fromRevision());
+      setBase(revision?.number ?? 0);
+    }
+  });
+
+  const save = useMutation(
+    trpc.verdict.save.mutationOptions({
+      onSuccess: (saved) => {
+        setBase(saved.revision.number);
+        setCorrecting(false);
+      },
+      onSettled: () => refreshClaimViews(),
+    }),
+  );
+  const step = useMutation({
+    mutationFn: ({ to, reason }: { to: TVerdictState; reason?: string }) => {
+      if (!verdict) throw new Error("No verdict yet.");
+      const target = { id: verdict.id, version: verdict.version };
+      switch (to) {
+        case "submitted":
+          return trpcClient.verdict.submit.mutate(target);
+        case "approved":
+          return trpcClient.verdict.approve.mutate(target);
+        case "changes_requested":
+          return trpcClient.verdict.requestChanges.mutate({ ...target, comment: reason ?? "" });
+        case "published":
+          return trpcClient.verdict.publish.mutate(target);
+        case "retracted":
+          return trpcClient.verdict.retract.mutate({ ...target, reason: reason ?? "" });
+        case "draft":
+          // A correction is written first; saving it moves the verdict back to draft.
+          setCorrecting(true);
+          return Promise.resolve(null);
+      }
+    },
+    onSettled: () => refreshClaimViews(),
+  });
+
+  if (view.isPending || scale.isPending || !draft) return <p className="page-status">Loading verdict…</p>;
+  if (view.isError) return <FormError error={view.error} />;
+
+  const state = verdict?.state;
+  const editable = !verdict || state === "draft" || state === "changes_requested" || correcting;
+  const newerOnServer = revision !== null && revision.number > base;
+  const set = (field: keyof Draft) => (value: string | string[]) => setDraft({ ...draft, [field]: value });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate({
+      claimId,
+      baseRevision: base,
+      rating: draft.rating || null,
+      headline: draft.headline || null,
+      summary: draft.summary || null,
+      explanation: draft.explanation || null,
+      sourceIds: draft.sourceIds,
+      ...(correcting || state === "published" ? { correctionNote: draft.correctionNote || null } : {}),
+    });
+  };
+  const invalid = (field: string) => fieldError(save.error, field);
+  const ratingLabel = scale.data?.find((r) => r.key === revision?.rating)?.label ?? revision?.rating;
+
+  return (
+    <section aria-labelledby={`${id}-heading`} className="verdict">
+      <h2 id={`${id}-heading`}>
+        Verdict {state && <span className={`badge badge-verdict-${state}`}>{verdictStateLabels[state]}</span>}
+      </h2>
+      {verdict?.slug && state === "published" && (
+        <p className="muted">
+          Public page: <code>/verdicts/{verdict.slug}</code>
+          {verdict.publishedAt && (
+            <>
+              {" "}
+              · first published <Timestamp value={verdict.publishedAt} />
+            </>
+          )}
+        </p>
+      )}
+      {state === "retracted" && <p className="notice">Retracted: {verdict?.retractionReason}</p>}
+      {view.data.comments.length > 0 && (
+        <ul className="verdict-comments" aria-label="Editor comments">
+          {view.data.comments.map((comment) => (
+            <li key={comment.id}>
+              <strong>{comment.author.name}</strong> (<Timestamp value={comment.createdAt} />
+              ): {comment.body}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {newerOnServer && editable && (
+        <div role="status" className="notice">
+          Someone saved revision {revision?.number} while you were editing revision {base}. Your text is still
+          here; saving it would be refused.{" "}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setDraft(fromRevision());
+              setBase(revision?.number ?? 0);
+              save.reset();
+            }}
+          >
+            Load their revision (discard my changes)
+          </button>
+        </div>
+      )}
+
+      {editable ? (
+        <form onSubmit={submit} className="verdict-form" aria-label="Verdict draft">
+          <label>
+            Rating
+            <select value={draft.rating} onChange={(e) => set("rating")(e.target.value)}>
+              <option value="">Choose a rating…</option>
+              {scale.data?.map((rating) => (
+                <option key={rating.key} value={rating.key}>
+                  {rating.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Headline (the claim as reviewed)
+            <input
+              value={draft.headline}
+              maxLength={HEADLINE_MAX}
+              onChange={(e) => set("headline")(e.target.value)}
+              aria-describedby={`${id}-headline-count`}
+              aria-invalid={Boolean(invalid("headline"))}
+            />
+            <span id={`${id}-headline-count`} className="muted">
+              {draft.headline.length}/{HEADLINE_MAX} characters
+            </span>
+          </label>
+          <label>
+            Summary
+            <textarea
+              rows={2}
+              maxLength={1000}
+              value={draft.summary}
+              onChange={(e) => set("summary")(e.target.value)}
+            />
+          </label>
+          <fieldset className="explanation">
+            <legend>Explanation (Markdown)</legend>
+            <div className="row" role="group" aria-label="Explanation view">
+              <button type="button" className="tab" aria-pressed={!preview} onClick={() => setPreview(false)}>
+                Write
+              </button>
+              <button type="button" className="tab" aria-pressed={preview} onClick={() => setPreview(true)}>
+                Preview
+              </button>
+            </div>
+            {preview ? (
+              <div
+                className="markdown"
+                aria-label="Explanation preview"
+                // renderMarkdown escapes raw HTML and drops dangerous links.
+                dangerouslySetInnerHTML={{
+                  __html: renderMarkdown(draft.explanation || "*Nothing written yet.*"),
+                }}
+              />
+            ) : (
+              <textarea
+                aria-label="Explanation"
+                rows={8}
+                value={draft.explanation}
+                onChange={(e) => set("explanation")(e.target.value)}
+              />
+            )}
+          </fieldset>
+          {sources.length > 0 && (
+            <fieldset>
+              <legend>Relies on</legend>
+              {sources.map((source) => (
+                <label key={source.id} className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={draft.sourceIds.includes(source.id)}
+                    onChange={(e) =>
+                      set("sourceIds")(
+                        e.target.checked
+                          ? [...draft.sourceIds, source.id]
+                          : draft.sourceIds.filter((s) => s !== source.id),
+                      )
+                    }
+                  />
+                  {source.title}
+                </label>
+              ))}
+            </fieldset>
+          )}
+          {(correcting || verdict?.publishedRevisionId) && (
+            <label>
+              Correction note (shown publicly: what changed and why)
+              <textarea
+                rows={2}
+                maxLength={2000}
+                value={draft.correctionNote}
+                onChange={(e) => set("correctionNote")(e.target.value)}
+              />
+            </label>
+          )}
+          <FormError error={save.error} />
+          {errorCode(save.error) === "CONFLICT" && <p className="muted">Your text is still in the form.</p>}
+          <div className="row">
+            <button type="submit" disabled={save.isPending}>
+              {save.isPending ? "Saving…" : "Save draft"}
+            </button>
+            {correcting && (
+              <button type="button" className="link-button" onClick={() => setCorrecting(false)}>
+                Cancel correction
+              </button>
+            )}
+            {revision && <span className="muted">Revision {base} saved</span>}
+          </div>
+        </form>
+      ) : (
+        revision && (
+          <div className="verdict-view">
+            <p>
+              <strong>{ratingLabel}</strong> — {revision.headline}
+            </p>
+            {revision.summary && <p>{revision.summary}</p>}
+            {/* renderMarkdown escapes raw HTML and drops dangerous links. */}
+            <div
+              className="markdown"
+              dangerouslySetInnerHTML={{ __html: renderMarkdown(revision.explanation ?? "") }}
+            />
+          </div>
+        )
+      )}
+
+      {verdict && (
+        <TransitionActions
+          heading="Review"
+          options={view.data.transitions.filter((option) => !(option.to === "draft" && correcting))}
+          onMove={(to, reason) => step.mutate({ to, reason })}
+          pending={step.isPending}
+          error={step.error}
+        />
+      )}
+      {verdict && <RevisionHistory verdictId={verdict.id} />}
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import type { TVerdictState } from "@factdesk/schema";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { Link } from "react-router";
+import { FormError } from "../components/FormError";
+import { RevisionDiff } from "../components/RevisionHistory";
+import { Timestamp } from "../components/Timestamp";
+import { TransitionActions } from "../components/TransitionActions";
+import { useLiveChanges } from "../lib/live";
+import { queryClient, type RouterOutputs, refreshClaimViews, trpc, trpcClient } from "../lib/trpc";
+
+/** Submitted verdicts waiting for an editor, each with what changed since the last revision. */
+export function ApprovalsPage() {
+  useLiveChanges();
+  const queue = useQuery(trpc.verdict.approvalQueue.queryOptions());
+  return (
+    <section>
+      <title>Approvals · Factdesk</title>
+      <h1>Approvals</h1>
+      {queue.isPending && <p className="page-status">Loading…</p>}
+      <FormError error={queue.error} />
+      {queue.data?.length === 0 && <p className="page-status">No verdicts are waiting for approval.</p>}
+      <ul className="approvals">
+        {queue.data?.map((item) => (
+          <ApprovalItem key={item.id} item={item} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+type TItem = RouterOutputs["verdict"]["approvalQueue"][number];
+
+function ApprovalItem({ item }: { item: TItem }) {
+  const revisions = useQuery(trpc.verdict.revisions.queryOptions({ id: item.id }));
+  const step = useMutation({
+    mutationFn: ({ to, reason }: { to: TVerdictState; reason?: string }) => {
+      const target = { id: item.id, version: item.version };
+      return to === "approved"
+        ? trpcClient.verdict.approve.mutate(target)
+        : trpcClient.verdict.requestChanges.mutate({ ...target, comment: reason ?? "" });
+    },
+    onSettled: async () => {
+      await refreshClaimViews();
+      await queryClient.invalidateQueries({ queryKey: trpc.verdict.approvalQueue.queryKey() });
+    },
+  });
+  const list = revisions.data ?? [];
+  const current = list.find((r) => r.number === item.revision.number);
+  const previous = list.filter((r) => r.number < item.revision.number).at(-1);
+
+  return (
+    <li className="approval">
+      <h2>
+        <Link to={`/claims/${item.claim.id}`}>{item.revision.headline ?? item.claim.text}</Link>
+      </h2>
+      <p className="muted">
+        Revision {item.revision.number} by {item.author.name}, submitted <Timestamp value={item.updatedAt} />
+        {item.revision.correctionNote && <> · correction: {item.revision.correctionNote}</>}
+      </p>
+      <p>Claim: {item.claim.text}</p>
+      {current && (
+        <details open>
+          <summary>{previous ? `Changes since revision ${previous.number}` : "First revision"}</summary>
+          <RevisionDiff before={previous ?? {}} after={current} />
+        </details>
+      )}
+      <TransitionActions
+        heading="Decision"
+        options={item.transitions}
+        onMove={(to, reason) => step.mutate({ to, reason })}
+        pending={step.isPending}
+        error={step.error}
+      />
+    </li>
+  );
+}

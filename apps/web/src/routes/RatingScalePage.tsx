@@ -1,0 +1,133 @@
+import type { TRating } from "@factdesk/schema";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { FormError } from "../components/FormError";
+import { queryClient, trpc } from "../lib/trpc";
+
+/** Admins rename, reorder and add ratings, each with its ClaimReview value and colour. */
+export function RatingScalePage() {
+  const scale = useQuery(trpc.ratingScale.list.queryOptions());
+  const [rows, setRows] = useState<TRating[] | null>(null);
+  useEffect(() => {
+    if (scale.data && rows === null) setRows(scale.data);
+  }, [scale.data, rows]);
+  const save = useMutation(
+    trpc.ratingScale.update.mutationOptions({
+      onSuccess: (saved) => {
+        setRows(saved);
+        void queryClient.invalidateQueries({ queryKey: trpc.ratingScale.pathKey() });
+      },
+    }),
+  );
+  if (!rows) return <p className="page-status">Loading…</p>;
+
+  const edit = (index: number, change: Partial<TRating>) =>
+    setRows(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
+  const move = (index: number, by: -1 | 1) => {
+    const next = [...rows];
+    const [row] = next.splice(index, 1);
+    if (row) next.splice(index + by, 0, row);
+    setRows(next);
+  };
+  const saved = new Set(scale.data?.map((r) => r.key));
+
+  return (
+    <section>
+      <title>Rating scale · Factdesk</title>
+      <h1>Rating scale</h1>
+      <p className="muted">
+        The ClaimReview value places a rating on the ordinal scale (1 = worst). Leave it empty for ratings
+        outside the scale, such as Misleading.
+      </p>
+      <table className="queue">
+        <caption className="visually-hidden">Ratings, in order</caption>
+        <thead>
+          <tr>
+            <th scope="col">Key</th>
+            <th scope="col">Label</th>
+            <th scope="col">ClaimReview value</th>
+            <th scope="col">Colour</th>
+            <th scope="col">Order</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, index) => (
+            <tr key={index}>
+              <td>
+                {saved.has(row.key) ? (
+                  <code>{row.key}</code>
+                ) : (
+                  <input
+                    aria-label="Key"
+                    value={row.key}
+                    onChange={(e) => edit(index, { key: e.target.value })}
+                  />
+                )}
+              </td>
+              <td>
+                <input
+                  aria-label={`Label of ${row.key}`}
+                  value={row.label}
+                  onChange={(e) => edit(index, { label: e.target.value })}
+                />
+              </td>
+              <td>
+                <input
+                  aria-label={`ClaimReview value of ${row.key}`}
+                  type="number"
+                  min={1}
+                  max={20}
+                  value={row.ordinal ?? ""}
+                  onChange={(e) => edit(index, { ordinal: e.target.value ? Number(e.target.value) : null })}
+                />
+              </td>
+              <td>
+                <input
+                  aria-label={`Colour of ${row.key}`}
+                  type="color"
+                  value={row.colour}
+                  onChange={(e) => edit(index, { colour: e.target.value })}
+                />
+                <span className="badge" style={{ color: row.colour }}>
+                  {row.label}
+                </span>
+              </td>
+              <td className="row">
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={index === 0}
+                  onClick={() => move(index, -1)}
+                >
+                  Up<span className="visually-hidden"> {row.label}</span>
+                </button>
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={index === rows.length - 1}
+                  onClick={() => move(index, 1)}
+                >
+                  Down<span className="visually-hidden"> {row.label}</span>
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="row">
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => setRows([...rows, { key: "", label: "", ordinal: null, colour: "#5b6675" }])}
+        >
+          Add a rating
+        </button>
+        <button type="button" disabled={save.isPending} onClick={() => save.mutate({ ratings: rows })}>
+          Save scale
+        </button>
+      </div>
+      <FormError error={save.error} />
+      {save.isSuccess && <p role="status">Saved.</p>}
+    </section>
+  );
+}

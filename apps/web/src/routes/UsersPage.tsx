@@ -1,0 +1,128 @@
+import { roleLabels, roles, type TRole } from "@factdesk/schema";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { type FormEvent, useId } from "react";
+import { FormError } from "../components/FormError";
+import { useMe } from "../lib/me";
+import { fieldError, queryClient, trpc } from "../lib/trpc";
+
+export function UsersPage() {
+  const me = useMe();
+  const id = useId();
+  const users = useQuery(trpc.user.list.queryOptions());
+  const refresh = { onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.user.pathKey() }) };
+  const create = useMutation(trpc.user.create.mutationOptions(refresh));
+  const setRole = useMutation(trpc.user.setRole.mutationOptions(refresh));
+  const deactivate = useMutation(trpc.user.deactivate.mutationOptions(refresh));
+  const reactivate = useMutation(trpc.user.reactivate.mutationOptions(refresh));
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    create.mutate(
+      {
+        email: String(data.get("email")),
+        name: String(data.get("name")),
+        role: String(data.get("role")) as TRole,
+        password: String(data.get("password")),
+      },
+      { onSuccess: () => form.reset() },
+    );
+  };
+  const invalid = (field: string) => fieldError(create.error, field);
+
+  return (
+    <section>
+      <title>Users · Factdesk</title>
+      <h1>Users</h1>
+      <FormError error={users.error ?? setRole.error ?? deactivate.error ?? reactivate.error} />
+      <table className="queue">
+        <caption className="visually-hidden">Users</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Email</th>
+            <th scope="col">Role</th>
+            <th scope="col">Access</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.data?.map((user) => (
+            <tr key={user.id}>
+              <td>{user.name}</td>
+              <td>{user.email}</td>
+              <td>
+                <select
+                  aria-label={`Role of ${user.name}`}
+                  value={user.role}
+                  onChange={(e) => setRole.mutate({ id: user.id, role: e.target.value as TRole })}
+                >
+                  {roles.map((role) => (
+                    <option key={role} value={role}>
+                      {roleLabels[role]}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                {user.active ? (
+                  <button
+                    type="button"
+                    className="secondary"
+                    disabled={user.id === me.id}
+                    onClick={() => deactivate.mutate({ id: user.id })}
+                  >
+                    Deactivate<span className="visually-hidden"> {user.name}</span>
+                  </button>
+                ) : (
+                  <button type="button" onClick={() => reactivate.mutate({ id: user.id })}>
+                    Reactivate<span className="visually-hidden"> {user.name}</span>
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <form onSubmit={submit} className="stack" aria-labelledby={`${id}-heading`}>
+        <h2 id={`${id}-heading`}>Add a user</h2>
+        <label>
+          Name
+          <input name="name" required maxLength={120} />
+        </label>
+        <label>
+          Email
+          <input name="email" type="email" required aria-invalid={Boolean(invalid("email"))} />
+          {invalid("email") && <span className="error">{invalid("email")}</span>}
+        </label>
+        <label>
+          Role
+          <select name="role" defaultValue="fact_checker">
+            {roles.map((role) => (
+              <option key={role} value={role}>
+                {roleLabels[role]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          First password (they should change it)
+          <input
+            name="password"
+            type="password"
+            required
+            minLength={12}
+            autoComplete="new-password"
+            aria-invalid={Boolean(invalid("password"))}
+          />
+          {invalid("password") && <span className="error">{invalid("password")}</span>}
+        </label>
+        <FormError error={create.error} />
+        <button type="submit" disabled={create.isPending}>
+          Add user
+        </button>
+      </form>
+    </section>
+  );
+}
