@@ -100,5 +100,23 @@ describe("the claim workspace", () => {
       true,
     );
     await checker.screenshot({ path: `${screenshots}workspace.png`, fullPage: true });
+
+    // A correction: written over two saves, it keeps its note and goes back for review.
+    await checker.getByRole("button", { name: "Start a correction" }).click();
+    await checker.getByLabel("Rating").selectOption({ label: "False" });
+    await checker
+      .getByLabel(/Correction note/)
+      .fill("Rating changed: a second primary source confirms 1963.");
+    await checker.getByRole("button", { name: "Save draft" }).click();
+    await checker.getByText("Revision 2 saved").waitFor();
+    await checker.getByLabel("Summary").fill("Two primary records date it to 1963.");
+    await checker.getByRole("button", { name: "Save draft" }).click();
+    await checker.getByText("Revision 3 saved").waitFor();
+    expect(await checker.getByLabel(/Correction note/).inputValue()).toBe(
+      "Rating changed: a second primary source confirms 1963.",
+    );
+    await checker.getByRole("button", { name: "Submit for approval" }).click();
+    await checker.locator(".verdict .badge", { hasText: "Submitted" }).waitFor();
+    expect(await checker.getByRole("alert").count()).toBe(0);
   });
 });

@@ -50,7 +50,8 @@ export function VerdictPanel({
           summary: revision.summary ?? "",
           explanation: revision.explanation ?? "",
           sourceIds: revision.sourceIds,
-          correctionNote: "",
+          // A correction in progress keeps its note; a new correction starts with none.
+          correctionNote: verdict?.state === "published" ? "" : (revision.correctionNote ?? ""),
         }
       : emptyDraft;
 
@@ -113,7 +114,7 @@ export function VerdictPanel({
       summary: draft.summary || null,
       explanation: draft.explanation || null,
       sourceIds: draft.sourceIds,
-      ...(correcting || state === "published" ? { correctionNote: draft.correctionNote || null } : {}),
+      ...(correcting || verdict?.publishedRevisionId ? { correctionNote: draft.correctionNote || null } : {}),
     });
   };
   const invalid = (field: string) => fieldError(save.error, field);
@@ -295,7 +296,8 @@ export function VerdictPanel({
           heading="Review"
           options={view.data.transitions.filter((option) => !(option.to === "draft" && correcting))}
           onMove={(to, reason) => step.mutate({ to, reason })}
-          pending={step.isPending}
+          // Until a save has been fetched back, the steps would act on the previous version.
+          pending={step.isPending || save.isPending}
           error={step.error}
         />
       )}
