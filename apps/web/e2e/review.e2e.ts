@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accessibilityProblems } from "./a11y";
 import { DEMO_PASSWORD, launchBrowser, startApp } from "./server";
 
 const screenshots = new URL("./screenshots/", import.meta.url).pathname;
@@ -16,21 +16,6 @@ afterAll(async () => {
   await browser?.close();
   await app?.stop();
 });
-
-const axeSource = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-
-/** Serious and critical WCAG problems axe finds on the page as it is now. */
-async function accessibilityProblems(page: Page) {
-  await page.addScriptTag({ path: axeSource });
-  return page.evaluate(async () => {
-    type Violation = { id: string; impact: string; help: string };
-    const { axe } = window as unknown as { axe: { run(): Promise<{ violations: Violation[] }> } };
-    const { violations } = await axe.run();
-    return violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id}: ${v.help}`);
-  });
-}
 
 async function logIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto(`${app.url}/`);

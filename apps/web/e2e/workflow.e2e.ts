@@ -1,10 +1,9 @@
-import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accessibilityProblems } from "./a11y";
 import { DEMO_PASSWORD, launchBrowser, startApp } from "./server";
 
 const screenshots = new URL("./screenshots/", import.meta.url).pathname;
-const axeSource = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
 
@@ -27,18 +26,6 @@ async function signedIn(email: string) {
 }
 
 const statusOf = (page: Page) => page.locator(".facts .badge").first().textContent();
-
-async function accessibilityProblems(page: Page) {
-  await page.addScriptTag({ path: axeSource });
-  return page.evaluate(async () => {
-    type Violation = { id: string; impact: string; help: string };
-    const { axe } = window as unknown as { axe: { run(): Promise<{ violations: Violation[] }> } };
-    const { violations } = await axe.run();
-    return violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id}: ${v.help}`);
-  });
-}
 
 describe("the claim workspace", () => {
   it("takes a claim from evidence to a published verdict, and a colleague sees it live", async () => {

@@ -1,3 +1,4 @@
+export * from "./colour";
 export * from "./enums";
 export * from "./errors";
 export * from "./inputs";

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useState } from "react";
 import { errorCode, fieldError, refreshClaimViews, trpc, trpcClient } from "../lib/trpc";
 import { FormError } from "./FormError";
+import { RatingBadge } from "./RatingBadge";
 import { RevisionHistory } from "./RevisionHistory";
 import { Timestamp } from "./Timestamp";
 import { TransitionActions } from "./TransitionActions";
@@ -118,7 +119,7 @@ export function VerdictPanel({
     });
   };
   const invalid = (field: string) => fieldError(save.error, field);
-  const ratingLabel = scale.data?.find((r) => r.key === revision?.rating)?.label ?? revision?.rating;
+  const rating = scale.data?.find((r) => r.key === revision?.rating);
 
   return (
     <section aria-labelledby={`${id}-heading`} className="verdict">
@@ -279,7 +280,8 @@ export function VerdictPanel({
         revision && (
           <div className="verdict-view">
             <p>
-              <strong>{ratingLabel}</strong> — {revision.headline}
+              {rating ? <RatingBadge label={rating.label} colour={rating.colour} /> : revision.rating}{" "}
+              {revision.headline}
             </p>
             {revision.summary && <p>{revision.summary}</p>}
             {/* renderMarkdown escapes raw HTML and drops dangerous links. */}

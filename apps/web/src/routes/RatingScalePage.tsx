@@ -2,6 +2,7 @@ import type { TRating } from "@factdesk/schema";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { FormError } from "../components/FormError";
+import { RatingBadge } from "../components/RatingBadge";
 import { queryClient, trpc } from "../lib/trpc";
 
 /** Admins rename, reorder and add ratings, each with its ClaimReview value and colour. */
@@ -88,9 +89,7 @@ export function RatingScalePage() {
                   value={row.colour}
                   onChange={(e) => edit(index, { colour: e.target.value })}
                 />
-                <span className="badge" style={{ color: row.colour }}>
-                  {row.label}
-                </span>
+                <RatingBadge label={row.label || "Preview"} colour={row.colour} />
               </td>
               <td className="row">
                 <button

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigserial, index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns";
 import { entityTypeEnum } from "./enums";
@@ -20,5 +21,9 @@ export const events = pgTable(
     prevHash: text(),
     hash: text(),
   },
-  (t) => [index().on(t.entityType, t.entityId, t.id)],
+  (t) => [
+    index().on(t.entityType, t.entityId, t.id),
+    // A claim's history includes its sources', verdict's and comments' events.
+    index("events_claim_id_idx").on(sql`(${t.data}->>'claimId')`, t.id),
+  ],
 );

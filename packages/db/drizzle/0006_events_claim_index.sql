@@ -1,0 +1,1 @@
+CREATE INDEX "events_claim_id_idx" ON "events" USING btree (("data"->>'claimId'),"id");
