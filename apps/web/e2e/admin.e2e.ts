@@ -1,26 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { accessibilityProblems } from "./a11y";
-import { DEMO_PASSWORD, launchBrowser, startApp } from "./server";
+import { useRunningApp } from "./server";
 
-let app: Awaited<ReturnType<typeof startApp>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const running = useRunningApp();
 
 describe("administration", () => {
   it("adds a user who can then log in, and renames a rating", async () => {
-    const page = await (await browser.newContext({ bypassCSP: true })).newPage();
-    await page.goto(`${app.url}/app/login`);
-    await page.getByLabel("Email").fill("admin@factdesk.test");
-    await page.getByLabel("Password").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Log in" }).click();
+    const page = await running.signedIn("admin@factdesk.test");
 
     await page.getByRole("link", { name: "Users" }).click();
     await page.getByRole("heading", { name: "Users" }).waitFor();
@@ -39,11 +25,7 @@ describe("administration", () => {
     await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
     expect(await accessibilityProblems(page)).toEqual([]);
 
-    const newcomer = await (await browser.newContext()).newPage();
-    await newcomer.goto(`${app.url}/app/login`);
-    await newcomer.getByLabel("Email").fill("nia@factdesk.test");
-    await newcomer.getByLabel("Password").fill("a-proper-long-password");
-    await newcomer.getByRole("button", { name: "Log in" }).click();
+    const newcomer = await running.signedIn("nia@factdesk.test", "a-proper-long-password");
     await newcomer.getByRole("link", { name: "Approvals" }).waitFor();
   });
 });

@@ -1,24 +1,14 @@
 import { mkdirSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { accessibilityProblems } from "./a11y";
-import { DEMO_PASSWORD, launchBrowser, startApp } from "./server";
+import { DEMO_PASSWORD, useRunningApp } from "./server";
 
 const screenshots = new URL("./screenshots/", import.meta.url).pathname;
-let app: Awaited<ReturnType<typeof startApp>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const running = useRunningApp();
 
 async function logIn(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.goto(`${app.url}/`);
+  await page.goto(`${running.url}/`);
   await page.waitForURL("**/app/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
@@ -28,8 +18,8 @@ async function logIn(page: Page, email: string, password = DEMO_PASSWORD) {
 describe("a fact-checker's first minutes", () => {
   it("logs in, sees the review queue, and opens a claim in its article", async () => {
     // The app's CSP forbids injected scripts; the test context lets axe in.
-    const page = await (await browser.newContext({ bypassCSP: true })).newPage();
-    await page.goto(`${app.url}/app/login`);
+    const page = await (await running.browser.newContext({ bypassCSP: true })).newPage();
+    await page.goto(`${running.url}/app/login`);
     await page.getByLabel("Email").waitFor();
     expect(await accessibilityProblems(page)).toEqual([]);
     await logIn(page, "checker@factdesk.test");
@@ -59,7 +49,7 @@ describe("a fact-checker's first minutes", () => {
   });
 
   it("shows a wrong password next to the form and stays on the login page", async () => {
-    const page = await browser.newPage();
+    const page = await running.browser.newPage();
     await logIn(page, "editor@factdesk.test", "not-the-password");
     await expect(page.getByRole("alert").textContent()).resolves.toBe("Email or password is incorrect.");
     expect(page.url()).toMatch(/\/app\/login$/);

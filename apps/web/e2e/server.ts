@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 export const DEMO_PASSWORD = "e2e-demo-password";
@@ -80,6 +81,41 @@ export async function startApp(): Promise<{ url: string; stop: () => Promise<voi
       child.kill("SIGTERM");
       await new Promise((resolve) => child.once("exit", resolve));
       rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** For a test file: the built app on a fresh database and a browser, closed afterwards. */
+export function useRunningApp() {
+  let app: Awaited<ReturnType<typeof startApp>> | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+  const running = () => {
+    if (!app || !browser) throw new Error("The app is not running yet (use it inside tests).");
+    return { app, browser };
+  };
+  return {
+    get url() {
+      return running().app.url;
+    },
+    get browser() {
+      return running().browser;
+    },
+    /** A new browser context, signed in. The app's CSP is bypassed so axe can be injected. */
+    async signedIn(email: string, password = DEMO_PASSWORD) {
+      const page = await (await running().browser.newContext({ bypassCSP: true })).newPage();
+      await page.goto(`${running().app.url}/app/login`);
+      await page.getByLabel("Email").fill(email);
+      await page.getByLabel("Password").fill(password);
+      await page.getByRole("button", { name: "Log in" }).click();
+      await page.getByRole("heading", { name: "Review queue" }).waitFor();
+      return page;
     },
   };
 }

@@ -1,36 +1,17 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { accessibilityProblems } from "./a11y";
-import { DEMO_PASSWORD, launchBrowser, startApp } from "./server";
+import { useRunningApp } from "./server";
 
 const screenshots = new URL("./screenshots/", import.meta.url).pathname;
-let app: Awaited<ReturnType<typeof startApp>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function signedIn(email: string) {
-  const page = await (await browser.newContext({ bypassCSP: true })).newPage();
-  await page.goto(`${app.url}/app/login`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.getByRole("heading", { name: "Review queue" }).waitFor();
-  return page;
-}
+const running = useRunningApp();
 
 const statusOf = (page: Page) => page.locator(".facts .badge").first().textContent();
 
 describe("the claim workspace", () => {
   it("takes a claim from evidence to a published verdict, and a colleague sees it live", async () => {
-    const checker = await signedIn("checker@factdesk.test");
-    const editor = await signedIn("editor@factdesk.test");
+    const checker = await running.signedIn("checker@factdesk.test");
+    const editor = await running.signedIn("editor@factdesk.test");
 
     const firstClaim = checker.locator("table.queue tbody tr").first().getByRole("link");
     await firstClaim.click();

@@ -96,8 +96,10 @@ export async function listClaims(db: DbOrTx, actor: TActor, rawInput: z.input<ty
 
 // ── One claim ───────────────────────────────────────────────────────────────────────────
 
-async function findClaim(db: DbOrTx, id: string) {
-  const [claim] = await db.select().from(claims).where(eq(claims.id, id));
+/** The claim, or NOT_FOUND. `lock` holds its row until the transaction ends. */
+export async function findClaim(db: DbOrTx, id: string, { lock = false } = {}) {
+  const query = db.select().from(claims).where(eq(claims.id, id));
+  const [claim] = lock ? await query.for("update") : await query;
   if (!claim) throw new DomainError("NOT_FOUND", "No claim with that id exists.");
   return claim;
 }
@@ -286,8 +288,7 @@ export const mentionedHandles = (body: string) => [
 
 export async function commentOnClaim(db: DbOrTx, actor: TActor, input: z.infer<typeof ZClaimCommentInput>) {
   return db.transaction(async (tx) => {
-    const [claim] = await tx.select({ id: claims.id }).from(claims).where(eq(claims.id, input.claimId));
-    if (!claim) throw new DomainError("NOT_FOUND", "No claim with that id exists.");
+    const claim = await findClaim(tx, input.claimId);
     const handles = mentionedHandles(input.body);
     const mentioned = handles.length
       ? await tx
@@ -317,7 +318,8 @@ export async function commentOnClaim(db: DbOrTx, actor: TActor, input: z.infer<t
   });
 }
 
-export async function listComments(db: DbOrTx, claimId: string) {
+/** Comments on a claim or on a verdict, oldest first, with their authors. */
+export async function listComments(db: DbOrTx, on: { claimId: string } | { verdictId: string }) {
   return db
     .select({
       id: comments.id,
@@ -328,7 +330,7 @@ export async function listComments(db: DbOrTx, claimId: string) {
     })
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
-    .where(eq(comments.claimId, claimId))
+    .where("claimId" in on ? eq(comments.claimId, on.claimId) : eq(comments.verdictId, on.verdictId))
     .orderBy(asc(comments.createdAt), asc(comments.id));
 }
 

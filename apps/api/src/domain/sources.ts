@@ -9,6 +9,7 @@ import {
 } from "@factdesk/schema";
 import { eq } from "drizzle-orm";
 import { recordEvent } from "./audit";
+import { findClaim } from "./claims";
 import { lockVersion, updateVersion } from "./versioned";
 
 /** SHA-256 of the quoted excerpt, so a later reader can tell the quote is unchanged. */
@@ -23,12 +24,7 @@ const sourceSummary = (source: typeof sources.$inferSelect) => ({
 
 export async function addSource(db: DbOrTx, actor: TActor, input: TSourceAddInput) {
   return db.transaction(async (tx) => {
-    const [claim] = await tx
-      .select({ id: claims.id })
-      .from(claims)
-      .where(eq(claims.id, input.claimId))
-      .for("update");
-    if (!claim) throw new DomainError("NOT_FOUND", "No claim with that id exists.");
+    const claim = await findClaim(tx, input.claimId, { lock: true });
     const [source] = await tx
       .insert(sources)
       .values({ ...input, contentHash: excerptHash(input.excerpt), addedBy: actor.id })

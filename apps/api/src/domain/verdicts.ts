@@ -23,6 +23,7 @@ import {
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { recordEvent } from "./audit";
+import { findClaim, listComments } from "./claims";
 import { lockVersion, updateVersion } from "./versioned";
 
 type TVerdict = typeof verdicts.$inferSelect;
@@ -58,29 +59,16 @@ async function verdictFacts(db: DbOrTx, verdict: TVerdict, revision: TRevision):
 
 /** The claim's verdict as the actor sees it: current revision, what they may do next. */
 export async function getVerdict(db: DbOrTx, actor: TActor, claimId: string) {
-  const [claim] = await db.select({ id: claims.id }).from(claims).where(eq(claims.id, claimId));
-  if (!claim) throw new DomainError("NOT_FOUND", "No claim with that id exists.");
+  await findClaim(db, claimId);
   const [verdict] = await db.select().from(verdicts).where(eq(verdicts.claimId, claimId));
   if (!verdict) return { verdict: null, revision: null, transitions: [], comments: [] };
   const revision = await currentRevision(db, verdict);
   const facts = await verdictFacts(db, verdict, revision);
-  const author = alias(users, "author");
-  const notes = await db
-    .select({
-      id: comments.id,
-      body: comments.body,
-      createdAt: comments.createdAt,
-      author: { id: author.id, name: author.name },
-    })
-    .from(comments)
-    .innerJoin(author, eq(author.id, comments.authorId))
-    .where(eq(comments.verdictId, verdict.id))
-    .orderBy(asc(comments.createdAt));
   return {
     verdict,
     revision,
     transitions: allowedTransitions(actor, { kind: "verdict", ...facts }),
-    comments: notes,
+    comments: await listComments(db, { verdictId: verdict.id }),
   };
 }
 
@@ -111,12 +99,7 @@ async function assertValidDraft(db: DbOrTx, claimId: string, input: TVerdictSave
 export async function saveVerdict(db: DbOrTx, actor: TActor, input: TVerdictSaveInput) {
   return db.transaction(async (tx) => {
     // The claim row lock serialises the first save of a verdict.
-    const [claim] = await tx
-      .select({ id: claims.id })
-      .from(claims)
-      .where(eq(claims.id, input.claimId))
-      .for("update");
-    if (!claim) throw new DomainError("NOT_FOUND", "No claim with that id exists.");
+    const claim = await findClaim(tx, input.claimId, { lock: true });
     await assertValidDraft(tx, claim.id, input);
     const content = {
       rating: input.rating,

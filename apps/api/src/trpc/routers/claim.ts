@@ -26,7 +26,7 @@ export const claimRouter = router({
   list: authedProcedure.input(ZClaimListInput).query(({ ctx, input }) => listClaims(ctx.db, ctx.user, input)),
   get: authedProcedure.input(ZClaimGetInput).query(async ({ ctx, input }) => ({
     ...(await getClaim(ctx.db, ctx.user, input.id)),
-    comments: await listComments(ctx.db, input.id),
+    comments: await listComments(ctx.db, { claimId: input.id }),
   })),
   transition: authedProcedure
     .input(ZClaimTransitionInput)
