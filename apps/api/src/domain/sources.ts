@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { claims, type DbOrTx, sources } from "@factdesk/db";
+import { type DbOrTx, sources } from "@factdesk/db";
 import {
   DomainError,
   hasRole,

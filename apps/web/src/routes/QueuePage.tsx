@@ -1,4 +1,4 @@
-import { claimStatuses, claimStatusLabels, type TClaimStatus, ZClaimListInput } from "@factdesk/schema";
+import { claimStatuses, claimStatusLabels, type TClaimStatus } from "@factdesk/schema";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
 import { StatusBadge } from "../components/StatusBadge";
