@@ -1,4 +1,5 @@
 export * from "./checkworthiness";
+export * from "./clean";
 export * from "./context";
 export * from "./normalize";
 export * from "./sentences";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { normalizeForMatching, scoreCheckWorthiness, splitSentences } from "@factdesk/claims";
+import { cleanArticle, normalizeForMatching, scoreCheckWorthiness, splitSentences } from "@factdesk/claims";
 import { articles, claims, type DbOrTx } from "@factdesk/db";
 import { eq } from "drizzle-orm";
 import { recordEvents } from "./audit";
@@ -20,15 +20,18 @@ export const contentHash = (text: string) =>
   createHash("sha256").update(text.normalize("NFC").trim()).digest("hex");
 
 /**
- * Stores an article and turns its sentences into unverified claims, all in one transaction.
+ * Cleans and stores an article and turns its sentences into unverified claims, all in one
+ * transaction; claim offsets point into the stored (clean) body.
  * The same text ingested again returns the existing article and creates nothing.
  */
 export async function ingestArticle(db: DbOrTx, input: TArticleInput, actorId: string | null) {
   return db.transaction(async (tx) => {
+    // The hash is of the text as given, so re-ingesting stays idempotent as cleaning improves.
     const hash = contentHash(input.body);
+    const { text: body, removed } = cleanArticle(input.body, { title: input.title });
     const [article] = await tx
       .insert(articles)
-      .values({ ...input, contentHash: hash, createdBy: actorId })
+      .values({ ...input, body, contentHash: hash, createdBy: actorId })
       .onConflictDoNothing({ target: articles.contentHash })
       .returning();
     if (!article) {

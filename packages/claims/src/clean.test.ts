@@ -1,0 +1,114 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { cleanArticle, lineRules, normalizeText } from "./clean";
+
+const rule = (name: string) => {
+  const found = lineRules.find((r) => r.name === name);
+  if (!found) throw new Error(`no rule ${name}`);
+  return (line: string, context = { previous: "", next: "", title: "" }) => found.test(line, context);
+};
+
+describe("normalizeText", () => {
+  it("repairs mojibake, unifies spaces and drops invisible characters", () => {
+    expect(normalizeText("Itâ€™s â€œfineâ€\u009d\u00a0said JosÃ©\u200b LondoƱo")).toBe(
+      "It’s “fine” said José Londoño",
+    );
+    expect(normalizeText("e\u0301\r\nb")).toBe("é\nb");
+  });
+});
+
+describe("line rules", () => {
+  it.each([
+    ["cookie notice", "This website uses cookies to improve your experience. Accept Read More"],
+    ["comment form", "Leave a Reply"],
+    ["comment form", "Your email address will not be published. Required fields are marked *"],
+    ["captcha arithmetic", "+ 44 = 51"],
+    ["captcha arithmetic", "7 × 3 = "],
+    ["rating widget", "0 (0 votes)"],
+    ["image caption", "Image result for Mujahedeen-e-Khalq (MEK)"],
+    ["image caption", "Related image"],
+    ["also read", "Also read:"],
+    ["link to the source", "Link to the source"],
+    ["link to the source", "Source source"],
+    ["share prompt", "Click to share on Twitter"],
+    ["blog navigation", "Showing posts with label MEK. Show all posts"],
+    ["separator", "***"],
+    ["end marker", "(End)"],
+    ["bare link", "https://iran-interlink.org/wordpress/white-house-supporters-of-mek-terrorists/"],
+    ["byline", "By Cyrus Shamloo,wilsontimes.com"],
+    ["byline", "Washington Post Staff Writers"],
+    ["byline", "Special correspondent Ramin Mostaghim in Tehran contributed to this report."],
+    ["dateline", "Wednesday, March 14, 2007; A10"],
+    ["dateline", "Friday, November 13, 2020"],
+  ])("%s: %s", (name, line) => {
+    expect(rule(name)(line)).toBe(true);
+  });
+
+  it.each([
+    "The MEK was founded in 1965 and uses cookies as a metaphor.".replace(
+      "uses cookies as a metaphor",
+      "relied on terrorist actions",
+    ),
+    "About 2,000 members of the group relocated to Iraq during the 1980s.",
+    "By 2012, the State Department had removed the MEK from its list.",
+    "The United States relocated 3,000 MEK members to Albania in 2013 + more later.",
+  ])("keeps a factual sentence: %s", (line) => {
+    expect(
+      lineRules.filter((r) => r.test(line, { previous: "", next: "", title: "" })).map((r) => r.name),
+    ).toEqual([]);
+  });
+});
+
+describe("cleanArticle", () => {
+  it("drops repeated titles, teasers and the block after 'Also read'", () => {
+    const raw = [
+      "The MEK : Illusion vs. Reality",
+      "",
+      "The MEK was delisted in 2012.",
+      "The MEK : Illusion vs. Reality",
+      "Also read:",
+      "White House supporters of MEK Terrorists",
+      "https://example.org/x",
+      "",
+      "US will bank Tik Tok unless it sells off its US operations",
+      "US Treasury Secretary Steven Mnuchin said during a CNBC interview that the app ...",
+    ].join("\n");
+    const { text, removed } = cleanArticle(raw, { title: "The MEK : Illusion vs. Reality" });
+    expect(text).toBe("The MEK was delisted in 2012.");
+    expect(removed.map((r) => r.rule)).toEqual([
+      "repeated title",
+      "repeated title",
+      "also read",
+      "also read",
+      "bare link",
+      "teaser",
+      "teaser",
+    ]);
+  });
+
+  it("removes the seed articles' boilerplate and keeps their facts", () => {
+    const dir = new URL("../../../seeds/", import.meta.url);
+    const texts = readdirSync(dir)
+      .filter((f) => f.endsWith(".txt"))
+      .map((f) => cleanArticle(readFileSync(new URL(f, dir), "utf8")).text)
+      .join("\n");
+    for (const boilerplate of [
+      "Leave a Reply",
+      "+ 44 = 51",
+      "Related image",
+      "uses cookies",
+      "Also read",
+      "(End)",
+      "Showing posts with label",
+    ]) {
+      expect(texts).not.toContain(boilerplate);
+    }
+    for (const fact of [
+      "The MEK was founded in 1965",
+      "The MEK was founded in 1963",
+      "relocated 3,000 MEK members",
+    ]) {
+      expect(texts).toContain(fact);
+    }
+  });
+});
