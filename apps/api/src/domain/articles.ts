@@ -64,7 +64,7 @@ export async function ingestArticle(db: DbOrTx, input: TArticleInput, actorId: s
         entityType: "article",
         entityId: article.id,
         action: "ingested",
-        data: { claims: created.length },
+        data: { claims: created.length, boilerplateLinesRemoved: removed.length },
       },
       ...created.map(({ id }) => ({
         actorId,
