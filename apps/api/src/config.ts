@@ -29,6 +29,8 @@ const ZEnv = z.object({
     .default(join(repoRoot, "apps", "web", "dist")),
   /** Express "trust proxy": set behind a reverse proxy so client addresses are real. */
   TRUST_PROXY: z.string().min(1).default("false"),
+  /** Sentences scoring at least this (0–1) become claims; default: the model's threshold. */
+  CLAIM_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .positive()
@@ -55,7 +57,12 @@ export function loadConfig(env: Record<string, string | undefined>) {
     database: e.DATABASE_URL
       ? ({ engine: "postgres", url: e.DATABASE_URL } as const)
       : ({ engine: "pglite", dataDir: e.DATA_DIR } as const),
-    seed: { onEmpty: e.SEED_ON_EMPTY, password: e.SEED_PASSWORD, dir: e.SEED_DIR },
+    seed: {
+      onEmpty: e.SEED_ON_EMPTY,
+      password: e.SEED_PASSWORD,
+      dir: e.SEED_DIR,
+      ...(e.CLAIM_THRESHOLD !== undefined ? { threshold: e.CLAIM_THRESHOLD } : {}),
+    },
     webDist: e.WEB_DIST,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     /** Served over https: Secure cookies, HSTS and upgrade-insecure-requests. */

@@ -18,7 +18,10 @@ export function parseSeedArticle(text: string) {
 }
 
 /** Loads the demo users and seed articles. Safe to run again: nothing is created twice. */
-export async function seedDatabase(db: DbOrTx, options: { dir: string; password: string }) {
+export async function seedDatabase(
+  db: DbOrTx,
+  options: { dir: string; password: string; threshold?: number },
+) {
   const demoUsers = ZSeedUsers.parse(JSON.parse(readFileSync(join(options.dir, "users.json"), "utf8")));
   const passwordHash = await hashPassword(options.password);
   const newUsers = await db
@@ -43,7 +46,7 @@ export async function seedDatabase(db: DbOrTx, options: { dir: string; password:
     .sort();
   for (const file of files) {
     const { title, body } = parseSeedArticle(readFileSync(join(options.dir, file), "utf8"));
-    const result = await ingestArticle(db, { title, body }, null);
+    const result = await ingestArticle(db, { title, body }, null, options);
     if (result.created) {
       articles += 1;
       claims += result.claimCount;

@@ -1,5 +1,11 @@
 import { createHash } from "node:crypto";
-import { cleanArticle, normalizeForMatching, scoreCheckWorthiness, splitSentences } from "@factdesk/claims";
+import {
+  CHECKWORTHY_THRESHOLD,
+  cleanArticle,
+  normalizeForMatching,
+  scoreCheckWorthiness,
+  splitSentences,
+} from "@factdesk/claims";
 import { articles, claims, type DbOrTx } from "@factdesk/db";
 import { eq } from "drizzle-orm";
 import { recordEvents } from "./audit";
@@ -13,9 +19,6 @@ export interface TArticleInput {
   publishedAt?: Date | null;
 }
 
-/** Sentences shorter than this are headings, bylines and captions, not claims. */
-const MIN_CLAIM_WORDS = 5;
-
 export const contentHash = (text: string) =>
   createHash("sha256").update(text.normalize("NFC").trim()).digest("hex");
 
@@ -24,7 +27,12 @@ export const contentHash = (text: string) =>
  * transaction; claim offsets point into the stored (clean) body.
  * The same text ingested again returns the existing article and creates nothing.
  */
-export async function ingestArticle(db: DbOrTx, input: TArticleInput, actorId: string | null) {
+export async function ingestArticle(
+  db: DbOrTx,
+  input: TArticleInput,
+  actorId: string | null,
+  { threshold = CHECKWORTHY_THRESHOLD } = {},
+) {
   return db.transaction(async (tx) => {
     // The hash is of the text as given, so re-ingesting stays idempotent as cleaning improves.
     const hash = contentHash(input.body);
@@ -40,20 +48,19 @@ export async function ingestArticle(db: DbOrTx, input: TArticleInput, actorId: s
       return { article: existing, created: false, claimCount: 0 };
     }
 
+    // Every sentence is scored; those at or above the threshold become claims.
     const candidates = splitSentences(article.body)
-      .filter((sentence) => sentence.text.split(/\s+/).length >= MIN_CLAIM_WORDS)
-      .map((sentence) => {
-        const { score, reasons } = scoreCheckWorthiness(sentence.text);
-        return {
-          text: sentence.text,
-          normalizedText: normalizeForMatching(sentence.text),
-          articleId: article.id,
-          sentenceStart: sentence.start,
-          sentenceEnd: sentence.end,
-          score,
-          scoreReasons: reasons,
-        };
-      });
+      .map((sentence) => ({ sentence, ...scoreCheckWorthiness(sentence.text) }))
+      .filter(({ score }) => score >= threshold)
+      .map(({ sentence, score, reasons }) => ({
+        text: sentence.text,
+        normalizedText: normalizeForMatching(sentence.text),
+        articleId: article.id,
+        sentenceStart: sentence.start,
+        sentenceEnd: sentence.end,
+        score,
+        scoreReasons: reasons,
+      }));
     const created = candidates.length
       ? await tx.insert(claims).values(candidates).returning({ id: claims.id })
       : [];
