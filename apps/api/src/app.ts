@@ -20,7 +20,8 @@ export interface TAppDeps {
   database: DbHandle;
   /** Committed changes for subscriptions; without it, subscriptions stay silent. */
   changes?: TChangeFeed;
-  config: Pick<TConfig, "session" | "webDist" | "https"> & Partial<Pick<TConfig, "trustProxy">>;
+  config: Pick<TConfig, "session" | "webDist" | "https"> &
+    Partial<Pick<TConfig, "trustProxy" | "claimThreshold">>;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -60,7 +61,7 @@ export function createApp({ database, config, changes, log = console.error }: TA
     "/trpc",
     createExpressMiddleware({
       router: appRouter,
-      maxBodySize: 1_000_000,
+      maxBodySize: 5_000_000, // room for a long article's text
       async createContext({ req, res }: { req: Request; res: Response }) {
         const token = parseCookies(req.headers.cookie ?? "")[SESSION_COOKIE] ?? null;
         const user = token ? await userForSession(database.db, token) : null;
@@ -72,6 +73,7 @@ export function createApp({ database, config, changes, log = console.error }: TA
           clientAddress: req.ip ?? "unknown",
           loginThrottle,
           changes,
+          claimThreshold: config.claimThreshold,
           sessionTtlMs: config.session.ttlMs,
           cookie: {
             set: (value, expires) => res.cookie(SESSION_COOKIE, value, { ...cookieOptions, expires }),

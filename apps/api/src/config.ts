@@ -57,14 +57,10 @@ export function loadConfig(env: Record<string, string | undefined>) {
     database: e.DATABASE_URL
       ? ({ engine: "postgres", url: e.DATABASE_URL } as const)
       : ({ engine: "pglite", dataDir: e.DATA_DIR } as const),
-    seed: {
-      onEmpty: e.SEED_ON_EMPTY,
-      password: e.SEED_PASSWORD,
-      dir: e.SEED_DIR,
-      ...(e.CLAIM_THRESHOLD !== undefined ? { threshold: e.CLAIM_THRESHOLD } : {}),
-    },
+    seed: { onEmpty: e.SEED_ON_EMPTY, password: e.SEED_PASSWORD, dir: e.SEED_DIR },
     webDist: e.WEB_DIST,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    claimThreshold: e.CLAIM_THRESHOLD,
     /** Served over https: Secure cookies, HSTS and upgrade-insecure-requests. */
     https: publicUrl.protocol === "https:",
     session: { ttlMs: e.SESSION_TTL_HOURS * 3_600_000 },

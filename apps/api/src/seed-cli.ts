@@ -9,7 +9,10 @@ if (config.database.engine === "pglite") mkdirSync(config.database.dataDir, { re
 const database = await createDb(config.database);
 try {
   await database.migrate();
-  const seeded = await seedDatabase(database.db, config.seed);
+  const seeded = await seedDatabase(database.db, {
+    ...config.seed,
+    ...(config.claimThreshold !== undefined ? { threshold: config.claimThreshold } : {}),
+  });
   console.log(
     `Seed: ${seeded.files} article files; created ${seeded.articles} articles, ${seeded.claims} claims, ${seeded.users} users.`,
   );

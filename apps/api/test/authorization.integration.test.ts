@@ -9,6 +9,8 @@ const t = useTestDb();
 
 /** Who may call each procedure at all. Data rules (four eyes, own sources) come on top. */
 const policy: Record<string, "public" | "authed" | TRole> = {
+  "article.preview": "authed",
+  "article.ingest": "authed",
   "audit.verify": "admin",
   "auth.login": "public",
   "auth.logout": "public",

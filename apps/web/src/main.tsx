@@ -6,6 +6,7 @@ import { Layout } from "./components/Layout";
 import { queryClient } from "./lib/trpc";
 import { ApprovalsPage } from "./routes/ApprovalsPage";
 import { ClaimPage } from "./routes/ClaimPage";
+import { IngestPage } from "./routes/IngestPage";
 import { LoginPage } from "./routes/LoginPage";
 import { NotFoundPage } from "./routes/NotFoundPage";
 import { QueuePage } from "./routes/QueuePage";
@@ -22,6 +23,7 @@ const router = createBrowserRouter(
         { index: true, element: <QueuePage /> },
         { path: "claims/:id", element: <ClaimPage /> },
         { path: "approvals", element: <ApprovalsPage /> },
+        { path: "ingest", element: <IngestPage /> },
         { path: "admin/users", element: <UsersPage /> },
         { path: "admin/ratings", element: <RatingScalePage /> },
         { path: "*", element: <NotFoundPage /> },

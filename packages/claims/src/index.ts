@@ -1,3 +1,4 @@
+export * from "./attribution";
 export * from "./checkworthiness";
 export * from "./clean";
 export * from "./context";

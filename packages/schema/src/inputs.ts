@@ -148,3 +148,27 @@ export const ZRatingScaleUpdateInput = z.object({
     .max(30)
     .refine((list) => new Set(list.map((r) => r.key)).size === list.length, "Rating keys must be unique."),
 });
+
+// ── Articles ──
+/** Large enough for a long report; the request body limit is set to match. */
+export const ARTICLE_TEXT_MAX = 2_000_000;
+const articleFields = {
+  title: ZRequired(300, "title"),
+  text: z
+    .string()
+    .min(1, "Paste or upload the article text.")
+    .max(ARTICLE_TEXT_MAX, "The text is over 2 million characters; split it into parts."),
+};
+export const ZArticlePreviewInput = z.object(articleFields);
+export const ZArticleIngestInput = z.object({
+  ...articleFields,
+  url: z
+    .url({ protocol: /^https?$/, error: "Enter a web address starting with http:// or https://." })
+    .max(2000)
+    .nullish(),
+  outlet: ZText(200, "outlet").nullish(),
+  author: ZText(200, "author").nullish(),
+  publishedAt: z.iso.datetime({ offset: true, error: "Give the date as an ISO 8601 date-time." }).nullish(),
+  /** Sentence indexes from the preview to turn into claims; absent: those above the threshold. */
+  sentenceIndexes: z.array(z.number().int().min(0)).max(20_000).optional(),
+});

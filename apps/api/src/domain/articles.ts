@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import {
   CHECKWORTHY_THRESHOLD,
   cleanArticle,
+  findClaimant,
   normalizeForMatching,
   scoreCheckWorthiness,
   splitSentences,
@@ -27,11 +28,42 @@ export const contentHash = (text: string) =>
  * transaction; claim offsets point into the stored (clean) body.
  * The same text ingested again returns the existing article and creates nothing.
  */
+export interface TIngestOptions {
+  /** Score from which a sentence becomes a claim. */
+  threshold?: number;
+  /** Exactly these sentences (indexes from `previewArticle`) become claims. */
+  sentenceIndexes?: number[];
+}
+
+/** Every sentence of a clean text with its offsets, score, reasons and claimant. */
+function scoreSentences(body: string, threshold: number) {
+  return splitSentences(body).map((sentence, index) => {
+    const { score, reasons } = scoreCheckWorthiness(sentence.text);
+    return {
+      index,
+      ...sentence,
+      score,
+      reasons,
+      claimant: findClaimant(sentence.text),
+      suggested: score >= threshold,
+    };
+  });
+}
+
+/** What ingesting would do, without writing: the clean text's sentences and what was dropped. */
+export function previewArticle(
+  input: { title: string; body: string },
+  { threshold = CHECKWORTHY_THRESHOLD } = {},
+) {
+  const { text, removed } = cleanArticle(input.body, { title: input.title });
+  return { sentences: scoreSentences(text, threshold), removed };
+}
+
 export async function ingestArticle(
   db: DbOrTx,
   input: TArticleInput,
   actorId: string | null,
-  { threshold = CHECKWORTHY_THRESHOLD } = {},
+  options: TIngestOptions = {},
 ) {
   return db.transaction(async (tx) => {
     // The hash is of the text as given, so re-ingesting stays idempotent as cleaning improves.
@@ -48,18 +80,19 @@ export async function ingestArticle(
       return { article: existing, created: false, claimCount: 0 };
     }
 
-    // Every sentence is scored; those at or above the threshold become claims.
-    const candidates = splitSentences(article.body)
-      .map((sentence) => ({ sentence, ...scoreCheckWorthiness(sentence.text) }))
-      .filter(({ score }) => score >= threshold)
-      .map(({ sentence, score, reasons }) => ({
+    const candidates = scoreSentences(article.body, options.threshold ?? CHECKWORTHY_THRESHOLD)
+      .filter((sentence) =>
+        options.sentenceIndexes ? options.sentenceIndexes.includes(sentence.index) : sentence.suggested,
+      )
+      .map((sentence) => ({
         text: sentence.text,
         normalizedText: normalizeForMatching(sentence.text),
         articleId: article.id,
         sentenceStart: sentence.start,
         sentenceEnd: sentence.end,
-        score,
-        scoreReasons: reasons,
+        claimant: sentence.claimant,
+        score: sentence.score,
+        scoreReasons: sentence.reasons,
       }));
     const created = candidates.length
       ? await tx.insert(claims).values(candidates).returning({ id: claims.id })

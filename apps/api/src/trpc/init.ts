@@ -25,6 +25,8 @@ export interface TContextOptions {
   loginThrottle?: TLoginThrottle;
   /** Committed changes, for subscriptions. */
   changes?: TChangeFeed;
+  /** Check-worthiness score from which ingested sentences become claims (CLAIM_THRESHOLD). */
+  claimThreshold?: number;
 }
 
 /** The context without HTTP: for createCaller in tests and scripts. */
@@ -38,6 +40,7 @@ export function createContextInner(options: TContextOptions) {
     clientAddress: options.clientAddress ?? "local",
     loginThrottle: options.loginThrottle ?? createLoginThrottle(),
     changes: options.changes ?? createChangeFeed(),
+    claimThreshold: options.claimThreshold,
     sessionTtlMs: options.sessionTtlMs ?? 14 * 24 * 3_600_000,
   };
 }

@@ -1,4 +1,5 @@
 import { createCallerFactory, router } from "./init";
+import { articleRouter } from "./routers/article";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { claimRouter } from "./routers/claim";
@@ -8,6 +9,7 @@ import { userRouter } from "./routers/user";
 import { verdictRouter } from "./routers/verdict";
 
 export const appRouter = router({
+  article: articleRouter,
   audit: auditRouter,
   auth: authRouter,
   claim: claimRouter,

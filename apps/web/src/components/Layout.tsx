@@ -39,6 +39,7 @@ export function Layout() {
           <NavLink to="/" end>
             Review queue
           </NavLink>
+          <NavLink to="/ingest">Ingest</NavLink>
           {hasRole(me.data, "editor") && <NavLink to="/approvals">Approvals</NavLink>}
           {hasRole(me.data, "admin") && <NavLink to="/admin/users">Users</NavLink>}
           {hasRole(me.data, "admin") && <NavLink to="/admin/ratings">Rating scale</NavLink>}

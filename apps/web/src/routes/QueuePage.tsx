@@ -14,6 +14,10 @@ function useQueueFilters() {
     status: status && claimStatuses.includes(status) ? [status] : undefined,
     assignee: assignee === "me" || assignee === "unassigned" ? assignee : undefined,
     sort: params.get("sort") === "newest" ? ("newest" as const) : ("priority" as const),
+    // An article's claims, e.g. right after ingesting it.
+    articleId: /^[0-9a-f-]{36}$/i.test(params.get("article") ?? "")
+      ? (params.get("article") ?? undefined)
+      : undefined,
   };
   const update = (name: string, value: string) => {
     const next = new URLSearchParams(params);

@@ -1,0 +1,86 @@
+import { articles, claims, events } from "@factdesk/db";
+import { useTestDb } from "@factdesk/db/testing";
+import { TRPCError } from "@trpc/server";
+import { asc, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { callerFor, makeUser } from "./factories";
+
+const t = useTestDb();
+
+const article = [
+  "Iraq Intensifies Efforts to Expel Iranian Group",
+  "",
+  "The MEK was founded in 1963 by a group of Marxists, according to the State Department.",
+  "I think politics makes for strange bedfellows.",
+  "Leave a Reply",
+  "+ 44 = 51",
+  "About 2,000 members of the group relocated to Iraq during the 1980s, Juni said.",
+].join("\n");
+
+describe("article.preview and article.ingest", () => {
+  it("previews clean sentences with scores, reasons and claimants, writing nothing", async () => {
+    const caller = callerFor(t.db, await makeUser(t.db));
+    const preview = await caller.article.preview({
+      title: "Iraq Intensifies Efforts to Expel Iranian Group",
+      text: article,
+    });
+    expect(preview.removed.map((r) => r.rule)).toEqual([
+      "repeated title",
+      "comment form",
+      "captcha arithmetic",
+    ]);
+    expect(preview.sentences.map((s) => [s.text.slice(0, 20), s.suggested, s.claimant])).toEqual([
+      ["The MEK was founded ", true, "State Department"],
+      ["I think politics mak", false, null],
+      ["About 2,000 members ", true, "Juni"],
+    ]);
+    expect(preview.sentences[0]?.reasons).toContain("has a year");
+    expect(await t.db.$count(articles)).toBe(0);
+  });
+
+  it("creates the chosen claims in one go, audited, and is idempotent", async () => {
+    const checker = await makeUser(t.db);
+    const caller = callerFor(t.db, checker);
+    const input = {
+      title: "Iraq Intensifies Efforts to Expel Iranian Group",
+      text: article,
+      url: "https://example.org/iraq",
+      outlet: "Example Times",
+    };
+
+    const result = await caller.article.ingest({ ...input, sentenceIndexes: [0, 1] });
+    expect(result).toMatchObject({ created: true, claimCount: 2 });
+    const created = await t.db
+      .select()
+      .from(claims)
+      .where(eq(claims.articleId, result.articleId))
+      .orderBy(asc(claims.seq));
+    expect(created.map((c) => c.claimant)).toEqual(["State Department", null]);
+    const [stored] = await t.db.select().from(articles);
+    expect(stored).toMatchObject({ outlet: "Example Times", url: "https://example.org/iraq" });
+    expect(stored?.body).not.toContain("Leave a Reply");
+    for (const claim of created)
+      expect(stored?.body.slice(claim.sentenceStart ?? 0, claim.sentenceEnd ?? 0)).toBe(claim.text);
+    expect(await t.db.$count(events, eq(events.action, "created"))).toBe(2);
+
+    const again = await caller.article.ingest(input);
+    expect(again).toMatchObject({ articleId: result.articleId, created: false, claimCount: 0 });
+    expect(await t.db.$count(claims)).toBe(2);
+  });
+
+  it("refuses bad input with a message and writes nothing", async () => {
+    const caller = callerFor(t.db, await makeUser(t.db));
+    for (const input of [
+      { title: "", text: article },
+      { title: "T", text: "" },
+      { title: "T", text: article, url: "javascript:alert(1)" },
+      { title: "T", text: "x".repeat(2_000_001) },
+      { title: "T", text: article, publishedAt: "last Tuesday" },
+    ]) {
+      const error = await caller.article.ingest(input).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TRPCError);
+      expect((error as TRPCError).code).toBe("BAD_REQUEST");
+    }
+    expect(await t.db.$count(articles)).toBe(0);
+  });
+});

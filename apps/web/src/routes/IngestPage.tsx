@@ -1,0 +1,189 @@
+import { useMutation } from "@tanstack/react-query";
+import { type FormEvent, useId, useRef, useState } from "react";
+import { Link } from "react-router";
+import { FormError } from "../components/FormError";
+import { fieldError, queryClient, type RouterOutputs, trpc } from "../lib/trpc";
+
+type TPreview = RouterOutputs["article"]["preview"];
+
+/** Paste or upload an article, see its sentences scored, choose the claims to create. */
+export function IngestPage() {
+  const id = useId();
+  const form = useRef<HTMLFormElement>(null);
+  const [text, setText] = useState("");
+  const [preview, setPreview] = useState<TPreview | null>(null);
+  const [chosen, setChosen] = useState<Set<number>>(new Set());
+  const previewing = useMutation(
+    trpc.article.preview.mutationOptions({
+      onSuccess: (result) => {
+        setPreview(result);
+        setChosen(new Set(result.sentences.filter((s) => s.suggested).map((s) => s.index)));
+      },
+    }),
+  );
+  const ingesting = useMutation(
+    trpc.article.ingest.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.claim.pathKey() }),
+    }),
+  );
+
+  const fields = () => {
+    const data = new FormData(form.current ?? undefined);
+    const value = (name: string) => String(data.get(name) ?? "").trim() || null;
+    const date = value("publishedAt");
+    return {
+      title: value("title") ?? "",
+      text,
+      url: value("url"),
+      outlet: value("outlet"),
+      author: value("author"),
+      publishedAt: date ? new Date(`${date}T00:00:00Z`).toISOString() : null,
+    };
+  };
+  const submitPreview = (event: FormEvent) => {
+    event.preventDefault();
+    ingesting.reset();
+    const { title } = fields();
+    previewing.mutate({ title, text });
+  };
+  const toggle = (index: number) => {
+    const next = new Set(chosen);
+    if (next.has(index)) next.delete(index);
+    else next.add(index);
+    setChosen(next);
+  };
+  const invalid = (field: string) => fieldError(previewing.error ?? ingesting.error, field);
+
+  return (
+    <section>
+      <title>Ingest · Factdesk</title>
+      <h1>Ingest an article</h1>
+      <form ref={form} onSubmit={submitPreview} className="stack wide">
+        <label>
+          Title
+          <input name="title" required maxLength={300} aria-invalid={Boolean(invalid("title"))} />
+          {invalid("title") && <span className="error">{invalid("title")}</span>}
+        </label>
+        <div className="row">
+          <label>
+            Source address
+            <input name="url" type="url" placeholder="https://" aria-invalid={Boolean(invalid("url"))} />
+          </label>
+          <label>
+            Outlet
+            <input name="outlet" maxLength={200} />
+          </label>
+          <label>
+            Author
+            <input name="author" maxLength={200} />
+          </label>
+          <label>
+            Published
+            <input name="publishedAt" type="date" />
+          </label>
+        </div>
+        <label>
+          Text file (.txt or .md)
+          <input
+            type="file"
+            accept=".txt,.md,text/plain,text/markdown"
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              if (file) setText(await file.text());
+            }}
+          />
+        </label>
+        <label>
+          Article text
+          <textarea
+            rows={10}
+            required
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            aria-invalid={Boolean(invalid("text"))}
+          />
+          {invalid("text") && <span className="error">{invalid("text")}</span>}
+        </label>
+        <FormError error={previewing.error} />
+        <button type="submit" disabled={previewing.isPending}>
+          {previewing.isPending ? "Reading…" : "Preview sentences"}
+        </button>
+      </form>
+
+      {preview && (
+        <section aria-labelledby={`${id}-preview`}>
+          <h2 id={`${id}-preview`}>Sentences ({preview.sentences.length})</h2>
+          <p className="muted">
+            Sentences that look check-worthy are ticked; change the selection as you see fit.
+          </p>
+          {preview.removed.length > 0 && (
+            <details>
+              <summary>{preview.removed.length} lines of boilerplate left out</summary>
+              <ul>
+                {preview.removed.map((line, index) => (
+                  <li key={index}>
+                    <span className="muted">{line.rule}:</span> {line.line}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          <table className="queue">
+            <caption className="visually-hidden">Sentences of the article</caption>
+            <thead>
+              <tr>
+                <th scope="col">Claim?</th>
+                <th scope="col">Sentence</th>
+                <th scope="col">Claimant</th>
+                <th scope="col" className="numeric">
+                  Score
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.sentences.map((sentence) => (
+                <tr key={sentence.index}>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={`Make a claim of: ${sentence.text.slice(0, 80)}`}
+                      checked={chosen.has(sentence.index)}
+                      onChange={() => toggle(sentence.index)}
+                    />
+                  </td>
+                  <td>
+                    {sentence.text}
+                    {sentence.reasons.length > 0 && (
+                      <div className="muted">{sentence.reasons.join(", ")}</div>
+                    )}
+                  </td>
+                  <td>{sentence.claimant ?? "—"}</td>
+                  <td className="numeric">{sentence.score.toFixed(2)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <FormError error={ingesting.error} />
+          {ingesting.data ? (
+            <p role="status">
+              {ingesting.data.created
+                ? `Created ${ingesting.data.claimCount} claims from “${ingesting.data.title}”. `
+                : `This text was ingested before as “${ingesting.data.title}”; nothing new was created. `}
+              <Link to={`/?article=${ingesting.data.articleId}`}>See its claims in the queue</Link>
+            </p>
+          ) : (
+            <button
+              type="button"
+              disabled={ingesting.isPending}
+              onClick={() =>
+                ingesting.mutate({ ...fields(), sentenceIndexes: [...chosen].sort((a, b) => a - b) })
+              }
+            >
+              Create {chosen.size} claims
+            </button>
+          )}
+        </section>
+      )}
+    </section>
+  );
+}
