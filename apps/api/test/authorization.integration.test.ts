@@ -23,6 +23,8 @@ const policy: Record<string, "public" | "authed" | TRole> = {
   "claim.archive": "authed",
   "claim.comment": "authed",
   "claim.history": "authed",
+  "claim.links": "authed",
+  "claim.decideLinks": "authed",
   "claim.onChange": "authed",
   "ratingScale.list": "authed",
   "ratingScale.update": "admin",

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { articles, claims, events, users } from "@factdesk/db";
+import { articles, claimLinks, claims, events, users } from "@factdesk/db";
 import { useTestDb } from "@factdesk/db/testing";
 import { describe, expect, it } from "vitest";
 import { login } from "../src/domain/auth";
@@ -22,8 +22,8 @@ describe("seedDatabase", () => {
     expect(await t.db.$count(articles)).toBe(5);
     expect(await t.db.$count(claims)).toBe(first.claims);
     expect(await t.db.$count(users)).toBe(3);
-    // Every claim and article has its creation in the audit log.
-    expect(await t.db.$count(events)).toBe(first.claims + 5 + 3);
+    // Every claim, article, user and suggested link has its creation in the audit log.
+    expect(await t.db.$count(events)).toBe(first.claims + 5 + 3 + (await t.db.$count(claimLinks)));
   });
 
   it("lets the demo checker log in and see claims from all five articles", async () => {

@@ -4,3 +4,4 @@ export * from "./clean";
 export * from "./context";
 export * from "./normalize";
 export * from "./sentences";
+export * from "./similarity";

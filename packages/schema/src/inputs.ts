@@ -172,3 +172,9 @@ export const ZArticleIngestInput = z.object({
   /** Sentence indexes from the preview to turn into claims; absent: those above the threshold. */
   sentenceIndexes: z.array(z.number().int().min(0)).max(20_000).optional(),
 });
+
+export const ZClaimLinksInput = z.object({ id: ZId });
+export const ZClaimDecideLinksInput = z.object({
+  ids: z.array(ZId).min(1, "Choose at least one suggestion.").max(500),
+  state: z.enum(["confirmed", "rejected"]),
+});

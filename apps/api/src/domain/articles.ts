@@ -10,6 +10,7 @@ import {
 import { articles, claims, type DbOrTx } from "@factdesk/db";
 import { eq } from "drizzle-orm";
 import { recordEvents } from "./audit";
+import { suggestLinks } from "./matching";
 
 export interface TArticleInput {
   title: string;
@@ -98,6 +99,11 @@ export async function ingestArticle(
       ? await tx.insert(claims).values(candidates).returning({ id: claims.id })
       : [];
 
+    await suggestLinks(
+      tx,
+      created.map(({ id }) => id),
+      actorId,
+    );
     await recordEvents(tx, [
       {
         actorId,

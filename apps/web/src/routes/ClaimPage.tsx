@@ -5,6 +5,7 @@ import { Link, useParams } from "react-router";
 import { CommentsPanel } from "../components/CommentsPanel";
 import { FormError } from "../components/FormError";
 import { HistoryTimeline } from "../components/HistoryTimeline";
+import { LinksPanel } from "../components/LinksPanel";
 import { SourcesPanel } from "../components/SourcesPanel";
 import { StatusBadge } from "../components/StatusBadge";
 import { TransitionActions } from "../components/TransitionActions";
@@ -60,6 +61,7 @@ export function ClaimPage() {
       )}
       <div className="workspace">
         <div>
+          <LinksPanel claimId={claim.id} />
           <SourcesPanel claimId={claim.id} sources={sources} />
           <VerdictPanel key={claim.id} claimId={claim.id} sources={sources} />
         </div>

@@ -2,8 +2,10 @@ import {
   ZClaimArchiveInput,
   ZClaimAssignInput,
   ZClaimCommentInput,
+  ZClaimDecideLinksInput,
   ZClaimGetInput,
   ZClaimHistoryInput,
+  ZClaimLinksInput,
   ZClaimListInput,
   ZClaimTransitionInput,
   ZClaimUpdateInput,
@@ -20,6 +22,7 @@ import {
   transitionClaim,
   updateClaim,
 } from "../../domain/claims";
+import { decideLinks, listLinks } from "../../domain/matching";
 import { authedProcedure, router } from "../init";
 
 export const claimRouter = router({
@@ -46,6 +49,10 @@ export const claimRouter = router({
   history: authedProcedure
     .input(ZClaimHistoryInput)
     .query(({ ctx, input }) => claimHistory(ctx.db, input.id)),
+  links: authedProcedure.input(ZClaimLinksInput).query(({ ctx, input }) => listLinks(ctx.db, input.id)),
+  decideLinks: authedProcedure
+    .input(ZClaimDecideLinksInput)
+    .mutation(({ ctx, input }) => decideLinks(ctx.db, ctx.user, input)),
   /** Committed changes, live: all of them, or those of one claim (its sources, verdict, comments). */
   onChange: authedProcedure
     .input(z.object({ claimId: z.uuid().optional() }).prefault({}))

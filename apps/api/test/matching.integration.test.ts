@@ -1,0 +1,54 @@
+import { join } from "node:path";
+import { claimLinks, claims } from "@factdesk/db";
+import { useTestDb } from "@factdesk/db/testing";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { repoRoot } from "../src/paths";
+import { seedDatabase } from "../src/seed";
+import { callerFor, makeUser } from "./factories";
+
+const t = useTestDb();
+
+describe("similar and contradicting claims", () => {
+  it("surfaces the seed articles' conflicting founding years, and a confirmed contradiction allows 'disputed'", async () => {
+    await seedDatabase(t.db, { dir: join(repoRoot, "seeds"), password: "seed-password-1" });
+    const links = await t.db.select().from(claimLinks);
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.every((link) => link.state === "suggested" && link.claimAId < link.claimBId)).toBe(true);
+
+    const founding = links.find(
+      (link) => link.kind === "contradiction" && /1963 vs 1965/.test(link.reason ?? ""),
+    );
+    expect(founding, "a 1963 vs 1965 contradiction").toBeDefined();
+    if (!founding) return;
+
+    const checker = await makeUser(t.db);
+    const caller = callerFor(t.db, checker);
+    const view = await caller.claim.links({ id: founding.claimAId });
+    const shown = view.find((link) => link.id === founding.id);
+    expect(shown).toMatchObject({
+      kind: "contradiction",
+      state: "suggested",
+      other: { id: founding.claimBId },
+    });
+    expect(view[0]?.kind).toBe("contradiction");
+
+    const [claim] = await t.db.select().from(claims).where(eq(claims.id, founding.claimAId));
+    const disputed = () =>
+      caller.claim.get({ id: founding.claimAId }).then((v) => v.transitions.find((o) => o.to === "disputed"));
+    expect((await disputed())?.allowed).toBe(false);
+    await caller.claim.decideLinks({ ids: [founding.id], state: "confirmed" });
+    expect((await disputed())?.allowed).toBe(true);
+    await caller.claim.transition({ id: founding.claimAId, to: "disputed", version: claim?.version ?? 1 });
+
+    const others = links.filter((link) => link.id !== founding.id).map((link) => link.id);
+    if (others.length)
+      expect((await caller.claim.decideLinks({ ids: others, state: "rejected" })).updated).toBe(
+        others.length,
+      );
+    const history = await caller.claim.history({ id: founding.claimAId });
+    expect(history.map((e) => e.action)).toEqual(
+      expect.arrayContaining(["link_suggested", "link_confirmed", "status_changed"]),
+    );
+  });
+});

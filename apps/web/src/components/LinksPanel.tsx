@@ -1,0 +1,88 @@
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useId } from "react";
+import { Link } from "react-router";
+import { refreshClaimViews, trpc } from "../lib/trpc";
+import { FormError } from "./FormError";
+import { StatusBadge } from "./StatusBadge";
+
+const kindLabels = {
+  contradiction: "Contradicts",
+  duplicate: "Duplicate of",
+  related: "Related to",
+} as const;
+
+/** Similar, duplicate and contradicting claims found at ingest, to confirm or reject. */
+export function LinksPanel({ claimId }: { claimId: string }) {
+  const id = useId();
+  const links = useQuery(trpc.claim.links.queryOptions({ id: claimId }));
+  const decide = useMutation(
+    trpc.claim.decideLinks.mutationOptions({ onSettled: () => refreshClaimViews() }),
+  );
+  const suggested = links.data?.filter((link) => link.state === "suggested") ?? [];
+  if (!links.data?.length) return null;
+
+  return (
+    <section aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>Similar and contradicting claims</h2>
+      <ul className="links">
+        {links.data.map((link) => (
+          <li key={link.id} className={`link link-${link.kind}`}>
+            <strong>{kindLabels[link.kind]}</strong>
+            {link.reason && <span className="notice-inline"> {link.reason}</span>}{" "}
+            <span className="muted">({link.state})</span>
+            {link.other && (
+              <p>
+                <Link to={`/claims/${link.other.id}`}>{link.other.text}</Link>{" "}
+                <StatusBadge status={link.other.status} />
+                {link.other.publishedVerdictSlug && (
+                  <span className="badge badge-verdict-published"> Already fact-checked</span>
+                )}
+                {link.other.article && <span className="muted"> · {link.other.article}</span>}
+              </p>
+            )}
+            {link.state === "suggested" && (
+              <div className="row">
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={decide.isPending}
+                  onClick={() => decide.mutate({ ids: [link.id], state: "confirmed" })}
+                >
+                  Confirm
+                </button>
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={decide.isPending}
+                  onClick={() => decide.mutate({ ids: [link.id], state: "rejected" })}
+                >
+                  Reject
+                </button>
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+      {suggested.length > 1 && (
+        <div className="row">
+          <button
+            type="button"
+            disabled={decide.isPending}
+            onClick={() => decide.mutate({ ids: suggested.map((l) => l.id), state: "confirmed" })}
+          >
+            Confirm all {suggested.length}
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            disabled={decide.isPending}
+            onClick={() => decide.mutate({ ids: suggested.map((l) => l.id), state: "rejected" })}
+          >
+            Reject all {suggested.length}
+          </button>
+        </div>
+      )}
+      <FormError error={decide.error} />
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+import { normalizeForMatching } from "./normalize";
+
+const stopwords = new Set(
+  "a an the and or but of in on at to for from by with as is was were be been are it its this that these those has have had he she they we i you his her their our not no which who whom than then there also into over after before about".split(
+    " ",
+  ),
+);
+
+/** Content words of a text, crudely stemmed (plural s, -ed, -ing), for comparing claims. */
+export function contentWords(text: string): string[] {
+  return (normalizeForMatching(text).match(/[\p{L}\p{N}][\p{L}\p{N}'-]*/gu) ?? [])
+    .filter((word) => !stopwords.has(word))
+    .map((word) => word.replace(/('s|s|ed|ing)$/, "") || word);
+}
+
+/** Overlap of two claims' content words relative to the shorter one, in [0, 1]. */
+export function claimSimilarity(a: string, b: string): number {
+  const [x, y] = [new Set(contentWords(a)), new Set(contentWords(b))];
+  if (x.size === 0 || y.size === 0) return 0;
+  let shared = 0;
+  for (const word of x) if (y.has(word)) shared++;
+  return shared / Math.min(x.size, y.size);
+}
+
+/** An OR full-text query of a text's words (letters and digits only, so always valid tsquery). */
+export function anyWordQuery(text: string): string | null {
+  const words = [...new Set(normalizeForMatching(text).match(/[a-z0-9]{3,}/g) ?? [])].filter(
+    (w) => !stopwords.has(w),
+  );
+  return words.length ? words.slice(0, 40).join(" | ") : null;
+}
+
+interface Fact {
+  value: string;
+  kind: "year" | "number";
+  context: Set<string>;
+  /** For figures, the word that says what is counted ("members", "square"). */
+  unit: string;
+}
+
+/** Years after these words bound a period ("until 2012"); they are not when something happened. */
+const boundary = /\b(until|till|since|from|to|between|through|by|before|after)\s+$/i;
+
+const factPattern = /\b((?:1[6-9]|20)\d{2})s?\b|\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\b/g;
+
+/** Years and figures in a text, each with the content words around it (its subject). */
+function facts(text: string): Fact[] {
+  const found: Fact[] = [];
+  for (const match of text.matchAll(factPattern)) {
+    const index = match.index ?? 0;
+    const kind = match[1] ? "year" : "number";
+    if (kind === "year" && boundary.test(text.slice(Math.max(0, index - 12), index))) continue;
+    const before = contentWords(text.slice(Math.max(0, index - 60), index)).slice(-4);
+    const after = contentWords(text.slice(index + match[0].length, index + match[0].length + 40)).slice(0, 2);
+    found.push({
+      value: match[1] ?? match[2] ?? "",
+      kind,
+      context: new Set([...before, ...after]),
+      unit: after[0] ?? "",
+    });
+  }
+  return found;
+}
+
+/**
+ * Why two claims contradict each other, if they do: a year or figure stated about the same
+ * subject (at least two shared words around it) that differs, e.g. "founded: 1963 vs 1965".
+ */
+export function contradictionReason(a: string, b: string): string | null {
+  const [x, y] = [facts(a), facts(b)];
+  for (const fa of x) {
+    for (const fb of y) {
+      if (fa.kind !== fb.kind || fa.value === fb.value) continue;
+      if (fa.kind === "number" && (fa.unit === "" || fa.unit !== fb.unit)) continue;
+      // The other claim states this same value elsewhere: no disagreement about it.
+      if (y.some((f) => f.value === fa.value) || x.some((f) => f.value === fb.value)) continue;
+      const shared = [...fa.context].filter((word) => fb.context.has(word));
+      if (shared.length >= 2) {
+        const [low, high] = [fa.value, fb.value].sort(
+          (p, q) => Number(p.replace(/,/g, "")) - Number(q.replace(/,/g, "")),
+        );
+        return `${shared.slice(0, 3).join(" ")}: ${low} vs ${high}`;
+      }
+    }
+  }
+  return null;
+}
