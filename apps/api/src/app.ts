@@ -21,7 +21,7 @@ export interface TAppDeps {
   /** Committed changes for subscriptions; without it, subscriptions stay silent. */
   changes?: TChangeFeed;
   config: Pick<TConfig, "session" | "webDist" | "https"> &
-    Partial<Pick<TConfig, "trustProxy" | "claimThreshold">>;
+    Partial<Pick<TConfig, "trustProxy" | "claimThreshold" | "ingestAllowHosts">>;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -74,6 +74,7 @@ export function createApp({ database, config, changes, log = console.error }: TA
           loginThrottle,
           changes,
           claimThreshold: config.claimThreshold,
+          ...(config.ingestAllowHosts ? { ingestAllowHosts: config.ingestAllowHosts } : {}),
           sessionTtlMs: config.session.ttlMs,
           cookie: {
             set: (value, expires) => res.cookie(SESSION_COOKIE, value, { ...cookieOptions, expires }),

@@ -31,6 +31,8 @@ const ZEnv = z.object({
   TRUST_PROXY: z.string().min(1).default("false"),
   /** Sentences scoring at least this (0–1) become claims; default: the model's threshold. */
   CLAIM_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
+  /** Comma-separated hosts that ingest may fetch although they resolve to private addresses. */
+  INGEST_ALLOW_HOSTS: z.string().default(""),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .positive()
@@ -61,6 +63,9 @@ export function loadConfig(env: Record<string, string | undefined>) {
     webDist: e.WEB_DIST,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     claimThreshold: e.CLAIM_THRESHOLD,
+    ingestAllowHosts: e.INGEST_ALLOW_HOSTS.split(",")
+      .map((host) => host.trim())
+      .filter(Boolean),
     /** Served over https: Secure cookies, HSTS and upgrade-insecure-requests. */
     https: publicUrl.protocol === "https:",
     session: { ttlMs: e.SESSION_TTL_HOURS * 3_600_000 },

@@ -152,26 +152,38 @@ export const ZRatingScaleUpdateInput = z.object({
 // ── Articles ──
 /** Large enough for a long report; the request body limit is set to match. */
 export const ARTICLE_TEXT_MAX = 2_000_000;
-const articleFields = {
-  title: ZRequired(300, "title"),
-  text: z
-    .string()
-    .min(1, "Paste or upload the article text.")
-    .max(ARTICLE_TEXT_MAX, "The text is over 2 million characters; split it into parts."),
-};
-export const ZArticlePreviewInput = z.object(articleFields);
-export const ZArticleIngestInput = z.object({
-  ...articleFields,
-  url: z
-    .url({ protocol: /^https?$/, error: "Enter a web address starting with http:// or https://." })
-    .max(2000)
-    .nullish(),
-  outlet: ZText(200, "outlet").nullish(),
-  author: ZText(200, "author").nullish(),
-  publishedAt: z.iso.datetime({ offset: true, error: "Give the date as an ISO 8601 date-time." }).nullish(),
-  /** Sentence indexes from the preview to turn into claims; absent: those above the threshold. */
-  sentenceIndexes: z.array(z.number().int().min(0)).max(20_000).optional(),
-});
+const ZArticleUrl = z
+  .url({ protocol: /^https?$/, error: "Enter a web address starting with http:// or https://." })
+  .max(2000);
+/** Text (plain, Markdown or HTML), or a page address to fetch, or both (the text wins). */
+const ZArticleSource = z
+  .object({
+    title: ZText(300, "title").nullish(),
+    text: z
+      .string()
+      .max(ARTICLE_TEXT_MAX, "The text is over 2 million characters; split it into parts.")
+      .nullish(),
+    url: ZArticleUrl.nullish(),
+  })
+  .refine((input) => Boolean(input.text?.trim()) || Boolean(input.url), {
+    message: "Paste or upload the article text, or give its web address.",
+    path: ["text"],
+  })
+  .refine((input) => Boolean(input.title?.trim()) || Boolean(input.url), {
+    message: "The title is required.",
+    path: ["title"],
+  });
+export const ZArticlePreviewInput = ZArticleSource;
+export const ZArticleIngestInput = z.intersection(
+  ZArticleSource,
+  z.object({
+    outlet: ZText(200, "outlet").nullish(),
+    author: ZText(200, "author").nullish(),
+    publishedAt: z.iso.datetime({ offset: true, error: "Give the date as an ISO 8601 date-time." }).nullish(),
+    /** Sentence indexes from the preview to turn into claims; absent: those above the threshold. */
+    sentenceIndexes: z.array(z.number().int().min(0)).max(20_000).optional(),
+  }),
+);
 
 export const ZClaimLinksInput = z.object({ id: ZId });
 export const ZClaimDecideLinksInput = z.object({

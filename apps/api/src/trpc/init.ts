@@ -27,6 +27,8 @@ export interface TContextOptions {
   changes?: TChangeFeed;
   /** Check-worthiness score from which ingested sentences become claims (CLAIM_THRESHOLD). */
   claimThreshold?: number;
+  /** Hosts that article fetching may reach on private addresses (INGEST_ALLOW_HOSTS). */
+  ingestAllowHosts?: readonly string[];
 }
 
 /** The context without HTTP: for createCaller in tests and scripts. */
@@ -41,6 +43,7 @@ export function createContextInner(options: TContextOptions) {
     loginThrottle: options.loginThrottle ?? createLoginThrottle(),
     changes: options.changes ?? createChangeFeed(),
     claimThreshold: options.claimThreshold,
+    ingestAllowHosts: options.ingestAllowHosts ?? [],
     sessionTtlMs: options.sessionTtlMs ?? 14 * 24 * 3_600_000,
   };
 }

@@ -17,6 +17,8 @@ export function IngestPage() {
     trpc.article.preview.mutationOptions({
       onSuccess: (result) => {
         setPreview(result);
+        const title = form.current?.elements.namedItem("title");
+        if (title instanceof HTMLInputElement && !title.value) title.value = result.title;
         setChosen(new Set(result.sentences.filter((s) => s.suggested).map((s) => s.index)));
       },
     }),
@@ -32,8 +34,8 @@ export function IngestPage() {
     const value = (name: string) => String(data.get(name) ?? "").trim() || null;
     const date = value("publishedAt");
     return {
-      title: value("title") ?? "",
-      text,
+      title: value("title"),
+      text: text || null,
       url: value("url"),
       outlet: value("outlet"),
       author: value("author"),
@@ -43,8 +45,8 @@ export function IngestPage() {
   const submitPreview = (event: FormEvent) => {
     event.preventDefault();
     ingesting.reset();
-    const { title } = fields();
-    previewing.mutate({ title, text });
+    const { title, url } = fields();
+    previewing.mutate({ title, text: text || null, url });
   };
   const toggle = (index: number) => {
     const next = new Set(chosen);
@@ -58,10 +60,11 @@ export function IngestPage() {
     <section>
       <title>Ingest · Factdesk</title>
       <h1>Ingest an article</h1>
+      <p className="muted">Paste the text, upload a file, or give the page's address to fetch it.</p>
       <form ref={form} onSubmit={submitPreview} className="stack wide">
         <label>
           Title
-          <input name="title" required maxLength={300} aria-invalid={Boolean(invalid("title"))} />
+          <input name="title" maxLength={300} aria-invalid={Boolean(invalid("title"))} />
           {invalid("title") && <span className="error">{invalid("title")}</span>}
         </label>
         <div className="row">
@@ -83,10 +86,10 @@ export function IngestPage() {
           </label>
         </div>
         <label>
-          Text file (.txt or .md)
+          File (.txt, .md or .html)
           <input
             type="file"
-            accept=".txt,.md,text/plain,text/markdown"
+            accept=".txt,.md,.html,.htm,text/plain,text/markdown,text/html"
             onChange={async (e) => {
               const file = e.target.files?.[0];
               if (file) setText(await file.text());
@@ -97,7 +100,6 @@ export function IngestPage() {
           Article text
           <textarea
             rows={10}
-            required
             value={text}
             onChange={(e) => setText(e.target.value)}
             aria-invalid={Boolean(invalid("text"))}

@@ -1,21 +1,55 @@
 import { ZArticleIngestInput, ZArticlePreviewInput } from "@factdesk/schema";
 import { ingestArticle, previewArticle } from "../../domain/articles";
+import { extractArticle, fetchArticle } from "../../domain/fetch-article";
+import type { TContext } from "../init";
 import { authedProcedure, router } from "../init";
 
 const threshold = (value: number | undefined) => (value === undefined ? {} : { threshold: value });
+const looksLikeHtml = (text: string) => /^\s*<(!doctype|html|head|body|article|div|p)\b/i.test(text);
+
+/** The article to read: given text (HTML extracted), else the page at `url`. */
+async function readSource(
+  ctx: TContext,
+  input: { title?: string | null; text?: string | null; url?: string | null },
+) {
+  if (input.text?.trim()) {
+    if (!looksLikeHtml(input.text))
+      return { title: input.title ?? "", body: input.text, url: input.url ?? null };
+    const extracted = extractArticle(input.text, input.url ?? undefined);
+    return {
+      ...extracted,
+      title: input.title || extracted.title,
+      body: extracted.text,
+      url: input.url ?? null,
+    };
+  }
+  const fetched = await fetchArticle(input.url ?? "", { allowHosts: ctx.ingestAllowHosts });
+  return { ...fetched, title: input.title || fetched.title, body: fetched.text };
+}
 
 export const articleRouter = router({
   // A mutation only because article text is too large for a URL; it writes nothing.
-  preview: authedProcedure
-    .input(ZArticlePreviewInput)
-    .mutation(({ ctx, input }) =>
-      previewArticle({ title: input.title, body: input.text }, threshold(ctx.claimThreshold)),
-    ),
+  preview: authedProcedure.input(ZArticlePreviewInput).mutation(async ({ ctx, input }) => {
+    const source = await readSource(ctx, input);
+    return { title: source.title, ...previewArticle(source, threshold(ctx.claimThreshold)) };
+  }),
   ingest: authedProcedure.input(ZArticleIngestInput).mutation(async ({ ctx, input }) => {
-    const { text, sentenceIndexes, publishedAt, ...meta } = input;
+    const source = await readSource(ctx, input);
+    const { sentenceIndexes, publishedAt } = input;
     const result = await ingestArticle(
       ctx.db,
-      { ...meta, body: text, publishedAt: publishedAt ? new Date(publishedAt) : null },
+      {
+        title: source.title,
+        body: source.body,
+        url: source.url,
+        outlet: input.outlet ?? ("outlet" in source ? source.outlet : null),
+        author: input.author ?? ("author" in source ? source.author : null),
+        publishedAt: publishedAt
+          ? new Date(publishedAt)
+          : "publishedAt" in source
+            ? source.publishedAt
+            : null,
+      },
       ctx.user.id,
       { ...threshold(ctx.claimThreshold), ...(sentenceIndexes ? { sentenceIndexes } : {}) },
     );
