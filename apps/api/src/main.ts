@@ -12,10 +12,7 @@ async function main() {
   await database.migrate();
 
   if (config.seed.onEmpty && (await isEmpty(database.db))) {
-    const seeded = await seedDatabase(database.db, {
-      ...config.seed,
-      ...(config.claimThreshold !== undefined ? { threshold: config.claimThreshold } : {}),
-    });
+    const seeded = await seedDatabase(database.db, { ...config.seed, threshold: config.claimThreshold });
     console.log(
       `Seeded ${seeded.articles} articles, ${seeded.claims} claims and ${seeded.users} demo users.`,
     );

@@ -20,7 +20,7 @@ export function parseSeedArticle(text: string) {
 /** Loads the demo users and seed articles. Safe to run again: nothing is created twice. */
 export async function seedDatabase(
   db: DbOrTx,
-  options: { dir: string; password: string; threshold?: number },
+  options: { dir: string; password: string; threshold?: number | undefined },
 ) {
   const demoUsers = ZSeedUsers.parse(JSON.parse(readFileSync(join(options.dir, "users.json"), "utf8")));
   const passwordHash = await hashPassword(options.password);

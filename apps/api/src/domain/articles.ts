@@ -30,8 +30,8 @@ export const contentHash = (text: string) =>
  * The same text ingested again returns the existing article and creates nothing.
  */
 export interface TIngestOptions {
-  /** Score from which a sentence becomes a claim. */
-  threshold?: number;
+  /** Score from which a sentence becomes a claim; undefined: the model's threshold. */
+  threshold?: number | undefined;
   /** Exactly these sentences (indexes from `previewArticle`) become claims. */
   sentenceIndexes?: number[];
 }

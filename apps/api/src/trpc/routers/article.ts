@@ -4,7 +4,6 @@ import { extractArticle, fetchArticle } from "../../domain/fetch-article";
 import type { TContext } from "../init";
 import { authedProcedure, router } from "../init";
 
-const threshold = (value: number | undefined) => (value === undefined ? {} : { threshold: value });
 const looksLikeHtml = (text: string) => /^\s*<(!doctype|html|head|body|article|div|p)\b/i.test(text);
 
 /** The article to read: given text (HTML extracted), else the page at `url`. */
@@ -31,7 +30,7 @@ export const articleRouter = router({
   // A mutation only because article text is too large for a URL; it writes nothing.
   preview: authedProcedure.input(ZArticlePreviewInput).mutation(async ({ ctx, input }) => {
     const source = await readSource(ctx, input);
-    return { title: source.title, ...previewArticle(source, threshold(ctx.claimThreshold)) };
+    return { title: source.title, ...previewArticle(source, { threshold: ctx.claimThreshold }) };
   }),
   ingest: authedProcedure.input(ZArticleIngestInput).mutation(async ({ ctx, input }) => {
     const source = await readSource(ctx, input);
@@ -51,7 +50,7 @@ export const articleRouter = router({
             : null,
       },
       ctx.user.id,
-      { ...threshold(ctx.claimThreshold), ...(sentenceIndexes ? { sentenceIndexes } : {}) },
+      { threshold: ctx.claimThreshold, ...(sentenceIndexes ? { sentenceIndexes } : {}) },
     );
     return {
       articleId: result.article.id,
