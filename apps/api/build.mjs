@@ -14,7 +14,7 @@ const npmPackagesExternal = {
 
 rmSync("dist", { recursive: true, force: true });
 await build({
-  entryPoints: ["src/main.ts", "src/seed-cli.ts", "src/audit-cli.ts"],
+  entryPoints: ["src/main.ts", "src/seed-cli.ts", "src/audit-cli.ts", "src/cli.ts"],
   outdir: "dist",
   bundle: true,
   platform: "node",

@@ -3,19 +3,11 @@ import { join } from "node:path";
 import { type DbOrTx, users } from "@factdesk/db";
 import { ZRole } from "@factdesk/schema";
 import { z } from "zod";
-import { ingestArticle } from "./domain/articles";
+import { ingestArticle, splitTitle } from "./domain/articles";
 import { recordEvents } from "./domain/audit";
 import { hashPassword } from "./domain/auth";
 
 const ZSeedUsers = z.array(z.object({ email: z.email(), name: z.string().min(1), role: ZRole }));
-
-/** A seed article file: the first non-empty line is the title, the rest the body. */
-export function parseSeedArticle(text: string) {
-  const normalized = text.replace(/\r\n?/g, "\n");
-  const title = normalized.trimStart().split("\n", 1)[0]?.trim() ?? "";
-  const body = normalized.trimStart().slice(title.length).trim();
-  return { title: title || "Untitled", body };
-}
 
 /** Loads the demo users and seed articles. Safe to run again: nothing is created twice. */
 export async function seedDatabase(
@@ -45,8 +37,8 @@ export async function seedDatabase(
     .filter((name) => name.endsWith(".txt"))
     .sort();
   for (const file of files) {
-    const { title, body } = parseSeedArticle(readFileSync(join(options.dir, file), "utf8"));
-    const result = await ingestArticle(db, { title, body }, null, options);
+    const article = splitTitle(readFileSync(join(options.dir, file), "utf8"));
+    const result = await ingestArticle(db, article, null, options);
     if (result.created) {
       articles += 1;
       claims += result.claimCount;

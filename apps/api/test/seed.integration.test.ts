@@ -2,9 +2,10 @@ import { join } from "node:path";
 import { articles, claimLinks, claims, events, users } from "@factdesk/db";
 import { useTestDb } from "@factdesk/db/testing";
 import { describe, expect, it } from "vitest";
+import { splitTitle } from "../src/domain/articles";
 import { login } from "../src/domain/auth";
 import { repoRoot } from "../src/paths";
-import { isEmpty, parseSeedArticle, seedDatabase } from "../src/seed";
+import { isEmpty, seedDatabase } from "../src/seed";
 import { callerFor } from "./factories";
 
 const t = useTestDb();
@@ -60,9 +61,9 @@ describe("seedDatabase", () => {
   });
 });
 
-describe("parseSeedArticle", () => {
+describe("splitTitle", () => {
   it("takes the first non-empty line as the title", () => {
-    expect(parseSeedArticle("\n\nTitle here\r\n\r\nBody one.\r\nBody two.\n")).toEqual({
+    expect(splitTitle("\n\nTitle here\r\n\r\nBody one.\r\nBody two.\n")).toEqual({
       title: "Title here",
       body: "Body one.\nBody two.",
     });

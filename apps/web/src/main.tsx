@@ -5,6 +5,7 @@ import { createBrowserRouter, RouterProvider } from "react-router";
 import { Layout } from "./components/Layout";
 import { queryClient } from "./lib/trpc";
 import { ApprovalsPage } from "./routes/ApprovalsPage";
+import { ArchivePage } from "./routes/ArchivePage";
 import { ClaimPage } from "./routes/ClaimPage";
 import { IngestPage } from "./routes/IngestPage";
 import { LoginPage } from "./routes/LoginPage";
@@ -24,6 +25,7 @@ const router = createBrowserRouter(
         { path: "claims/:id", element: <ClaimPage /> },
         { path: "approvals", element: <ApprovalsPage /> },
         { path: "ingest", element: <IngestPage /> },
+        { path: "archive", element: <ArchivePage /> },
         { path: "admin/users", element: <UsersPage /> },
         { path: "admin/ratings", element: <RatingScalePage /> },
         { path: "*", element: <NotFoundPage /> },

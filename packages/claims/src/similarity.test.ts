@@ -40,6 +40,27 @@ describe("contradictionReason", () => {
   ])("finds none for %s", (_name, a, b) => {
     expect(contradictionReason(a, b)).toBeNull();
   });
+
+  it("finds a figure whose counted noun trails it, and spares figures from different times", () => {
+    const albania = "Albania houses 3,000 MEK members.";
+    const moved =
+      "Between 2013 and 2016 Washington moved the 2,900 Camp Ashraf (Iraq) MEK members to Albania.";
+    expect(contradictionReason(albania, moved)).toMatch(
+      /^(?=.*\bmember\b)(?=.*\balbania\b).*: 2,900 vs 3,000$/,
+    );
+    expect(
+      contradictionReason("About 2,000 members of the group relocated to Iraq during the 1980s.", moved),
+    ).toBeNull();
+  });
+
+  it("does not read a numbered name as a figure", () => {
+    expect(
+      contradictionReason(
+        "Some believe that Ashraf 3 is being used to train MEK members for a war against Iran.",
+        "Washington moved the 2,900 Camp Ashraf MEK members to Albania.",
+      ),
+    ).toBeNull();
+  });
 });
 
 describe("claimSimilarity", () => {

@@ -1,4 +1,7 @@
+import model from "wink-eng-lite-web-model";
 import { normalizeForMatching } from "./normalize";
+
+const stem = model.addons.stem as (word: string) => string;
 
 const stopwords = new Set(
   "a an the and or but of in on at to for from by with as is was were be been are it its this that these those has have had he she they we i you his her their our not no which who whom than then there also into over after before about".split(
@@ -6,11 +9,20 @@ const stopwords = new Set(
   ),
 );
 
-/** Content words of a text, crudely stemmed (plural s, -ed, -ing), for comparing claims. */
+/** Names written several ways, one spelling each ("U.S." and "United States" are one word). */
+const aliases: [RegExp, string][] = [
+  [/\b(?:U\.S\.A?\.?|USA\b|US\b|United States(?: of America)?\b|America\b)/g, " usa "],
+  [/\b(?:E\.U\.|EU\b|European Union\b)/g, " eu "],
+  [/\b(?:U\.K\.|UK\b|United Kingdom\b|Britain\b)/g, " uk "],
+  [/\b(?:U\.N\.|UN\b|United Nations\b)/g, " un "],
+];
+
+/** Content words of a text, Porter-stemmed, British spellings folded, for comparing claims. */
 export function contentWords(text: string): string[] {
-  return (normalizeForMatching(text).match(/[\p{L}\p{N}][\p{L}\p{N}'-]*/gu) ?? [])
+  const canonical = aliases.reduce((t, [pattern, name]) => t.replace(pattern, name), text);
+  return (normalizeForMatching(canonical).match(/[\p{L}\p{N}][\p{L}\p{N}'-]*/gu) ?? [])
     .filter((word) => !stopwords.has(word))
-    .map((word) => word.replace(/('s|s|ed|ing)$/, "") || word);
+    .map((word) => stem(word.replace(/'s$/, "").replace(/isation/, "ization")));
 }
 
 /** Overlap of two claims' content words relative to the shorter one, in [0, 1]. */
@@ -34,12 +46,18 @@ interface Fact {
   value: string;
   kind: "year" | "number";
   context: Set<string>;
-  /** For figures, the word that says what is counted ("members", "square"). */
-  unit: string;
+  /** For figures, the words just after, one of which says what is counted ("MEK members"). */
+  counted: Set<string>;
 }
 
 /** Years after these words bound a period ("until 2012"); they are not when something happened. */
 const boundary = /\b(until|till|since|from|to|between|through|by|before|after)\s+$/i;
+
+/**
+ * A numeral right after a capitalised word inside a sentence names something ("that Ashraf 3",
+ * "the Apollo 11 crew"); it counts nothing. At the start ("About 2,000") it is a figure.
+ */
+const partOfName = /[\p{L},]\s+\p{Lu}\p{Ll}+\s$/u;
 
 const factPattern = /\b((?:1[6-9]|20)\d{2})s?\b|\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\b/g;
 
@@ -50,13 +68,16 @@ function facts(text: string): Fact[] {
     const index = match.index ?? 0;
     const kind = match[1] ? "year" : "number";
     if (kind === "year" && boundary.test(text.slice(Math.max(0, index - 12), index))) continue;
+    if (kind === "number" && partOfName.test(text.slice(Math.max(0, index - 20), index))) continue;
     const before = contentWords(text.slice(Math.max(0, index - 60), index)).slice(-4);
-    const after = contentWords(text.slice(index + match[0].length, index + match[0].length + 40)).slice(0, 2);
+    // A figure's subject may trail it ("2,900 Camp Ashraf MEK members to Albania"); a year's is near.
+    const end = index + match[0].length;
+    const after = contentWords(text.slice(end, end + 80)).slice(0, kind === "number" ? 6 : 2);
     found.push({
       value: match[1] ?? match[2] ?? "",
       kind,
       context: new Set([...before, ...after]),
-      unit: after[0] ?? "",
+      counted: new Set(after.slice(0, 4)),
     });
   }
   return found;
@@ -68,10 +89,14 @@ function facts(text: string): Fact[] {
  */
 export function contradictionReason(a: string, b: string): string | null {
   const [x, y] = [facts(a), facts(b)];
+  // Figures dated to different times ("2,000 in the 1980s", "2,900 in 2016") may both be right.
+  const [yearsA, yearsB] = [a, b].map((text) => new Set(text.match(/\b(?:1[6-9]|20)\d{2}(?=s?\b)/g) ?? []));
+  const differentTimes = yearsA?.size && yearsB?.size ? ![...yearsA].some((year) => yearsB.has(year)) : false;
   for (const fa of x) {
     for (const fb of y) {
       if (fa.kind !== fb.kind || fa.value === fb.value) continue;
-      if (fa.kind === "number" && (fa.unit === "" || fa.unit !== fb.unit)) continue;
+      if (fa.kind === "number" && (differentTimes || ![...fa.counted].some((word) => fb.counted.has(word))))
+        continue;
       // The other claim states this same value elsewhere: no disagreement about it.
       if (y.some((f) => f.value === fa.value) || x.some((f) => f.value === fb.value)) continue;
       const shared = [...fa.context].filter((word) => fb.context.has(word));

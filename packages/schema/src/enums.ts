@@ -47,6 +47,7 @@ export const entityTypes = [
   "verdict",
   "comment",
   "rating_scale",
+  "fact_check",
 ] as const;
 export const ZEntityType = z.enum(entityTypes);
 export type TEntityType = z.infer<typeof ZEntityType>;

@@ -185,6 +185,21 @@ export const ZArticleIngestInput = z.intersection(
   }),
 );
 
+export const ZFactCheckImportInput = z.object({
+  /** Absent: ClaimReview if the content is JSON, else a CSV/TSV table. */
+  format: z.enum(["claimreview", "table"]).optional(),
+  content: z
+    .string()
+    .min(1, "The file is empty.")
+    .max(4_500_000, "The file is larger than 4.5 MB: split it, or use `factdesk import-factchecks`."),
+  /** Resolves relative fact-check links in a table. */
+  baseUrl: z.url({ protocol: /^https?$/, error: "The base URL must be an http(s) address." }).optional(),
+});
+export const ZFactCheckMatchInput = z.object({
+  text: ZRequired(5000, "text"),
+  limit: z.number().int().min(1).max(50).default(5),
+});
+
 export const ZClaimLinksInput = z.object({ id: ZId });
 export const ZClaimDecideLinksInput = z.object({
   ids: z.array(ZId).min(1, "Choose at least one suggestion.").max(500),

@@ -10,6 +10,7 @@ import {
 import { articles, claims, type DbOrTx } from "@factdesk/db";
 import { eq } from "drizzle-orm";
 import { recordEvents } from "./audit";
+import { extractArticle } from "./fetch-article";
 import { suggestLinks } from "./matching";
 
 export interface TArticleInput {
@@ -19,6 +20,31 @@ export interface TArticleInput {
   outlet?: string | null;
   author?: string | null;
   publishedAt?: Date | null;
+}
+
+const looksLikeHtml = (text: string) => /^\s*<(!doctype|html|head|body|article|div|p)\b/i.test(text);
+
+/** A plain-text article file: the first non-empty line is the title, the rest the body. */
+export function splitTitle(text: string) {
+  const normalized = text.replace(/\r\n?/g, "\n").trimStart();
+  const title = normalized.split("\n", 1)[0]?.trim() ?? "";
+  return { title: title || "Untitled", body: normalized.slice(title.length).trim() };
+}
+
+/**
+ * An article from text as it was pasted or uploaded: HTML goes through Readability (keeping
+ * its title, author, outlet and date); plain text without a given title takes its first line.
+ */
+export function articleFromText(
+  text: string,
+  given: { title?: string | null; url?: string | null } = {},
+): TArticleInput {
+  const url = given.url ?? null;
+  if (looksLikeHtml(text)) {
+    const { text: body, ...extracted } = extractArticle(text, url ?? undefined);
+    return { ...extracted, title: given.title || extracted.title, body, url };
+  }
+  return given.title ? { title: given.title, body: text, url } : { ...splitTitle(text), url };
 }
 
 export const contentHash = (text: string) =>

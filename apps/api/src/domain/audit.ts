@@ -22,12 +22,12 @@ export interface TAuditEvent {
  */
 export async function recordEvents(tx: DbOrTx, batch: TAuditEvent[]): Promise<void> {
   if (batch.length === 0) return;
-  await tx.insert(events).values(
-    batch.map(({ claimId, data, ...event }) => ({
-      ...event,
-      data: claimId ? { ...data, claimId } : (data ?? {}),
-    })),
-  );
+  const rows = batch.map(({ claimId, data, ...event }) => ({
+    ...event,
+    data: claimId ? { ...data, claimId } : (data ?? {}),
+  }));
+  // Chunks keep each INSERT under Postgres's 65,535 bind parameters (large imports).
+  for (let i = 0; i < rows.length; i += 5000) await tx.insert(events).values(rows.slice(i, i + 5000));
   const changed = batch.map(({ entityType, entityId, action, claimId }) => ({
     entityType,
     entityId,

@@ -1,7 +1,7 @@
 import { anyWordQuery, claimSimilarity, contradictionReason } from "@factdesk/claims";
 import { articles, claimLinks, claims, type DbOrTx, verdicts } from "@factdesk/db";
-import { DomainError, type TActor, type TClaimLinkState } from "@factdesk/schema";
-import { and, desc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { DomainError, type TActor, type TClaimLinkKind, type TClaimLinkState } from "@factdesk/schema";
+import { aliasedTable, and, desc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import { recordEvents } from "./audit";
 
 /** Share of content words (of the shorter claim) from which a pair is a duplicate / related. */
@@ -144,4 +144,24 @@ export async function decideLinks(
     );
     return { updated: updated.length };
   });
+}
+
+/** Every link between claims (optionally of one kind), strongest first, with both claims' texts. */
+export async function listAllLinks(db: DbOrTx, { kind }: { kind?: TClaimLinkKind } = {}) {
+  const a = aliasedTable(claims, "a");
+  const b = aliasedTable(claims, "b");
+  return db
+    .select({
+      kind: claimLinks.kind,
+      state: claimLinks.state,
+      a: { id: a.id, text: a.text },
+      b: { id: b.id, text: b.text },
+      score: claimLinks.score,
+      reason: claimLinks.reason,
+    })
+    .from(claimLinks)
+    .innerJoin(a, eq(a.id, claimLinks.claimAId))
+    .innerJoin(b, eq(b.id, claimLinks.claimBId))
+    .where(kind ? eq(claimLinks.kind, kind) : undefined)
+    .orderBy(desc(claimLinks.score), claimLinks.id);
 }

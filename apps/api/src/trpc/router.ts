@@ -3,6 +3,7 @@ import { articleRouter } from "./routers/article";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { claimRouter } from "./routers/claim";
+import { factCheckRouter } from "./routers/fact-check";
 import { ratingScaleRouter } from "./routers/rating-scale";
 import { sourceRouter } from "./routers/source";
 import { userRouter } from "./routers/user";
@@ -13,6 +14,7 @@ export const appRouter = router({
   audit: auditRouter,
   auth: authRouter,
   claim: claimRouter,
+  factCheck: factCheckRouter,
   ratingScale: ratingScaleRouter,
   source: sourceRouter,
   user: userRouter,

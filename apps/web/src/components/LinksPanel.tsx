@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { Link } from "react-router";
-import { refreshClaimViews, trpc } from "../lib/trpc";
+import { type RouterOutputs, refreshClaimViews, trpc } from "../lib/trpc";
 import { FormError } from "./FormError";
 import { StatusBadge } from "./StatusBadge";
 
@@ -18,14 +18,16 @@ export function LinksPanel({ claimId }: { claimId: string }) {
   const decide = useMutation(
     trpc.claim.decideLinks.mutationOptions({ onSettled: () => refreshClaimViews() }),
   );
+  const archive = useQuery(trpc.claim.archiveMatches.queryOptions({ id: claimId }));
   const suggested = links.data?.filter((link) => link.state === "suggested") ?? [];
-  if (!links.data?.length) return null;
+  if (!links.data?.length && !archive.data?.length) return null;
 
   return (
     <section aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Similar and contradicting claims</h2>
+      {archive.data?.length ? <ArchiveMatches matches={archive.data} /> : null}
       <ul className="links">
-        {links.data.map((link) => (
+        {(links.data ?? []).map((link) => (
           <li key={link.id} className={`link link-${link.kind}`}>
             <strong>{kindLabels[link.kind]}</strong>
             {link.reason && <span className="notice-inline"> {link.reason}</span>}{" "}
@@ -35,7 +37,12 @@ export function LinksPanel({ claimId }: { claimId: string }) {
                 <Link to={`/claims/${link.other.id}`}>{link.other.text}</Link>{" "}
                 <StatusBadge status={link.other.status} />
                 {link.other.publishedVerdictSlug && (
-                  <span className="badge badge-verdict-published"> Already fact-checked</span>
+                  <a
+                    className="badge badge-verdict-published"
+                    href={`/verdicts/${link.other.publishedVerdictSlug}`}
+                  >
+                    Already fact-checked
+                  </a>
                 )}
                 {link.other.article && <span className="muted"> · {link.other.article}</span>}
               </p>
@@ -84,5 +91,31 @@ export function LinksPanel({ claimId }: { claimId: string }) {
       )}
       <FormError error={decide.error} />
     </section>
+  );
+}
+
+/** Past fact-checks from the imported archive that this claim matches. */
+function ArchiveMatches({ matches }: { matches: RouterOutputs["claim"]["archiveMatches"] }) {
+  return (
+    <ul className="links" aria-label="Already fact-checked">
+      {matches.map((match) => (
+        <li key={match.id} className="link link-archive">
+          <span className="badge badge-verdict-published">Already fact-checked</span>{" "}
+          {match.rating && <strong>{match.rating}</strong>}
+          {match.publisher && <span className="muted"> · {match.publisher}</span>}
+          {match.reviewedOn && <span className="muted"> · {match.reviewedOn}</span>}
+          <p>
+            {match.url ? (
+              <a href={match.url} target="_blank" rel="noopener noreferrer">
+                {match.text}
+              </a>
+            ) : (
+              match.text
+            )}{" "}
+            <span className="muted">(match {Math.round(match.score * 100)}%)</span>
+          </p>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -4,6 +4,7 @@ export * from "./claims";
 export * from "./comments";
 export * from "./enums";
 export * from "./events";
+export * from "./fact-checks";
 export * from "./ratings";
 export * from "./sources";
 export * from "./users";

@@ -1,27 +1,15 @@
 import { ZArticleIngestInput, ZArticlePreviewInput } from "@factdesk/schema";
-import { ingestArticle, previewArticle } from "../../domain/articles";
-import { extractArticle, fetchArticle } from "../../domain/fetch-article";
+import { articleFromText, ingestArticle, previewArticle, type TArticleInput } from "../../domain/articles";
+import { fetchArticle } from "../../domain/fetch-article";
 import type { TContext } from "../init";
 import { authedProcedure, router } from "../init";
-
-const looksLikeHtml = (text: string) => /^\s*<(!doctype|html|head|body|article|div|p)\b/i.test(text);
 
 /** The article to read: given text (HTML extracted), else the page at `url`. */
 async function readSource(
   ctx: TContext,
   input: { title?: string | null; text?: string | null; url?: string | null },
-) {
-  if (input.text?.trim()) {
-    if (!looksLikeHtml(input.text))
-      return { title: input.title ?? "", body: input.text, url: input.url ?? null };
-    const extracted = extractArticle(input.text, input.url ?? undefined);
-    return {
-      ...extracted,
-      title: input.title || extracted.title,
-      body: extracted.text,
-      url: input.url ?? null,
-    };
-  }
+): Promise<TArticleInput> {
+  if (input.text?.trim()) return articleFromText(input.text, { title: input.title ?? "", url: input.url });
   const fetched = await fetchArticle(input.url ?? "", { allowHosts: ctx.ingestAllowHosts });
   return { ...fetched, title: input.title || fetched.title, body: fetched.text };
 }
@@ -41,13 +29,9 @@ export const articleRouter = router({
         title: source.title,
         body: source.body,
         url: source.url,
-        outlet: input.outlet ?? ("outlet" in source ? source.outlet : null),
-        author: input.author ?? ("author" in source ? source.author : null),
-        publishedAt: publishedAt
-          ? new Date(publishedAt)
-          : "publishedAt" in source
-            ? source.publishedAt
-            : null,
+        outlet: input.outlet ?? source.outlet ?? null,
+        author: input.author ?? source.author ?? null,
+        publishedAt: publishedAt ? new Date(publishedAt) : (source.publishedAt ?? null),
       },
       ctx.user.id,
       { threshold: ctx.claimThreshold, ...(sentenceIndexes ? { sentenceIndexes } : {}) },

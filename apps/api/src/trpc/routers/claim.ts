@@ -22,6 +22,7 @@ import {
   transitionClaim,
   updateClaim,
 } from "../../domain/claims";
+import { archiveMatchesForClaim } from "../../domain/fact-checks";
 import { decideLinks, listLinks } from "../../domain/matching";
 import { authedProcedure, router } from "../init";
 
@@ -50,6 +51,10 @@ export const claimRouter = router({
     .input(ZClaimHistoryInput)
     .query(({ ctx, input }) => claimHistory(ctx.db, input.id)),
   links: authedProcedure.input(ZClaimLinksInput).query(({ ctx, input }) => listLinks(ctx.db, input.id)),
+  /** Past fact-checks in the imported archive that this claim matches. */
+  archiveMatches: authedProcedure
+    .input(ZClaimLinksInput)
+    .query(({ ctx, input }) => archiveMatchesForClaim(ctx.db, input.id)),
   decideLinks: authedProcedure
     .input(ZClaimDecideLinksInput)
     .mutation(({ ctx, input }) => decideLinks(ctx.db, ctx.user, input)),

@@ -1,0 +1,143 @@
+/**
+ * MAP@5 of archive matching (`factdesk match`) on the CLEF CheckThat! 2021 claim-retrieval dev
+ * queries, next to a BM25 baseline computed here on the same data. The fact-checks go in
+ * through the real importer into an in-memory PGlite database; queries run through the real
+ * matcher. Datasets are read in place from ../shared/datasets.
+ *
+ *   npm run eval              (runs this after the check-worthiness evaluation)
+ *   ... evaluate-matching.ts --split=train   tune on the training queries instead
+ *   ... evaluate-matching.ts --task=tweet    one task only (tweet or debate)
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { BM25, bm25, parseFactCheckTable, type TBm25Corpus } from "@factdesk/claims";
+import { createDb, factChecks } from "@factdesk/db";
+import { sql } from "drizzle-orm";
+import { importFactChecks, matchFactChecks } from "../src/domain/fact-checks";
+import { repoRoot } from "../src/paths";
+
+const datasets =
+  process.argv.find((a) => a.startsWith("--datasets="))?.slice(11) ??
+  join(repoRoot, "..", "shared", "datasets");
+const split = process.argv.find((a) => a.startsWith("--split="))?.slice(8) ?? "dev";
+const only = process.argv.find((a) => a.startsWith("--task="))?.slice(7);
+if (!existsSync(join(datasets, "clef2021_tweet_claim_retrieval"))) {
+  console.log(`Datasets not found at ${datasets}: matching evaluation skipped.`);
+  process.exit(0);
+}
+
+const tasks = [
+  {
+    name: "tweets → Snopes",
+    dir: "clef2021_tweet_claim_retrieval",
+    claims: "snopes_vclaims.tsv",
+    queries: "tweets-train-dev.tsv",
+    reference: 0.83,
+  },
+  {
+    name: "debates → PolitiFact",
+    dir: "clef2021_debate_claim_retrieval",
+    claims: "politifact_vclaims.tsv",
+    queries: "queries-train-dev.tsv",
+    reference: 0.37,
+  },
+];
+
+const tsvRows = (file: string) =>
+  readFileSync(file, "utf8")
+    .split(/\r?\n/)
+    .filter(Boolean)
+    .map((line) => line.split("\t"));
+
+/** AP@5: precision at each relevant hit in the top five, over the number of relevant items. */
+function averagePrecisionAt5(ranked: string[][], relevant: Set<string>) {
+  let hits = 0;
+  let sum = 0;
+  ranked.slice(0, 5).forEach((ids, k) => {
+    if (ids.some((id) => relevant.has(id))) sum += ++hits / (k + 1);
+  });
+  return relevant.size ? sum / relevant.size : 0;
+}
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+
+// The baseline: plain BM25 (k1 1.2, b 0.75) over claim + title, lower-cased word tokens.
+const tokens = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+function bm25Baseline(docs: { ids: string[]; text: string }[]) {
+  const tfs = docs.map((doc) => {
+    const tf = new Map<string, number>();
+    for (const t of tokens(doc.text)) tf.set(t, (tf.get(t) ?? 0) + 1);
+    return { tf, length: tokens(doc.text).length };
+  });
+  const df = new Map<string, number>();
+  for (const { tf } of tfs) for (const t of tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  const corpus: TBm25Corpus = { docs: docs.length, avgLength: mean(tfs.map((d) => d.length)), df };
+  return (query: string) => {
+    const terms = [...new Set(tokens(query))];
+    return tfs
+      .map(({ tf, length }, i) => ({ i, score: bm25(corpus, terms, tf, length) }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 5)
+      .map(({ i }) => docs[i]?.ids ?? []);
+  };
+}
+
+const results: string[] = [];
+for (const task of tasks.filter((t) => !only || t.dir.includes(only))) {
+  const dir = join(datasets, task.dir);
+  const claimsFile = readFileSync(join(dir, task.claims), "utf8");
+  const [, ...claimRows] = tsvRows(join(dir, task.claims));
+  const parsed = parseFactCheckTable(claimsFile, { baseUrl: "https://www.politifact.com/" });
+  if (parsed.records.length !== claimRows.length) throw new Error(`${task.name}: importer skipped rows`);
+  // One archive entry may stand for several dataset ids (the same claim checked twice).
+  const idsByText = new Map<string, string[]>();
+  parsed.records.forEach((record, i) => {
+    const key = `${record.claimText}\u0001${record.url}`;
+    idsByText.set(key, [...(idsByText.get(key) ?? []), claimRows[i]?.[0] ?? ""]);
+  });
+
+  const qrels = new Map<string, Set<string>>();
+  for (const [query, , claimId] of tsvRows(join(dir, "train_dev", `qrels-${split}.tsv`))) {
+    if (query && claimId) qrels.set(query, (qrels.get(query) ?? new Set()).add(claimId));
+  }
+  const queries = tsvRows(join(dir, "train_dev", task.queries)).filter(([id]) => id && qrels.has(id));
+
+  const database = await createDb({ engine: "pglite" });
+  await database.migrate();
+  await importFactChecks(database.db, parsed.records, null);
+  const rows = await database.db
+    .select({
+      id: factChecks.id,
+      key: sql<string>`${factChecks.claimText} || chr(1) || coalesce(${factChecks.url}, 'null')`,
+    })
+    .from(factChecks);
+  const datasetIds = new Map(rows.map((row) => [row.id, idsByText.get(row.key) ?? []]));
+
+  let matchMs = 0;
+  const ours: number[] = [];
+  for (const [id, text] of queries) {
+    const started = performance.now();
+    const matches = await matchFactChecks(database.db, text ?? "", 5);
+    matchMs += performance.now() - started;
+    ours.push(
+      averagePrecisionAt5(
+        matches.map((m) => datasetIds.get(m.id) ?? []),
+        qrels.get(id ?? "") ?? new Set(),
+      ),
+    );
+  }
+  await database.close();
+
+  const baseline = bm25Baseline(
+    claimRows.map(([id, vclaim, title]) => ({ ids: [id ?? ""], text: `${vclaim} ${title}` })),
+  );
+  const bm = queries.map(([id, text]) =>
+    averagePrecisionAt5(baseline(text ?? ""), qrels.get(id ?? "") ?? new Set()),
+  );
+  results.push(
+    `| MAP@5 ${task.name} (CLEF 2021 ${split}, ${queries.length} queries, ${claimRows.length} fact-checks) | ${mean(ours).toFixed(3)} (${(matchMs / queries.length).toFixed(1)} ms/query) | BM25 ${mean(bm).toFixed(3)} (same run, k1 ${BM25.k1}, b ${BM25.b}); published BM25 ≈ ${task.reference} |`,
+  );
+}
+
+console.log("\n| matching | Factdesk | reference |");
+console.log("|---|---|---|");
+for (const line of results) console.log(line);

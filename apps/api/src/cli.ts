@@ -1,0 +1,159 @@
+/**
+ * The `factdesk` command line: extraction and scoring need nothing else; the database
+ * commands use the app's configuration (DATABASE_URL, or the embedded database in DATA_DIR).
+ * Run `factdesk help` for usage.
+ */
+import { mkdirSync, readFileSync } from "node:fs";
+import { extname } from "node:path";
+import { parseArgs } from "node:util";
+import {
+  CHECKWORTHY_THRESHOLD,
+  cleanArticle,
+  findClaimant,
+  parseFactCheckFile,
+  scoreCheckWorthiness,
+  splitSentences,
+} from "@factdesk/claims";
+import { createDb } from "@factdesk/db";
+import { claimLinkKinds, type TClaimLinkKind } from "@factdesk/schema";
+import { loadConfig } from "./config";
+import { articleFromText, ingestArticle } from "./domain/articles";
+import { importFactChecks, matchFactChecks } from "./domain/fact-checks";
+import { listAllLinks } from "./domain/matching";
+
+const usage = `Usage: factdesk <command> [arguments]
+
+  extract FILE|-               sentences of an article with check-worthiness, one JSON line each
+  score                        one sentence per stdin line in, one score per line out
+  ingest FILE...               add articles (.txt, .md: first line is the title; .html) and their claims
+  import-factchecks FILE...    add past fact-checks (ClaimReview .json/.jsonld, or .csv/.tsv with
+                               text, rating, url, date columns) [--base-url URL for relative links]
+  match [TEXT | --stdin]       the 5 closest past fact-checks for each text, one JSON line each
+  links [--kind KIND]          suggested and confirmed links between claims (KIND: ${claimLinkKinds.join(", ")})
+
+Database commands use DATABASE_URL, or the embedded database in DATA_DIR (default .data/pglite).`;
+
+const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
+const round = (n: number) => Math.round(n * 10_000) / 10_000;
+const readInput = (file: string) => readFileSync(file === "-" ? 0 : file, "utf8");
+const stdinLines = () =>
+  readFileSync(0, "utf8")
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== "");
+
+class UsageError extends Error {}
+
+async function withDatabase<T>(run: (db: Awaited<ReturnType<typeof createDb>>["db"]) => Promise<T>) {
+  const config = loadConfig(process.env);
+  if (config.database.engine === "pglite") mkdirSync(config.database.dataDir, { recursive: true });
+  const database = await createDb(config.database);
+  try {
+    await database.migrate();
+    return await run(database.db);
+  } finally {
+    await database.close();
+  }
+}
+
+const commands: Record<string, (args: string[]) => Promise<void> | void> = {
+  extract([file]) {
+    if (!file) throw new UsageError("extract needs a FILE, or - for standard input.");
+    // Offsets are into the cleaned text (boilerplate removed), the text the app stores.
+    const { text } = cleanArticle(readInput(file));
+    const threshold = loadConfig(process.env).claimThreshold ?? CHECKWORTHY_THRESHOLD;
+    for (const sentence of splitSentences(text)) {
+      const { score } = scoreCheckWorthiness(sentence.text);
+      print({
+        text: sentence.text,
+        start: sentence.start,
+        end: sentence.end,
+        score: round(score),
+        checkworthy: score >= threshold,
+        claimant: findClaimant(sentence.text),
+      });
+    }
+  },
+
+  score() {
+    for (const line of stdinLines()) process.stdout.write(`${round(scoreCheckWorthiness(line).score)}\n`);
+  },
+
+  async ingest(files) {
+    if (files.length === 0) throw new UsageError("ingest needs at least one FILE.");
+    const threshold = loadConfig(process.env).claimThreshold;
+    await withDatabase(async (db) => {
+      for (const file of files) {
+        const result = await ingestArticle(db, articleFromText(readInput(file)), null, { threshold });
+        print({
+          file,
+          articleId: result.article.id,
+          title: result.article.title,
+          created: result.created,
+          claims: result.claimCount,
+        });
+      }
+    });
+  },
+
+  async "import-factchecks"(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { "base-url": { type: "string" } },
+    });
+    if (positionals.length === 0) throw new UsageError("import-factchecks needs at least one FILE.");
+    await withDatabase(async (db) => {
+      for (const file of positionals) {
+        const baseUrl = values["base-url"];
+        const format = [".json", ".jsonld"].includes(extname(file).toLowerCase()) ? "claimreview" : undefined;
+        const parsed = parseFactCheckFile(readInput(file), { format, baseUrl });
+        for (const { at, reason } of parsed.skipped) console.error(`${file}: entry ${at} skipped: ${reason}`);
+        const result = await importFactChecks(db, parsed.records, null);
+        print({ file, ...result, skipped: parsed.skipped.length });
+      }
+    });
+  },
+
+  async match(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { stdin: { type: "boolean" } },
+    });
+    const texts = values.stdin ? stdinLines() : positionals.length ? [positionals.join(" ")] : [];
+    if (texts.length === 0) throw new UsageError("match needs a TEXT, or --stdin with one text per line.");
+    await withDatabase(async (db) => {
+      for (const text of texts) {
+        const matches = await matchFactChecks(db, text, 5);
+        print(matches.map(({ id, text, score, url }) => ({ id, text, score, url })));
+      }
+    });
+  },
+
+  async links(args) {
+    const { values } = parseArgs({ args, options: { kind: { type: "string" } } });
+    const kind = values.kind as TClaimLinkKind | undefined;
+    if (kind && !claimLinkKinds.includes(kind))
+      throw new UsageError(`--kind must be one of: ${claimLinkKinds.join(", ")}.`);
+    await withDatabase(async (db) => {
+      for (const link of await listAllLinks(db, kind ? { kind } : {})) print(link);
+    });
+  },
+};
+
+const [name = "help", ...args] = process.argv.slice(2);
+const command = commands[name];
+if (!command) {
+  console.log(usage);
+  process.exit(["help", "--help", "-h"].includes(name) ? 0 : 2);
+}
+try {
+  await command(args);
+} catch (error) {
+  if (error instanceof UsageError) {
+    console.error(`${error.message}\n\n${usage}`);
+    process.exit(2);
+  }
+  console.error(`factdesk ${name}: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

@@ -1,0 +1,126 @@
+import { bm25, bm25FullMatch, matchableText, parseTsvector, type TFactCheckRecord } from "@factdesk/claims";
+import { claims, type DbOrTx, factCheckCorpus, factChecks, factCheckTerms } from "@factdesk/db";
+import { DomainError } from "@factdesk/schema";
+import { eq, getViewSelectedFields, inArray, sql } from "drizzle-orm";
+import { recordEvents } from "./audit";
+
+/**
+ * Adds past fact-checks to the archive in one transaction; ones already there are left alone.
+ * Term statistics are refreshed afterwards so ranking sees the new vocabulary.
+ */
+export async function importFactChecks(db: DbOrTx, records: TFactCheckRecord[], actorId: string | null) {
+  const imported = await db.transaction(async (tx) => {
+    const inserted: { id: string }[] = [];
+    for (let i = 0; i < records.length; i += 1000) {
+      const chunk = records.slice(i, i + 1000).map((record) => ({ ...record, importedBy: actorId }));
+      inserted.push(
+        ...(await tx.insert(factChecks).values(chunk).onConflictDoNothing().returning({ id: factChecks.id })),
+      );
+    }
+    await recordEvents(
+      tx,
+      inserted.map(({ id }) => ({
+        actorId,
+        entityType: "fact_check" as const,
+        entityId: id,
+        action: "imported",
+      })),
+    );
+    return inserted.length;
+  });
+  await refreshArchiveStatistics(db);
+  return { imported, alreadyPresent: records.length - imported };
+}
+
+export async function refreshArchiveStatistics(db: DbOrTx) {
+  await db.refreshMaterializedView(factCheckTerms).concurrently();
+  await db.refreshMaterializedView(factCheckCorpus);
+}
+
+/** Field weights: a word in the fact-check's headline counts half as much as one in its claim. */
+const FIELD_WEIGHTS = { A: 1, B: 0.5 };
+/** Candidates come from the query's rarest words: discriminating, and cheap on the GIN index. */
+const CANDIDATE_TERMS = 8;
+const CANDIDATES = 150;
+/** Share of the final score from BM25, the rest from trigram similarity (tuned on CLEF 2021 train). */
+export const MATCH_WEIGHTS = { bm25: 0.7, trigram: 0.3 };
+
+export interface TArchiveMatch {
+  id: string;
+  text: string;
+  score: number;
+  url: string | null;
+  rating: string | null;
+  publisher: string | null;
+  reviewedOn: string | null;
+}
+
+/**
+ * Past fact-checks most like a text: the full-text index proposes candidates that share the
+ * text's rarest words, then each is scored by BM25 (idf from the archive's term statistics)
+ * blended with pg_trgm similarity, which forgives spelling and word-form differences.
+ * Scores are in [0, 1].
+ */
+export async function matchFactChecks(db: DbOrTx, input: string, limit = 5): Promise<TArchiveMatch[]> {
+  const text = matchableText(input);
+  // The corpus view has exactly one row; the query's lexemes come from the same stemmer as the index.
+  const [stats] = await db
+    .select({
+      ...getViewSelectedFields(factCheckCorpus),
+      lexemes: sql<string>`to_tsvector('english', ${text})::text`,
+    })
+    .from(factCheckCorpus);
+  const terms = [...parseTsvector(stats?.lexemes ?? "").tf.keys()].filter((term) =>
+    /^[\p{L}\p{N}]+$/u.test(term),
+  );
+  if (terms.length === 0) return [];
+  const dfRows = await db.select().from(factCheckTerms).where(inArray(factCheckTerms.word, terms));
+  const corpus = {
+    docs: stats?.docs ?? 0,
+    avgLength: stats?.avgLength ?? 1,
+    df: new Map(dfRows.map((r) => [r.word, r.ndoc])),
+  };
+  const rarest = dfRows
+    .sort((a, b) => a.ndoc - b.ndoc)
+    .slice(0, CANDIDATE_TERMS)
+    .map((r) => `'${r.word}'`);
+  if (rarest.length === 0) return [];
+
+  const tsquery = sql`${rarest.join(" | ")}::tsquery`;
+  const candidates = await db
+    .select({
+      id: factChecks.id,
+      text: factChecks.claimText,
+      url: factChecks.url,
+      rating: factChecks.rating,
+      publisher: factChecks.publisher,
+      reviewedOn: factChecks.reviewedOn,
+      lexemes: sql<string>`${factChecks.search}::text`,
+      trigram: sql<number>`word_similarity(${factChecks.claimText}, ${text})`,
+    })
+    .from(factChecks)
+    .where(sql`${factChecks.search} @@ ${tsquery}`)
+    .orderBy(sql`ts_rank(${factChecks.search}, ${tsquery}) desc`)
+    .limit(CANDIDATES);
+
+  const fullMatch = bm25FullMatch(corpus, terms) || 1;
+  return candidates
+    .map(({ lexemes, trigram, ...candidate }) => {
+      const { tf, length } = parseTsvector(lexemes, FIELD_WEIGHTS);
+      const lexical = Math.min(1, bm25(corpus, terms, tf, length) / fullMatch);
+      const score = MATCH_WEIGHTS.bm25 * lexical + MATCH_WEIGHTS.trigram * Number(trigram);
+      return { ...candidate, score: Math.round(score * 1000) / 1000 };
+    })
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit);
+}
+
+/** From this score an archive match is shown on the claim as "already fact-checked". */
+export const ARCHIVE_MATCH_THRESHOLD = 0.4;
+
+/** Past fact-checks of (nearly) this claim, for the claim page. */
+export async function archiveMatchesForClaim(db: DbOrTx, claimId: string) {
+  const [claim] = await db.select({ text: claims.text }).from(claims).where(eq(claims.id, claimId));
+  if (!claim) throw new DomainError("NOT_FOUND", "That claim does not exist.");
+  return (await matchFactChecks(db, claim.text, 3)).filter((match) => match.score >= ARCHIVE_MATCH_THRESHOLD);
+}

@@ -1,0 +1,113 @@
+import { events, factChecks } from "@factdesk/db";
+import { useTestDb } from "@factdesk/db/testing";
+import { TRPCError } from "@trpc/server";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { ARCHIVE_MATCH_THRESHOLD } from "../src/domain/fact-checks";
+import { callerFor, makeUser } from "./factories";
+
+const t = useTestDb();
+
+const claimReviews = JSON.stringify([
+  {
+    "@type": "ClaimReview",
+    datePublished: "Wed, 11 Mar 2020 01:05:52 UTC +00:00",
+    url: "https://checks.example/mek-delisting",
+    author: { "@type": "Organization", name: "Example Checks", url: "https://checks.example" },
+    claimReviewed: "The State Department removed the MEK from its list of terrorist organisations in 2012.",
+    reviewRating: { ratingValue: "5", bestRating: "5", alternateName: "True" },
+  },
+  {
+    "@type": "MediaReview",
+    associatedClaimReview: {
+      "@type": "ClaimReview",
+      url: "https://checks.example/vaccine-chips",
+      author: { name: "Example Checks" },
+      claimReviewed: "Covid vaccines contain microchips that track people.",
+      reviewRating: { ratingValue: 4, bestRating: 0, worstRating: 5, alternateName: "False" },
+    },
+  },
+]);
+
+const table = `text\trating\turl\tdate
+Albania hosts about 3,000 members of the MEK at a camp near Durres.\tMostly true\t/albania-camp\t5 March 2021
+The Eiffel Tower was sold twice for scrap metal.\tFalse\t/eiffel\t2021-01-02
+`;
+
+describe("the fact-check archive", () => {
+  it("imports ClaimReview and tables once, audited, and matches new claims against them", async () => {
+    const editor = await makeUser(t.db, { role: "editor" });
+    const caller = callerFor(t.db, editor);
+
+    expect(await caller.factCheck.import({ content: claimReviews })).toEqual({
+      imported: 2,
+      alreadyPresent: 0,
+      skipped: [],
+    });
+    expect(await caller.factCheck.import({ content: claimReviews })).toMatchObject({
+      imported: 0,
+      alreadyPresent: 2,
+    });
+    expect(
+      await caller.factCheck.import({ content: table, format: "table", baseUrl: "https://checks.example/" }),
+    ).toMatchObject({ imported: 2 });
+    expect(await t.db.$count(factChecks)).toBe(4);
+    expect(await t.db.$count(events, eq(events.entityType, "fact_check"))).toBe(4);
+
+    const [best, ...rest] = await caller.factCheck.match({
+      text: "In 2012 the US State Department delisted the MEK as a terrorist group",
+    });
+    expect(best).toMatchObject({
+      url: "https://checks.example/mek-delisting",
+      rating: "True",
+      publisher: "Example Checks",
+    });
+    expect(best?.score).toBeGreaterThan(ARCHIVE_MATCH_THRESHOLD);
+    expect(rest.every((m) => m.score < (best?.score ?? 0))).toBe(true);
+
+    const albania = await caller.factCheck.match({
+      text: "About 3,000 MEK members live in a camp in Albania.",
+    });
+    expect(albania[0]?.url).toBe("https://checks.example/albania-camp");
+    expect(await caller.factCheck.match({ text: "zzz qqq" })).toEqual([]);
+
+    // A claim ingested later shows the archived fact-check on its page.
+    await caller.article.ingest({
+      title: "Delisting",
+      text: "The MEK was removed from the State Department's list of terrorist organisations in 2012.",
+      sentenceIndexes: [0],
+    });
+    const {
+      items: [claim],
+    } = await caller.claim.list({});
+    const matches = await caller.claim.archiveMatches({ id: claim?.id ?? "" });
+    expect(matches.map((m) => m.url)).toEqual(["https://checks.example/mek-delisting"]);
+  });
+
+  it("refuses bad files and people who may not import, changing nothing", async () => {
+    const editor = callerFor(t.db, await makeUser(t.db, { role: "editor" }));
+    const checker = callerFor(t.db, await makeUser(t.db));
+    const refusal = (promise: Promise<unknown>) =>
+      promise.then(
+        () => null,
+        (error: TRPCError) => ({ code: error.code, message: error.message }),
+      );
+    expect(await refusal(editor.factCheck.import({ content: "{ nope" }))).toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/^Nothing to import: not JSON/),
+    });
+    expect(
+      await refusal(editor.factCheck.import({ content: "rating,url\nFalse,https://x.example/\n" })),
+    ).toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/no claim text column/),
+    });
+    expect(await refusal(checker.factCheck.import({ content: claimReviews }))).toMatchObject({
+      code: "FORBIDDEN",
+    });
+    expect(await refusal(callerFor(t.db, null).factCheck.match({ text: "MEK" }))).toMatchObject({
+      code: "UNAUTHORIZED",
+    });
+    expect(await t.db.$count(factChecks)).toBe(0);
+  });
+});
