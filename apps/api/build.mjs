@@ -21,6 +21,7 @@ await build({
   target: "node20",
   format: "esm",
   sourcemap: true,
+  jsx: "automatic",
   plugins: [npmPackagesExternal],
   logLevel: "warning",
 });

@@ -9,6 +9,7 @@ import type { TConfig } from "./config";
 import { userForSession } from "./domain/auth";
 import { createLoginThrottle } from "./domain/login-throttle";
 import type { TChangeFeed } from "./live";
+import { publicRoutes } from "./public/routes";
 import { createContextInner } from "./trpc/init";
 import { appRouter } from "./trpc/router";
 
@@ -21,7 +22,7 @@ export interface TAppDeps {
   /** Committed changes for subscriptions; without it, subscriptions stay silent. */
   changes?: TChangeFeed;
   config: Pick<TConfig, "session" | "webDist" | "https"> &
-    Partial<Pick<TConfig, "trustProxy" | "claimThreshold" | "ingestAllowHosts">>;
+    Partial<Pick<TConfig, "trustProxy" | "claimThreshold" | "ingestAllowHosts" | "publicUrl">>;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -76,6 +77,7 @@ export function createApp({ database, config, changes, log = console.error }: TA
           claimThreshold: config.claimThreshold,
           ...(config.ingestAllowHosts ? { ingestAllowHosts: config.ingestAllowHosts } : {}),
           sessionTtlMs: config.session.ttlMs,
+          ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
           cookie: {
             set: (value, expires) => res.cookie(SESSION_COOKIE, value, { ...cookieOptions, expires }),
             clear: () => res.clearCookie(SESSION_COOKIE, cookieOptions),
@@ -88,6 +90,7 @@ export function createApp({ database, config, changes, log = console.error }: TA
     }),
   );
 
+  app.use(publicRoutes(database.db, config.publicUrl ?? new URL("http://localhost:3000")));
   serveWebApp(app, config.webDist, log);
   return app;
 }
@@ -103,8 +106,5 @@ function serveWebApp(app: express.Express, webDist: string, log: (message: strin
   app.get([WEB_BASE, `${WEB_BASE}/{*route}`], (_req, res) => {
     res.setHeader("Cache-Control", "no-cache");
     res.sendFile(index);
-  });
-  app.get("/", (_req, res) => {
-    res.redirect(302, `${WEB_BASE}/`);
   });
 }

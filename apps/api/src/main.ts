@@ -12,7 +12,11 @@ async function main() {
   await database.migrate();
 
   if (config.seed.onEmpty && (await isEmpty(database.db))) {
-    const seeded = await seedDatabase(database.db, { ...config.seed, threshold: config.claimThreshold });
+    const seeded = await seedDatabase(database.db, {
+      ...config.seed,
+      threshold: config.claimThreshold,
+      publicUrl: config.publicUrl,
+    });
     console.log(
       `Seeded ${seeded.articles} articles, ${seeded.claims} claims and ${seeded.users} demo users.`,
     );

@@ -9,7 +9,11 @@ if (config.database.engine === "pglite") mkdirSync(config.database.dataDir, { re
 const database = await createDb(config.database);
 try {
   await database.migrate();
-  const seeded = await seedDatabase(database.db, { ...config.seed, threshold: config.claimThreshold });
+  const seeded = await seedDatabase(database.db, {
+    ...config.seed,
+    threshold: config.claimThreshold,
+    publicUrl: config.publicUrl,
+  });
   console.log(
     `Seed: ${seeded.files} article files; created ${seeded.articles} articles, ${seeded.claims} claims, ${seeded.users} users.`,
   );

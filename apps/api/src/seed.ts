@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type DbOrTx, users } from "@factdesk/db";
+import { type DbOrTx, settings, users } from "@factdesk/db";
 import { ZRole } from "@factdesk/schema";
 import { z } from "zod";
 import { ingestArticle, splitTitle } from "./domain/articles";
@@ -8,11 +8,16 @@ import { recordEvents } from "./domain/audit";
 import { hashPassword } from "./domain/auth";
 
 const ZSeedUsers = z.array(z.object({ email: z.email(), name: z.string().min(1), role: ZRole }));
+const ZSeedSettings = z.object({
+  organisationName: z.string().min(1),
+  methodologyFile: z.string().min(1),
+  correctionsPolicyFile: z.string().min(1),
+});
 
 /** Loads the demo users and seed articles. Safe to run again: nothing is created twice. */
 export async function seedDatabase(
   db: DbOrTx,
-  options: { dir: string; password: string; threshold?: number | undefined },
+  options: { dir: string; password: string; threshold?: number | undefined; publicUrl?: URL },
 ) {
   const demoUsers = ZSeedUsers.parse(JSON.parse(readFileSync(join(options.dir, "users.json"), "utf8")));
   const passwordHash = await hashPassword(options.password);
@@ -30,6 +35,18 @@ export async function seedDatabase(
       action: "created",
     })),
   );
+
+  // The demo desk publishes from the app itself; admins change this under Settings.
+  const demo = ZSeedSettings.parse(JSON.parse(readFileSync(join(options.dir, "settings.json"), "utf8")));
+  await db
+    .insert(settings)
+    .values({
+      organisationName: demo.organisationName,
+      organisationUrl: (options.publicUrl ?? new URL("http://localhost:3000")).href,
+      methodology: readFileSync(join(options.dir, demo.methodologyFile), "utf8"),
+      correctionsPolicy: readFileSync(join(options.dir, demo.correctionsPolicyFile), "utf8"),
+    })
+    .onConflictDoNothing();
 
   let articles = 0;
   let claims = 0;

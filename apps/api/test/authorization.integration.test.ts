@@ -31,6 +31,8 @@ const policy: Record<string, "public" | "authed" | TRole> = {
   "factCheck.match": "authed",
   "ratingScale.list": "authed",
   "ratingScale.update": "admin",
+  "settings.get": "admin",
+  "settings.update": "admin",
   "source.add": "authed",
   "source.update": "authed",
   "source.remove": "authed",

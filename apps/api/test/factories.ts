@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { articles, claims, type Db, sources, users } from "@factdesk/db";
+import { articles, claims, type Db, settings, sources, users } from "@factdesk/db";
 import type { TClaimStatus, TRole, TSourceStance } from "@factdesk/schema";
+import { eq } from "drizzle-orm";
 import { hashPassword } from "../src/domain/auth";
 import { createContextInner } from "../src/trpc/init";
 import { createCaller } from "../src/trpc/router";
@@ -70,3 +71,64 @@ export async function makeSource(
 
 export const callerFor = (db: Db, user: Awaited<ReturnType<typeof makeUser>> | null) =>
   createCaller(createContextInner({ db, user }));
+
+/** The organisation settings ClaimReview needs before anything can be published. */
+export async function configureOrganisation(db: Db, values: Partial<typeof settings.$inferInsert> = {}) {
+  const row = { organisationName: "Test Checks", organisationUrl: "https://checks.example/", ...values };
+  await db.insert(settings).values(row).onConflictDoUpdate({ target: settings.id, set: row });
+}
+
+/**
+ * A verdict taken through the real workflow to publication: a checker sources the claim and
+ * drafts, an editor approves and publishes. Returns the callers to carry on (corrections).
+ */
+export async function publishVerdict(
+  db: Db,
+  {
+    claimText = "The MEK was founded in 1963.",
+    claimant = "Example Times",
+    headline = "The MEK was founded in 1965, not 1963",
+    explanation = "Britannica says **1965**.",
+    sourceTitle = "Britannica: Mujahideen-e-Khalq",
+    rating = "false",
+  } = {},
+) {
+  await configureOrganisation(db);
+  const checker = await makeUser(db, { name: "Carla Checker" });
+  const editor = await makeUser(db, { role: "editor", name: "Eden Editor" });
+  const [article] = await db
+    .insert(articles)
+    .values({
+      title: "Where the claim appeared",
+      body: claimText,
+      url: "https://news.example/mek",
+      outlet: "Example Times",
+      contentHash: randomUUID(),
+    })
+    .returning();
+  const claim = await makeClaim(db, { text: claimText, articleId: article?.id ?? null });
+  await db.update(claims).set({ claimant }).where(eq(claims.id, claim.id));
+  const asChecker = callerFor(db, checker);
+  const asEditor = callerFor(db, editor);
+  const source = await asChecker.source.add({
+    claimId: claim.id,
+    url: "https://www.britannica.com/topic/Mujahideen-e-Khalq",
+    title: sourceTitle,
+    excerpt: "founded in 1965",
+    stance: "refutes",
+  });
+  await asChecker.claim.transition({ id: claim.id, to: "sourced", version: 1 });
+  const saved = await asChecker.verdict.save({
+    claimId: claim.id,
+    baseRevision: 0,
+    rating,
+    headline,
+    summary: "Britannica and the group's own histories date it to 1965.",
+    explanation,
+    sourceIds: [source.id],
+  });
+  let verdict = await asChecker.verdict.submit({ id: saved.verdict.id, version: saved.verdict.version });
+  verdict = await asEditor.verdict.approve({ id: verdict.id, version: verdict.version });
+  verdict = await asEditor.verdict.publish({ id: verdict.id, version: verdict.version });
+  return { verdict, claim, source, checker, editor, asChecker, asEditor };
+}

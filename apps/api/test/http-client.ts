@@ -13,9 +13,10 @@ const quiet = () => {};
 export async function startServer(
   database: DbHandle,
   log: (message: string, error?: unknown) => void = quiet,
+  config: Partial<Parameters<typeof createApp>[0]["config"]> = {},
 ) {
   const live = await listenForChanges(database);
-  const app = createApp({ database, config: testConfig, changes: live.feed, log });
+  const app = createApp({ database, config: { ...testConfig, ...config }, changes: live.feed, log });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
   });

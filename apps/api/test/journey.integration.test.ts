@@ -3,7 +3,7 @@ import { useTestDb } from "@factdesk/db/testing";
 import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppRouter } from "../src/trpc/router";
-import { makeArticle, makeUser, PASSWORD } from "./factories";
+import { configureOrganisation, makeArticle, makeUser, PASSWORD } from "./factories";
 import { loggedIn, startServer } from "./http-client";
 
 const t = useTestDb();
@@ -124,9 +124,16 @@ describe("the review journey over HTTP", () => {
     expect(await outcome(b.verdict.save.mutate({ ...draft, baseRevision: 1 }))).toBe("CONFLICT");
     verdict = await a.verdict.submit.mutate({ id: saved.verdict.id, version: saved.verdict.version });
 
-    // Approve and publish.
+    // Approve and publish: refused until the organisation is named for ClaimReview.
     verdict = await e1.verdict.approve.mutate({ id: verdict.id, version: verdict.version });
     expect(verdict).toMatchObject({ state: "approved", approverId: editor.id });
+    const refused = await e1.verdict.publish
+      .mutate({ id: verdict.id, version: verdict.version })
+      .catch((e) => e);
+    expect(refused).toBeInstanceOf(TRPCClientError);
+    expect(refused.data?.code).toBe("PRECONDITION_FAILED");
+    expect(refused.message).toMatch(/organisation's name is not set/);
+    await configureOrganisation(t.db);
     verdict = await e1.verdict.publish.mutate({ id: verdict.id, version: verdict.version });
     expect(verdict).toMatchObject({ state: "published", slug: "the-mek-was-founded-in-1965" });
 

@@ -12,16 +12,3 @@ export function normalizeForMatching(text: string): string {
     .trim()
     .toLowerCase();
 }
-
-/**
- * What of a pasted post is worth matching: links and a tweet's "— Name (@handle) date"
- * signature say where it was posted, not what it claims. Hashtags keep their words.
- */
-export function matchableText(text: string): string {
-  return text
-    .replace(/\s—\s[^—\n]{0,60}\(@\w+\)\s+\w+ \d{1,2}, \d{4}\s*$/u, "")
-    .replace(/\b(?:https?:\/\/|www\.|pic\.twitter\.com\/)\S+/gi, " ")
-    .replace(/#(\w)/g, "$1")
-    .replace(/\s+/g, " ")
-    .trim();
-}

@@ -48,6 +48,7 @@ export const entityTypes = [
   "comment",
   "rating_scale",
   "fact_check",
+  "settings",
 ] as const;
 export const ZEntityType = z.enum(entityTypes);
 export type TEntityType = z.infer<typeof ZEntityType>;
@@ -63,6 +64,12 @@ export const claimStatusLabels: Record<TClaimStatus, string> = {
   unverified: "Unverified",
   sourced: "Sourced",
   disputed: "Disputed",
+};
+
+export const stanceLabels: Record<TSourceStance, string> = {
+  supports: "Supports",
+  refutes: "Refutes",
+  context: "Context",
 };
 
 export const verdictStateLabels: Record<TVerdictState, string> = {

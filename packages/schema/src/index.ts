@@ -1,3 +1,4 @@
+export * from "./claim-review";
 export * from "./colour";
 export * from "./enums";
 export * from "./errors";

@@ -152,7 +152,7 @@ export const ZRatingScaleUpdateInput = z.object({
 // ── Articles ──
 /** Large enough for a long report; the request body limit is set to match. */
 export const ARTICLE_TEXT_MAX = 2_000_000;
-const ZArticleUrl = z
+const ZWebAddress = z
   .url({ protocol: /^https?$/, error: "Enter a web address starting with http:// or https://." })
   .max(2000);
 /** Text (plain, Markdown or HTML), or a page address to fetch, or both (the text wins). */
@@ -163,7 +163,7 @@ const ZArticleSource = z
       .string()
       .max(ARTICLE_TEXT_MAX, "The text is over 2 million characters; split it into parts.")
       .nullish(),
-    url: ZArticleUrl.nullish(),
+    url: ZWebAddress.nullish(),
   })
   .refine((input) => Boolean(input.text?.trim()) || Boolean(input.url), {
     message: "Paste or upload the article text, or give its web address.",
@@ -193,7 +193,7 @@ export const ZFactCheckImportInput = z.object({
     .min(1, "The file is empty.")
     .max(4_500_000, "The file is larger than 4.5 MB: split it, or use `factdesk import-factchecks`."),
   /** Resolves relative fact-check links in a table. */
-  baseUrl: z.url({ protocol: /^https?$/, error: "The base URL must be an http(s) address." }).optional(),
+  baseUrl: ZWebAddress.optional(),
 });
 export const ZFactCheckMatchInput = z.object({
   text: ZRequired(5000, "text"),
@@ -205,3 +205,17 @@ export const ZClaimDecideLinksInput = z.object({
   ids: z.array(ZId).min(1, "Choose at least one suggestion.").max(500),
   state: z.enum(["confirmed", "rejected"]),
 });
+
+// ── Settings ──
+/** Long enough for a thorough methodology; Markdown. */
+const ZPolicyText = (what: string) => z.string().max(100_000, `Keep the ${what} under 100,000 characters.`);
+export const ZSettingsUpdateInput = z.object({
+  organisationName: ZText(200, "organisation name").nullable(),
+  organisationUrl: ZWebAddress.nullable(),
+  logoUrl: ZWebAddress.nullable(),
+  publicUrl: ZWebAddress.nullable(),
+  methodology: ZPolicyText("methodology"),
+  correctionsPolicy: ZPolicyText("corrections policy"),
+  version: z.number().int().min(0),
+});
+export type TSettingsUpdateInput = z.infer<typeof ZSettingsUpdateInput>;

@@ -1,4 +1,4 @@
-import { bm25, bm25FullMatch, matchableText, parseTsvector, type TFactCheckRecord } from "@factdesk/claims";
+import { bm25, bm25FullMatch, parseTsvector, type TFactCheckRecord } from "@factdesk/claims";
 import { claims, type DbOrTx, factCheckCorpus, factChecks, factCheckTerms } from "@factdesk/db";
 import { DomainError } from "@factdesk/schema";
 import { eq, getViewSelectedFields, inArray, sql } from "drizzle-orm";
@@ -61,8 +61,7 @@ export interface TArchiveMatch {
  * blended with pg_trgm similarity, which forgives spelling and word-form differences.
  * Scores are in [0, 1].
  */
-export async function matchFactChecks(db: DbOrTx, input: string, limit = 5): Promise<TArchiveMatch[]> {
-  const text = matchableText(input);
+export async function matchFactChecks(db: DbOrTx, text: string, limit = 5): Promise<TArchiveMatch[]> {
   // The corpus view has exactly one row; the query's lexemes come from the same stemmer as the index.
   const [stats] = await db
     .select({

@@ -13,7 +13,6 @@ import {
   allowedTransitions,
   assertTransition,
   DomainError,
-  slugify,
   type TActor,
   type TVerdictFacts,
   type TVerdictSaveInput,
@@ -24,6 +23,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { recordEvent } from "./audit";
 import { findClaim, listComments } from "./claims";
+import { assertPublishable, slugForPublication } from "./publishing";
 import { lockVersion, updateVersion } from "./versioned";
 
 type TVerdict = typeof verdicts.$inferSelect;
@@ -194,17 +194,12 @@ export async function saveVerdict(db: DbOrTx, actor: TActor, input: TVerdictSave
   });
 }
 
-async function uniqueSlug(db: DbOrTx, verdict: TVerdict, headline: string) {
-  const base = slugify(headline);
-  const [taken] = await db.select({ id: verdicts.id }).from(verdicts).where(eq(verdicts.slug, base));
-  return taken ? `${base}-${verdict.id.slice(0, 8)}` : base;
-}
-
 /** The review steps after saving: submit, approve, request changes, publish, retract. */
 export async function transitionVerdict(
   db: DbOrTx,
   actor: TActor,
   input: { id: string; version: number; to: TVerdictState; reason?: string },
+  { publicUrl = new URL("http://localhost:3000") }: { publicUrl?: URL } = {},
 ) {
   return db.transaction(async (tx) => {
     const verdict = await lockVersion(tx, verdicts, input.id, input.version, "verdict");
@@ -223,7 +218,14 @@ export async function transitionVerdict(
     if (input.to === "published") {
       set.publishedRevisionId = revision.id;
       set.publishedAt = verdict.publishedAt ?? now;
-      set.slug = verdict.slug ?? (await uniqueSlug(tx, verdict, revision.headline ?? "verdict"));
+      set.slug = await slugForPublication(tx, verdict, revision.headline ?? "verdict");
+      await assertPublishable(tx, {
+        verdictId: verdict.id,
+        revisionId: revision.id,
+        slug: set.slug,
+        publishedAt: set.publishedAt,
+        publicUrl,
+      });
     }
     if (input.to === "retracted")
       Object.assign(set, { retractedAt: now, retractionReason: input.reason ?? null });

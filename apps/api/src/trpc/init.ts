@@ -29,6 +29,8 @@ export interface TContextOptions {
   claimThreshold?: number;
   /** Hosts that article fetching may reach on private addresses (INGEST_ALLOW_HOSTS). */
   ingestAllowHosts?: readonly string[];
+  /** PUBLIC_URL. */
+  publicUrl?: URL;
 }
 
 /** The context without HTTP: for createCaller in tests and scripts. */
@@ -45,6 +47,8 @@ export function createContextInner(options: TContextOptions) {
     claimThreshold: options.claimThreshold,
     ingestAllowHosts: options.ingestAllowHosts ?? [],
     sessionTtlMs: options.sessionTtlMs ?? 14 * 24 * 3_600_000,
+    /** The configured PUBLIC_URL: the base of canonical links unless settings override it. */
+    publicUrl: options.publicUrl ?? new URL("http://localhost:3000"),
   };
 }
 export type TContext = ReturnType<typeof createContextInner>;

@@ -5,6 +5,7 @@ import { authRouter } from "./routers/auth";
 import { claimRouter } from "./routers/claim";
 import { factCheckRouter } from "./routers/fact-check";
 import { ratingScaleRouter } from "./routers/rating-scale";
+import { settingsRouter } from "./routers/settings";
 import { sourceRouter } from "./routers/source";
 import { userRouter } from "./routers/user";
 import { verdictRouter } from "./routers/verdict";
@@ -16,6 +17,7 @@ export const appRouter = router({
   claim: claimRouter,
   factCheck: factCheckRouter,
   ratingScale: ratingScaleRouter,
+  settings: settingsRouter,
   source: sourceRouter,
   user: userRouter,
   verdict: verdictRouter,

@@ -1,4 +1,4 @@
-import { sourceStances, type TSourceStance } from "@factdesk/schema";
+import { sourceStances, stanceLabels, type TSourceStance } from "@factdesk/schema";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { fieldError, refreshClaimViews, trpc } from "../lib/trpc";
@@ -13,12 +13,6 @@ interface Source {
   note: string | null;
   version: number;
 }
-
-const stanceLabels: Record<TSourceStance, string> = {
-  supports: "Supports",
-  refutes: "Refutes",
-  context: "Context",
-};
 
 function SourceForm({
   source,

@@ -6,6 +6,7 @@ export * from "./enums";
 export * from "./events";
 export * from "./fact-checks";
 export * from "./ratings";
+export * from "./settings";
 export * from "./sources";
 export * from "./users";
 export * from "./verdicts";

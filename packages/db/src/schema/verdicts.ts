@@ -80,3 +80,12 @@ export const verdictPublications = pgTable(
   },
   (t) => [index().on(t.verdictId)],
 );
+
+/** Former slugs of verdicts whose headline changed: old links redirect to the current one. */
+export const verdictSlugs = pgTable("verdict_slugs", {
+  slug: text().primaryKey(),
+  verdictId: uuid()
+    .notNull()
+    .references(() => verdicts.id, { onDelete: "cascade" }),
+  createdAt: createdAt(),
+});

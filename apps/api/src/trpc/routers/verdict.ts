@@ -36,7 +36,9 @@ export const verdictRouter = router({
     ),
   publish: editorProcedure
     .input(ZVerdictStepInput)
-    .mutation(({ ctx, input }) => transitionVerdict(ctx.db, ctx.user, { ...input, to: "published" })),
+    .mutation(({ ctx, input }) =>
+      transitionVerdict(ctx.db, ctx.user, { ...input, to: "published" }, { publicUrl: ctx.publicUrl }),
+    ),
   retract: editorProcedure
     .input(ZVerdictRetractInput)
     .mutation(({ ctx, input }) => transitionVerdict(ctx.db, ctx.user, { ...input, to: "retracted" })),

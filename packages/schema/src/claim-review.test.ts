@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { googleProblems, hasReportersLabSchema, reportersLabValidator } from "../test/claim-review-validator";
+import { buildClaimReview, type TClaimReviewInput } from "./claim-review";
+
+const input: TClaimReviewInput = {
+  pageUrl: "https://factdesk.example/verdicts/mek-founded-1965",
+  headline: "The MEK was founded in 1965, not 1963",
+  publishedAt: new Date("2026-11-20T15:04:05Z"),
+  claim: {
+    text: "The MEK was founded in 1963.",
+    claimant: "Example Times",
+    appearanceUrl: "https://news.example/mek",
+    appearedAt: new Date("2026-11-01T00:00:00Z"),
+  },
+  organisation: {
+    name: "Factdesk Checks",
+    url: "https://factdesk.example/",
+    logoUrl: "https://factdesk.example/logo.png",
+  },
+  rating: { label: "False", ordinal: 1, best: 5 },
+};
+
+describe("buildClaimReview", () => {
+  it("builds every field, with the numeric rating inside the ordinal scale", () => {
+    const result = buildClaimReview(input);
+    expect(result.ok && result.claimReview).toEqual({
+      "@context": "https://schema.org",
+      "@type": "ClaimReview",
+      url: "https://factdesk.example/verdicts/mek-founded-1965",
+      claimReviewed: "The MEK was founded in 1963.",
+      datePublished: "2026-11-20",
+      author: {
+        "@type": "Organization",
+        name: "Factdesk Checks",
+        url: "https://factdesk.example/",
+        image: "https://factdesk.example/logo.png",
+      },
+      reviewRating: {
+        "@type": "Rating",
+        alternateName: "False",
+        ratingValue: "1",
+        bestRating: "5",
+        worstRating: "1",
+      },
+      itemReviewed: {
+        "@type": "Claim",
+        author: { "@type": "Person", name: "Example Times" },
+        datePublished: "2026-11-01",
+        appearance: [{ "@type": "CreativeWork", url: "https://news.example/mek" }],
+        firstAppearance: { "@type": "CreativeWork", url: "https://news.example/mek" },
+      },
+    });
+  });
+
+  it("gives a rating outside the scale its name only", () => {
+    const result = buildClaimReview({ ...input, rating: { label: "Satire", ordinal: null, best: 5 } });
+    expect(result.ok && result.claimReview.reviewRating).toEqual({
+      "@type": "Rating",
+      alternateName: "Satire",
+    });
+  });
+
+  it("refuses with reasons what would be invalid markup", () => {
+    const result = buildClaimReview({
+      ...input,
+      pageUrl: "/verdicts/x",
+      organisation: { name: "", url: null },
+      rating: { label: "False", ordinal: 7, best: 5 },
+    });
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        "The public site address (PUBLIC_URL) is not an absolute http(s) URL.",
+        "The organisation's name is not set (Admin → Settings).",
+        "The organisation's web address is not set (Admin → Settings).",
+        "The rating's value 7 is outside the scale 1–5.",
+      ],
+    });
+  });
+
+  it.runIf(hasReportersLabSchema)(
+    "passes the Reporters' Lab JSON Schema and Google's required fields",
+    () => {
+      const validate = reportersLabValidator();
+      for (const variant of [
+        input,
+        { ...input, rating: { label: "Satire", ordinal: null, best: 5 } },
+        {
+          ...input,
+          claim: { text: "A bare claim." },
+          organisation: { name: "Org", url: "https://org.example" },
+        },
+      ]) {
+        const result = buildClaimReview(variant);
+        if (!result.ok) throw new Error(result.problems.join(" "));
+        const json = JSON.parse(JSON.stringify(result.claimReview));
+        expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+        expect(googleProblems(json)).toEqual([]);
+      }
+    },
+  );
+});
