@@ -29,6 +29,8 @@ const policy: Record<string, "public" | "authed" | TRole> = {
   "claim.onChange": "authed",
   "factCheck.import": "editor",
   "factCheck.match": "authed",
+  "published.list": "public",
+  "published.get": "public",
   "ratingScale.list": "authed",
   "ratingScale.update": "admin",
   "settings.get": "admin",

@@ -190,6 +190,30 @@ describe("the public site", () => {
     expect(await titles("/verdicts?page=abc")).toHaveLength(2);
   });
 
+  it("offers published verdicts as data without signing in, never drafts", async () => {
+    const { verdict } = await publishVerdict(t.db);
+    const anonymous = callerFor(t.db, null);
+    const list = await anonymous.published.list({});
+    expect(list).toMatchObject({
+      total: 1,
+      page: 1,
+      pages: 1,
+      items: [{ slug: verdict.slug, rating: { label: "False" } }],
+    });
+    const one = await anonymous.published.get({ slug: verdict.slug ?? "" });
+    expect(one).toMatchObject({
+      headline: "The MEK was founded in 1965, not 1963",
+      claimReview: { "@type": "ClaimReview" },
+    });
+    await expect(anonymous.published.get({ slug: "nope" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // Over HTTP, as any client would call it.
+    const response = await get(
+      `/trpc/published.list?input=${encodeURIComponent(JSON.stringify({ q: "MEK" }))}`,
+    );
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { result: { data: { total: number } } }).result.data.total).toBe(1);
+  });
+
   it("shows the methodology and corrections policy admins write", async () => {
     const admin = callerFor(t.db, await makeUser(t.db, { role: "admin" }));
     const current = await admin.settings.get();

@@ -25,6 +25,16 @@ describe("administration", () => {
     await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
     expect(await accessibilityProblems(page)).toEqual([]);
 
+    // The organisation's settings: the methodology shows on the public site at once.
+    await page.getByRole("link", { name: "Settings" }).click();
+    expect(await page.getByLabel("Name").inputValue()).toBe("Factdesk Demo Desk");
+    await page.getByLabel(/^Methodology/).fill("## What we check\nStatements of **fact** only.");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.goto(`${running.url}/methodology`);
+    await page.getByRole("heading", { name: "What we check" }).waitFor();
+
     const newcomer = await running.signedIn("nia@factdesk.test", "a-proper-long-password");
     await newcomer.getByRole("link", { name: "Approvals" }).waitFor();
   });

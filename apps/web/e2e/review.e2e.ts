@@ -7,7 +7,7 @@ const screenshots = new URL("./screenshots/", import.meta.url).pathname;
 const running = useRunningApp();
 
 async function logIn(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.goto(`${running.url}/`);
+  await page.goto(`${running.url}/app/`);
   await page.waitForURL("**/app/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);

@@ -54,6 +54,7 @@ export async function startApp(): Promise<{ url: string; stop: () => Promise<voi
       PORT: String(port),
       HOST: "127.0.0.1",
       DATA_DIR: dataDir,
+      PUBLIC_URL: url,
       SEED_PASSWORD: DEMO_PASSWORD,
       DATABASE_URL: "",
     },

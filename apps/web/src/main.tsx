@@ -12,6 +12,7 @@ import { LoginPage } from "./routes/LoginPage";
 import { NotFoundPage } from "./routes/NotFoundPage";
 import { QueuePage } from "./routes/QueuePage";
 import { RatingScalePage } from "./routes/RatingScalePage";
+import { SettingsPage } from "./routes/SettingsPage";
 import { UsersPage } from "./routes/UsersPage";
 import "./styles.css";
 
@@ -28,6 +29,7 @@ const router = createBrowserRouter(
         { path: "archive", element: <ArchivePage /> },
         { path: "admin/users", element: <UsersPage /> },
         { path: "admin/ratings", element: <RatingScalePage /> },
+        { path: "admin/settings", element: <SettingsPage /> },
         { path: "*", element: <NotFoundPage /> },
       ],
     },

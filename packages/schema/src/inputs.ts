@@ -219,3 +219,11 @@ export const ZSettingsUpdateInput = z.object({
   version: z.number().int().min(0),
 });
 export type TSettingsUpdateInput = z.infer<typeof ZSettingsUpdateInput>;
+
+// ── Public (published verdicts) ──
+export const ZPublishedListInput = z.object({
+  page: z.number().int().min(1).max(10_000).default(1),
+  rating: z.string().max(64).optional(),
+  q: ZText(200, "search").optional(),
+});
+export const ZPublishedGetInput = z.object({ slug: z.string().min(1).max(200) });

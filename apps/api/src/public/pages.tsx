@@ -107,6 +107,7 @@ function Document({
             <a href="/feed.xml">RSS</a>
             <a href="/feed.json">JSON Feed</a>
             <a href="/claimreview.json">ClaimReview data feed</a>
+            <a href="/app/">Newsroom sign-in</a>
           </nav>
         </footer>
       </body>

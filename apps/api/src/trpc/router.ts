@@ -4,6 +4,7 @@ import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { claimRouter } from "./routers/claim";
 import { factCheckRouter } from "./routers/fact-check";
+import { publishedRouter } from "./routers/published";
 import { ratingScaleRouter } from "./routers/rating-scale";
 import { settingsRouter } from "./routers/settings";
 import { sourceRouter } from "./routers/source";
@@ -16,6 +17,7 @@ export const appRouter = router({
   auth: authRouter,
   claim: claimRouter,
   factCheck: factCheckRouter,
+  published: publishedRouter,
   ratingScale: ratingScaleRouter,
   settings: settingsRouter,
   source: sourceRouter,

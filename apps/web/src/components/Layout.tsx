@@ -44,6 +44,7 @@ export function Layout() {
           {hasRole(me.data, "editor") && <NavLink to="/approvals">Approvals</NavLink>}
           {hasRole(me.data, "admin") && <NavLink to="/admin/users">Users</NavLink>}
           {hasRole(me.data, "admin") && <NavLink to="/admin/ratings">Rating scale</NavLink>}
+          {hasRole(me.data, "admin") && <NavLink to="/admin/settings">Settings</NavLink>}
         </nav>
         <div className="user">
           <span>

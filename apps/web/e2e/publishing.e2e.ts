@@ -1,0 +1,100 @@
+import { googleProblems, hasReportersLabSchema, reportersLabValidator } from "@factdesk/schema/testing";
+import { describe, expect, it } from "vitest";
+import { accessibilityProblems } from "./a11y";
+import { useRunningApp } from "./server";
+
+const screenshots = new URL("./screenshots/", import.meta.url).pathname;
+const running = useRunningApp();
+
+// Each payload would set window.__xss if it ran. Axe needs the CSP bypassed, so only escaping stops them.
+const hostileTitle = 'Primary record <img src=x onerror="window.__xss=1">';
+const hostileExplanation = [
+  "The **primary record** says 1963.",
+  "<script>window.__xss = 2</script>",
+  "[read more](javascript:window.__xss=3)",
+  '<img src=x onerror="window.__xss=4">',
+].join("\n\n");
+
+describe("publishing", () => {
+  it("publishes a verdict whose public page shows it, with valid ClaimReview and nothing hostile running", async () => {
+    const checker = await running.signedIn("checker@factdesk.test");
+    const editor = await running.signedIn("editor@factdesk.test");
+
+    await checker.locator("table.queue tbody tr").first().getByRole("link").click();
+    await checker.getByRole("heading", { name: "Sources" }).waitFor();
+    const claimUrl = checker.url();
+    const claimText = (await checker.locator("h1.claim-text").textContent())?.trim();
+    await checker.getByRole("button", { name: "Add a source" }).click();
+    await checker.getByLabel("Address").fill("https://example.org/primary-record");
+    await checker.getByLabel("Title").fill(hostileTitle);
+    await checker.getByLabel("Stance").selectOption("refutes");
+    await checker.getByRole("button", { name: "Add source" }).click();
+    await checker.getByRole("link", { name: hostileTitle }).waitFor();
+    await checker.getByRole("button", { name: "Mark sourced" }).click();
+    await checker.locator(".facts .badge", { hasText: "Sourced" }).waitFor();
+
+    await checker.getByLabel("Rating").selectOption({ label: "Mostly false" });
+    await checker.getByLabel("Headline (the claim as reviewed)").fill("Founded in 1963, records show");
+    await checker.getByLabel("Summary").fill("Primary records date it to 1963.");
+    await checker.getByRole("textbox", { name: "Explanation" }).fill(hostileExplanation);
+    await checker.getByRole("checkbox", { name: hostileTitle }).check();
+    await checker.getByRole("button", { name: "Save draft" }).click();
+    await checker.getByText("Revision 1 saved").waitFor();
+    await checker.getByRole("button", { name: "Submit for approval" }).click();
+    await checker.locator(".verdict .badge", { hasText: "Submitted" }).waitFor();
+
+    await editor.goto(claimUrl);
+    await editor.getByRole("button", { name: "Approve" }).click();
+    await editor.getByRole("button", { name: "Publish" }).click();
+    await editor.locator(".verdict .badge", { hasText: "Published" }).waitFor();
+
+    // An anonymous reader opens the public page.
+    const reader = await (await running.browser.newContext({ bypassCSP: true })).newPage();
+    const dialogs: string[] = [];
+    reader.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await reader.goto(`${running.url}/verdicts/founded-in-1963-records-show`);
+    await reader.getByRole("heading", { level: 1, name: "Founded in 1963, records show" }).waitFor();
+    expect(await reader.locator(".rating").textContent()).toBe("Mostly false");
+    expect(await reader.locator("main strong", { hasText: "primary record" }).count()).toBe(1);
+    expect(await reader.getByRole("link", { name: hostileTitle }).getAttribute("href")).toBe(
+      "https://example.org/primary-record",
+    );
+    if (claimText) expect(await reader.locator("blockquote.claim p").textContent()).toBe(claimText);
+
+    const canonical = await reader.locator('link[rel="canonical"]').getAttribute("href");
+    expect(canonical).toBe(`${running.url}/verdicts/founded-in-1963-records-show`);
+    const blocks = await reader.locator('script[type="application/ld+json"]').allTextContents();
+    expect(blocks).toHaveLength(1);
+    const review = JSON.parse(blocks[0] ?? "");
+    expect(review["@type"]).toBe("ClaimReview");
+    expect(review.url).toBe(canonical);
+    expect(googleProblems(review)).toEqual([]);
+    if (hasReportersLabSchema) {
+      // The Reporters' Lab schema wants https; the test server speaks http, so check all else.
+      const validate = reportersLabValidator();
+      const overHttps = JSON.parse(
+        JSON.stringify(review).replaceAll("http://127.0.0.1", "https://127.0.0.1"),
+      );
+      expect(validate(overHttps), JSON.stringify(validate.errors)).toBe(true);
+    }
+
+    // Nothing hostile ran, and no link leads to javascript:.
+    await reader.waitForLoadState("load");
+    expect(await reader.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    expect(await reader.locator('a[href^="javascript:"]').count()).toBe(0);
+    expect(await accessibilityProblems(reader)).toEqual([]);
+    await reader.screenshot({ path: `${screenshots}public-verdict.png`, fullPage: true });
+
+    // The index lists it; methodology is public.
+    await reader.goto(`${running.url}/`);
+    await reader.getByRole("link", { name: "Founded in 1963, records show" }).waitFor();
+    expect(await accessibilityProblems(reader)).toEqual([]);
+    await reader.getByRole("link", { name: "Methodology" }).first().click();
+    await reader.getByRole("heading", { level: 1, name: "Methodology" }).waitFor();
+    expect(await reader.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+  });
+});

@@ -1,0 +1,115 @@
+import type { TSettingsUpdateInput } from "@factdesk/schema";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { TRPCClientError } from "@trpc/client";
+import { type FormEvent, useEffect, useState } from "react";
+import { FormError } from "../components/FormError";
+import { fieldError, queryClient, trpc } from "../lib/trpc";
+
+type TForm = Omit<TSettingsUpdateInput, "version">;
+
+/** Admins set who publishes (ClaimReview's author), where, and the public policy pages. */
+export function SettingsPage() {
+  const current = useQuery(trpc.settings.get.queryOptions());
+  const [form, setForm] = useState<TForm | null>(null);
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    if (current.data && form === null) {
+      const { version: seen, updatedAt: _at, updatedBy: _by, id: _id, ...values } = current.data;
+      setForm(values);
+      setVersion(seen);
+    }
+  }, [current.data, form]);
+  const save = useMutation(
+    trpc.settings.update.mutationOptions({
+      onSuccess: (saved) => setVersion(saved.version),
+      // After a conflict, the latest settings are fetched so either choice below is informed.
+      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.settings.pathKey() }),
+    }),
+  );
+  if (current.error) return <FormError error={current.error} />;
+  if (!form) return <p className="page-status">Loading…</p>;
+
+  const conflict = save.error instanceof TRPCClientError && save.error.data?.code === "CONFLICT";
+  const field = (name: keyof TForm) => ({
+    value: form[name] ?? "",
+    onChange: (e: { target: { value: string } }) =>
+      setForm({
+        ...form,
+        [name]:
+          e.target.value === "" && name !== "methodology" && name !== "correctionsPolicy"
+            ? null
+            : e.target.value,
+      }),
+    "aria-invalid": Boolean(fieldError(save.error, name)),
+  });
+  const invalid = (name: keyof TForm) => {
+    const message = fieldError(save.error, name);
+    return message ? <span className="error">{message}</span> : null;
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate({ ...form, version });
+  };
+
+  return (
+    <section>
+      <title>Settings · Factdesk</title>
+      <h1>Settings</h1>
+      <form className="stack wide" onSubmit={submit}>
+        <fieldset>
+          <legend>Organisation (the author of every ClaimReview)</legend>
+          <label>
+            Name
+            <input {...field("organisationName")} maxLength={200} />
+            {invalid("organisationName")}
+          </label>
+          <label>
+            Web address
+            <input type="url" placeholder="https://" {...field("organisationUrl")} />
+            {invalid("organisationUrl")}
+          </label>
+          <label>
+            Logo address
+            <input type="url" placeholder="https://" {...field("logoUrl")} />
+            {invalid("logoUrl")}
+          </label>
+          <label>
+            Public site address (empty: the server's PUBLIC_URL)
+            <input type="url" placeholder="https://" {...field("publicUrl")} />
+            {invalid("publicUrl")}
+          </label>
+        </fieldset>
+        <label>
+          Methodology (Markdown, shown at <a href="/methodology">/methodology</a>)
+          <textarea rows={12} {...field("methodology")} />
+          {invalid("methodology")}
+        </label>
+        <label>
+          Corrections policy (Markdown, shown at <a href="/corrections-policy">/corrections-policy</a>)
+          <textarea rows={8} {...field("correctionsPolicy")} />
+          {invalid("correctionsPolicy")}
+        </label>
+        <FormError error={save.error} />
+        {conflict && (
+          <p>
+            Your text is still here.{" "}
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => setVersion(current.data?.version ?? version)}
+            >
+              Keep my version and save over theirs
+            </button>{" "}
+            <button type="button" className="secondary" onClick={() => setForm(null)}>
+              Discard mine and load theirs
+            </button>
+          </p>
+        )}
+        {save.isSuccess && !save.isPending && <p role="status">Saved.</p>}
+        <button type="submit" disabled={save.isPending}>
+          {save.isPending ? "Saving…" : "Save settings"}
+        </button>
+      </form>
+    </section>
+  );
+}
