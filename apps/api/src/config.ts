@@ -33,6 +33,10 @@ const ZEnv = z.object({
   CLAIM_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
   /** Comma-separated hosts that ingest may fetch although they resolve to private addresses. */
   INGEST_ALLOW_HOSTS: z.string().default(""),
+  /** How often to look for webhook deliveries that are due. */
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  /** First retry delay of a failed webhook delivery; each further retry doubles it. */
+  WEBHOOK_RETRY_SECONDS: z.coerce.number().min(0.05).default(30),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .positive()
@@ -69,6 +73,7 @@ export function loadConfig(env: Record<string, string | undefined>) {
     /** Served over https: Secure cookies, HSTS and upgrade-insecure-requests. */
     https: publicUrl.protocol === "https:",
     session: { ttlMs: e.SESSION_TTL_HOURS * 3_600_000 },
+    webhooks: { intervalMs: e.WEBHOOK_POLL_MS, retryBaseMs: e.WEBHOOK_RETRY_SECONDS * 1000 },
   };
 }
 

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { createDb } from "@factdesk/db";
 import { createApp, WEB_BASE } from "./app";
 import { loadConfig } from "./config";
+import { startWebhookWorker } from "./domain/webhooks";
 import { listenForChanges } from "./live";
 import { isEmpty, seedDatabase } from "./seed";
 
@@ -23,6 +24,7 @@ async function main() {
   }
 
   const live = await listenForChanges(database);
+  const stopWebhooks = startWebhookWorker(database.db, config.webhooks);
   const app = createApp({ database, config, changes: live.feed });
   const server = app.listen(config.port, config.host, () => {
     const where =
@@ -40,8 +42,8 @@ async function main() {
     server.closeAllConnections(); // open live-update streams would hold the server open
     server.close(
       () =>
-        void live
-          .stop()
+        void stopWebhooks()
+          .then(() => live.stop())
           .then(() => database.close())
           .then(() => process.exit(0)),
     );

@@ -52,6 +52,10 @@ const policy: Record<string, "public" | "authed" | TRole> = {
   "verdict.retract": "editor",
   "verdict.revisions": "authed",
   "verdict.approvalQueue": "editor",
+  "webhook.list": "admin",
+  "webhook.create": "admin",
+  "webhook.remove": "admin",
+  "webhook.deliveries": "admin",
 };
 
 const actors = ["anonymous", "fact_checker", "editor", "admin"] as const;

@@ -35,6 +35,18 @@ describe("administration", () => {
     await page.goto(`${running.url}/methodology`);
     await page.getByRole("heading", { name: "What we check" }).waitFor();
 
+    // Webhooks: registered with a secret that is never shown again.
+    await page.goto(`${running.url}/app/admin/webhooks`);
+    await page.getByLabel("Endpoint address").fill("https://partner.example/factdesk");
+    await page.getByLabel(/^Secret/).fill("partner-shared-secret-0001");
+    await page.getByRole("button", { name: "Add webhook" }).click();
+    await page
+      .getByRole("list", { name: "Registered webhooks" })
+      .getByText("https://partner.example/factdesk")
+      .waitFor();
+    expect(await page.getByText("partner-shared-secret-0001").count()).toBe(0);
+    expect(await accessibilityProblems(page)).toEqual([]);
+
     const newcomer = await running.signedIn("nia@factdesk.test", "a-proper-long-password");
     await newcomer.getByRole("link", { name: "Approvals" }).waitFor();
   });

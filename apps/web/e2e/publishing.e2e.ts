@@ -23,7 +23,14 @@ describe("publishing", () => {
     await checker.locator("table.queue tbody tr").first().getByRole("link").click();
     await checker.getByRole("heading", { name: "Sources" }).waitFor();
     const claimUrl = checker.url();
-    const claimText = (await checker.locator("h1.claim-text").textContent())?.trim();
+    // The claim's wording and claimant carry payloads too.
+    const claimText =
+      'The MEK was founded in 1963 <script>window.__xss = 5</script><img src=x onerror="window.__xss=6">';
+    await checker.getByRole("button", { name: "Edit wording" }).click();
+    await checker.getByLabel("Claim wording").fill(claimText);
+    await checker.getByLabel("Claimant").fill('Example <b onmouseover="window.__xss=7">Times</b>');
+    await checker.getByRole("button", { name: "Save wording" }).click();
+    await checker.locator("h1.claim-text", { hasText: "The MEK was founded in 1963" }).waitFor();
     await checker.getByRole("button", { name: "Add a source" }).click();
     await checker.getByLabel("Address").fill("https://example.org/primary-record");
     await checker.getByLabel("Title").fill(hostileTitle);
@@ -62,7 +69,7 @@ describe("publishing", () => {
     expect(await reader.getByRole("link", { name: hostileTitle }).getAttribute("href")).toBe(
       "https://example.org/primary-record",
     );
-    if (claimText) expect(await reader.locator("blockquote.claim p").textContent()).toBe(claimText);
+    expect(await reader.locator("blockquote.claim p").textContent()).toBe(claimText);
 
     const canonical = await reader.locator('link[rel="canonical"]').getAttribute("href");
     expect(canonical).toBe(`${running.url}/verdicts/founded-in-1963-records-show`);
@@ -71,6 +78,7 @@ describe("publishing", () => {
     const review = JSON.parse(blocks[0] ?? "");
     expect(review["@type"]).toBe("ClaimReview");
     expect(review.url).toBe(canonical);
+    expect(review.claimReviewed).toBe(claimText);
     expect(googleProblems(review)).toEqual([]);
     if (hasReportersLabSchema) {
       // The Reporters' Lab schema wants https; the test server speaks http, so check all else.
@@ -88,6 +96,14 @@ describe("publishing", () => {
     expect(await reader.locator('a[href^="javascript:"]').count()).toBe(0);
     expect(await accessibilityProblems(reader)).toEqual([]);
     await reader.screenshot({ path: `${screenshots}public-verdict.png`, fullPage: true });
+
+    // The feeds, opened in the browser, run nothing either.
+    for (const feed of ["feed.xml", "feed.json", "claimreview.json"]) {
+      await reader.goto(`${running.url}/${feed}`);
+      await reader.waitForLoadState("load");
+      expect(await reader.evaluate(() => (window as { __xss?: number }).__xss), feed).toBeUndefined();
+    }
+    expect(dialogs).toEqual([]);
 
     // The index lists it; methodology is public.
     await reader.goto(`${running.url}/`);

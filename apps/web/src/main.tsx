@@ -14,6 +14,7 @@ import { QueuePage } from "./routes/QueuePage";
 import { RatingScalePage } from "./routes/RatingScalePage";
 import { SettingsPage } from "./routes/SettingsPage";
 import { UsersPage } from "./routes/UsersPage";
+import { WebhooksPage } from "./routes/WebhooksPage";
 import "./styles.css";
 
 const router = createBrowserRouter(
@@ -30,6 +31,7 @@ const router = createBrowserRouter(
         { path: "admin/users", element: <UsersPage /> },
         { path: "admin/ratings", element: <RatingScalePage /> },
         { path: "admin/settings", element: <SettingsPage /> },
+        { path: "admin/webhooks", element: <WebhooksPage /> },
         { path: "*", element: <NotFoundPage /> },
       ],
     },

@@ -49,6 +49,7 @@ export const entityTypes = [
   "rating_scale",
   "fact_check",
   "settings",
+  "webhook",
 ] as const;
 export const ZEntityType = z.enum(entityTypes);
 export type TEntityType = z.infer<typeof ZEntityType>;
@@ -80,3 +81,7 @@ export const verdictStateLabels: Record<TVerdictState, string> = {
   published: "Published",
   retracted: "Retracted",
 };
+
+export const webhookEvents = ["verdict.published", "verdict.corrected", "verdict.retracted"] as const;
+export const ZWebhookEvent = z.enum(webhookEvents);
+export type TWebhookEvent = z.infer<typeof ZWebhookEvent>;

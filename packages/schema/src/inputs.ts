@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZClaimPriority, ZClaimStatus, ZRole, ZSourceStance } from "./enums";
+import { webhookEvents, ZClaimPriority, ZClaimStatus, ZRole, ZSourceStance, ZWebhookEvent } from "./enums";
 
 // Inputs of the API's procedures. Every string has a ceiling, so oversized input is a
 // BAD_REQUEST with a message rather than work for the database.
@@ -227,3 +227,15 @@ export const ZPublishedListInput = z.object({
   q: ZText(200, "search").optional(),
 });
 export const ZPublishedGetInput = z.object({ slug: z.string().min(1).max(200) });
+
+// ── Webhooks ──
+export const ZWebhookCreateInput = z.object({
+  url: ZWebAddress,
+  secret: z
+    .string()
+    .min(16, "Use a secret of at least 16 characters.")
+    .max(200, "Keep the secret under 200 characters."),
+  events: z.array(ZWebhookEvent).min(1, "Choose at least one event.").max(webhookEvents.length),
+});
+export const ZWebhookRemoveInput = z.object({ id: ZId });
+export const ZWebhookDeliveriesInput = z.object({ webhookId: ZId.optional() }).prefault({});

@@ -23,8 +23,10 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { recordEvent } from "./audit";
 import { findClaim, listComments } from "./claims";
-import { assertPublishable, slugForPublication } from "./publishing";
+import { assertPublishable, slugForPublication, verdictPageUrl } from "./publishing";
+import { getSettings, publicBase } from "./settings";
 import { lockVersion, updateVersion } from "./versioned";
+import { enqueueWebhookEvent } from "./webhooks";
 
 type TVerdict = typeof verdicts.$inferSelect;
 type TRevision = typeof verdictRevisions.$inferSelect;
@@ -213,13 +215,14 @@ export async function transitionVerdict(
 
     const now = new Date();
     const set: Partial<typeof verdicts.$inferInsert> = { state: input.to };
+    let claimReview: Awaited<ReturnType<typeof assertPublishable>> | null = null;
     if (input.to === "approved") set.approverId = actor.id;
     if (input.to === "changes_requested") set.approverId = null;
     if (input.to === "published") {
       set.publishedRevisionId = revision.id;
       set.publishedAt = verdict.publishedAt ?? now;
       set.slug = await slugForPublication(tx, verdict, revision.headline ?? "verdict");
-      await assertPublishable(tx, {
+      claimReview = await assertPublishable(tx, {
         verdictId: verdict.id,
         revisionId: revision.id,
         slug: set.slug,
@@ -255,6 +258,25 @@ export async function transitionVerdict(
         revisionId: revision.id,
         approverId: verdict.approverId,
         publisherId: actor.id,
+      });
+    }
+    if ((input.to === "published" || input.to === "retracted") && updated.slug) {
+      const url = verdictPageUrl(publicBase(await getSettings(tx), publicUrl), updated.slug);
+      const event =
+        input.to === "retracted"
+          ? "verdict.retracted"
+          : verdict.publishedRevisionId
+            ? "verdict.corrected"
+            : "verdict.published";
+      await enqueueWebhookEvent(tx, event, {
+        verdictId: verdict.id,
+        slug: updated.slug,
+        url,
+        headline: revision.headline,
+        revision: revision.number,
+        ...(input.to === "retracted"
+          ? { reason: input.reason }
+          : { correctionNote: revision.correctionNote, claimReview }),
       });
     }
     await recordEvent(tx, {

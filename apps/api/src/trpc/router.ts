@@ -10,6 +10,7 @@ import { settingsRouter } from "./routers/settings";
 import { sourceRouter } from "./routers/source";
 import { userRouter } from "./routers/user";
 import { verdictRouter } from "./routers/verdict";
+import { webhookRouter } from "./routers/webhook";
 
 export const appRouter = router({
   article: articleRouter,
@@ -23,6 +24,7 @@ export const appRouter = router({
   source: sourceRouter,
   user: userRouter,
   verdict: verdictRouter,
+  webhook: webhookRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -45,6 +45,7 @@ export function Layout() {
           {hasRole(me.data, "admin") && <NavLink to="/admin/users">Users</NavLink>}
           {hasRole(me.data, "admin") && <NavLink to="/admin/ratings">Rating scale</NavLink>}
           {hasRole(me.data, "admin") && <NavLink to="/admin/settings">Settings</NavLink>}
+          {hasRole(me.data, "admin") && <NavLink to="/admin/webhooks">Webhooks</NavLink>}
         </nav>
         <div className="user">
           <span>

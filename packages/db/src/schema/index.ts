@@ -10,3 +10,4 @@ export * from "./settings";
 export * from "./sources";
 export * from "./users";
 export * from "./verdicts";
+export * from "./webhooks";

@@ -41,7 +41,9 @@ export const verdictRouter = router({
     ),
   retract: editorProcedure
     .input(ZVerdictRetractInput)
-    .mutation(({ ctx, input }) => transitionVerdict(ctx.db, ctx.user, { ...input, to: "retracted" })),
+    .mutation(({ ctx, input }) =>
+      transitionVerdict(ctx.db, ctx.user, { ...input, to: "retracted" }, { publicUrl: ctx.publicUrl }),
+    ),
   revisions: authedProcedure
     .input(ZVerdictRevisionsInput)
     .query(({ ctx, input }) => listRevisions(ctx.db, input.id)),

@@ -1,0 +1,203 @@
+import { createHmac } from "node:crypto";
+import { type DbOrTx, webhookDeliveries, webhooks } from "@factdesk/db";
+import { DomainError, type TActor, type TWebhookEvent } from "@factdesk/schema";
+import { and, arrayContains, desc, eq, lte, sql } from "drizzle-orm";
+import { recordEvent } from "./audit";
+
+/** After this many failed attempts a delivery is marked failed and shown so on the admin page. */
+export const MAX_ATTEMPTS = 8;
+const DELIVERY_TIMEOUT_MS = 10_000;
+
+/** Exponential backoff: base, 2×, 4× … capped at an hour. */
+export const retryDelayMs = (attempt: number, baseMs: number) =>
+  Math.min(baseMs * 2 ** (attempt - 1), 3_600_000);
+
+/**
+ * The signature header: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`. Signing
+ * the timestamp with the body lets receivers refuse replays of old deliveries.
+ */
+export function signature(secret: string, body: string, timestamp: number) {
+  const mac = createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex");
+  return `t=${timestamp},v1=${mac}`;
+}
+
+/** Queues an event for every active endpoint that wants it, inside the caller's transaction. */
+export async function enqueueWebhookEvent(
+  tx: DbOrTx,
+  event: TWebhookEvent,
+  payload: Record<string, unknown>,
+) {
+  const targets = await tx
+    .select({ id: webhooks.id })
+    .from(webhooks)
+    .where(and(eq(webhooks.active, true), arrayContains(webhooks.events, [event])));
+  if (targets.length === 0) return;
+  await tx.insert(webhookDeliveries).values(targets.map(({ id }) => ({ webhookId: id, event, payload })));
+}
+
+/**
+ * Delivers what is due, once per call: claims up to `batch` rows with FOR UPDATE SKIP LOCKED (so
+ * several API instances never send the same delivery), posts each, records the outcome.
+ */
+export async function deliverDueWebhooks(
+  db: DbOrTx,
+  {
+    batch = 10,
+    retryBaseMs = 30_000,
+    send = fetch,
+  }: { batch?: number; retryBaseMs?: number; send?: typeof fetch } = {},
+) {
+  return db.transaction(async (tx) => {
+    const due = await tx
+      .select({ delivery: webhookDeliveries, url: webhooks.url, secret: webhooks.secret })
+      .from(webhookDeliveries)
+      .innerJoin(webhooks, eq(webhooks.id, webhookDeliveries.webhookId))
+      .where(and(eq(webhookDeliveries.status, "pending"), lte(webhookDeliveries.nextAttemptAt, sql`now()`)))
+      .orderBy(webhookDeliveries.nextAttemptAt)
+      .limit(batch)
+      .for("update", { of: webhookDeliveries, skipLocked: true });
+    for (const { delivery, url, secret } of due) {
+      const body = JSON.stringify({
+        id: delivery.id,
+        event: delivery.event,
+        createdAt: delivery.createdAt,
+        data: delivery.payload,
+      });
+      const attempt = delivery.attempts + 1;
+      let statusCode: number | null = null;
+      let error: string | null = null;
+      try {
+        const response = await send(url, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            "user-agent": "Factdesk-Webhooks",
+            "factdesk-event": delivery.event,
+            "factdesk-delivery": delivery.id,
+            "factdesk-signature": signature(secret, body, Math.floor(Date.now() / 1000)),
+          },
+          body,
+          redirect: "manual",
+          signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+        });
+        statusCode = response.status;
+        await response.body?.cancel();
+        if (!response.ok) error = `HTTP ${response.status}`;
+      } catch (cause) {
+        error = cause instanceof Error ? cause.message : String(cause);
+      }
+      const delivered = error === null;
+      await tx
+        .update(webhookDeliveries)
+        .set({
+          attempts: attempt,
+          lastStatusCode: statusCode,
+          lastError: error,
+          status: delivered ? "delivered" : attempt >= MAX_ATTEMPTS ? "failed" : "pending",
+          deliveredAt: delivered ? new Date() : null,
+          nextAttemptAt: new Date(Date.now() + retryDelayMs(attempt, retryBaseMs)),
+        })
+        .where(eq(webhookDeliveries.id, delivery.id));
+    }
+    return due.length;
+  });
+}
+
+/** Polls for due deliveries until stopped; errors are logged and the loop carries on. */
+export function startWebhookWorker(
+  db: DbOrTx,
+  {
+    intervalMs = 1000,
+    retryBaseMs = 30_000,
+    log = console.error,
+  }: { intervalMs?: number; retryBaseMs?: number; log?: (m: string, e?: unknown) => void } = {},
+) {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  const tick = async () => {
+    try {
+      while (!stopped && (await deliverDueWebhooks(db, { retryBaseMs })) > 0);
+    } catch (error) {
+      log("webhooks: delivery round failed", error);
+    }
+    if (!stopped) timer = setTimeout(() => void (running = tick()), intervalMs);
+  };
+  running = tick();
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    await running;
+  };
+}
+
+// ── Admin operations ──
+
+export async function listWebhooks(db: DbOrTx) {
+  const rows = await db.select().from(webhooks).orderBy(webhooks.createdAt);
+  // The secret is write-only: admins see that one is set, never what it is.
+  return rows.map(({ secret, ...row }) => ({ ...row, secretHint: `…${secret.slice(-4)}` }));
+}
+
+export async function createWebhook(
+  db: DbOrTx,
+  actor: TActor,
+  input: { url: string; secret: string; events: TWebhookEvent[] },
+) {
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(webhooks)
+      .values({ ...input, createdBy: actor.id })
+      .returning({ id: webhooks.id });
+    if (!created) throw new Error("Webhook not inserted.");
+    await recordEvent(tx, {
+      actorId: actor.id,
+      entityType: "webhook",
+      entityId: created.id,
+      action: "webhook_created",
+      data: { url: input.url, events: input.events },
+    });
+    return created;
+  });
+}
+
+export async function removeWebhook(db: DbOrTx, actor: TActor, id: string) {
+  return db.transaction(async (tx) => {
+    const [removed] = await tx
+      .delete(webhooks)
+      .where(eq(webhooks.id, id))
+      .returning({ id: webhooks.id, url: webhooks.url });
+    if (!removed) throw new DomainError("NOT_FOUND", "No webhook with that id exists.");
+    await recordEvent(tx, {
+      actorId: actor.id,
+      entityType: "webhook",
+      entityId: id,
+      action: "webhook_removed",
+      data: { url: removed.url },
+    });
+    return { id };
+  });
+}
+
+/** The delivery log: newest first, with the outcome of the last attempt and the next retry. */
+export async function listDeliveries(db: DbOrTx, webhookId?: string) {
+  return db
+    .select({
+      id: webhookDeliveries.id,
+      webhookId: webhookDeliveries.webhookId,
+      url: webhooks.url,
+      event: webhookDeliveries.event,
+      status: webhookDeliveries.status,
+      attempts: webhookDeliveries.attempts,
+      lastStatusCode: webhookDeliveries.lastStatusCode,
+      lastError: webhookDeliveries.lastError,
+      nextAttemptAt: webhookDeliveries.nextAttemptAt,
+      deliveredAt: webhookDeliveries.deliveredAt,
+      createdAt: webhookDeliveries.createdAt,
+    })
+    .from(webhookDeliveries)
+    .innerJoin(webhooks, eq(webhooks.id, webhookDeliveries.webhookId))
+    .where(webhookId ? eq(webhookDeliveries.webhookId, webhookId) : undefined)
+    .orderBy(desc(webhookDeliveries.createdAt))
+    .limit(200);
+}
