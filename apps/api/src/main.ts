@@ -30,6 +30,7 @@ async function main() {
     const where =
       config.database.engine === "pglite" ? `embedded PGlite in ${config.database.dataDir}` : "PostgreSQL";
     console.log(`Factdesk is running at ${new URL(WEB_BASE, config.publicUrl)} (database: ${where})`);
+    console.log(`Public verdict pages: ${config.publicUrl}`);
     if (config.seed.onEmpty) {
       const password = config.seed.password === "factdesk-dev" ? "factdesk-dev" : "the SEED_PASSWORD you set";
       console.log(

@@ -3,7 +3,7 @@ import { useTestDb } from "@factdesk/db/testing";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { ARCHIVE_MATCH_THRESHOLD } from "../src/domain/fact-checks";
+import { ARCHIVE_COVERAGE_THRESHOLD } from "../src/domain/fact-checks";
 import { callerFor, makeUser } from "./factories";
 
 const t = useTestDb();
@@ -62,7 +62,7 @@ describe("the fact-check archive", () => {
       rating: "True",
       publisher: "Example Checks",
     });
-    expect(best?.score).toBeGreaterThan(ARCHIVE_MATCH_THRESHOLD);
+    expect(best?.coverage).toBeGreaterThan(ARCHIVE_COVERAGE_THRESHOLD);
     expect(rest.every((m) => m.score < (best?.score ?? 0))).toBe(true);
 
     const albania = await caller.factCheck.match({
@@ -82,6 +82,17 @@ describe("the fact-check archive", () => {
     } = await caller.claim.list({});
     const matches = await caller.claim.archiveMatches({ id: claim?.id ?? "" });
     expect(matches.map((m) => m.url)).toEqual(["https://checks.example/mek-delisting"]);
+
+    // Sharing a name is not having been checked: a different statement about the MEK shows nothing.
+    const other = await caller.article.ingest({
+      title: "Founding",
+      text: "The MEK held a congress in Paris in 2019.",
+      sentenceIndexes: [0],
+    });
+    const {
+      items: [otherClaim],
+    } = await caller.claim.list({ articleId: other.articleId });
+    expect(await caller.claim.archiveMatches({ id: otherClaim?.id ?? "" })).toEqual([]);
   });
 
   it("refuses bad files and people who may not import, changing nothing", async () => {

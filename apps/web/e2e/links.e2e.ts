@@ -20,4 +20,34 @@ describe("similar and contradicting claims", () => {
     await page.getByRole("button", { name: "Mark disputed" }).click();
     await page.locator(".facts .badge", { hasText: "Disputed" }).waitFor();
   });
+
+  it("imports past fact-checks and marks a matching claim 'Already fact-checked'", async () => {
+    const editor = await running.signedIn("editor@factdesk.test");
+    await editor.getByRole("link", { name: "Archive" }).click();
+    await editor.getByLabel("File").setInputFiles({
+      name: "archive.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(
+        'claim,verdict,url,date\n"The MEK was founded in 1963 by Marxist students.",False,https://checks.example/mek-1963,2019-05-02\n',
+      ),
+    });
+    await editor.getByRole("button", { name: "Import" }).click();
+    await editor.getByRole("status").getByText("Imported 1 fact-checks").waitFor();
+    expect(await accessibilityProblems(editor)).toEqual([]);
+
+    await editor.getByLabel("Claim or statement").fill("When was the MEK founded?");
+    await editor.getByRole("button", { name: "Find matches" }).click();
+    await editor
+      .getByRole("list", { name: "Matching fact-checks" })
+      .getByRole("link", { name: /founded in 1963/ })
+      .waitFor();
+
+    await editor.getByRole("link", { name: "Queue" }).click();
+    await editor.getByRole("link", { name: /The MEK was founded in 1963/ }).click();
+    const archive = editor.getByRole("list", { name: "Already fact-checked" });
+    await archive.getByRole("link", { name: "The MEK was founded in 1963 by Marxist students." }).waitFor();
+    expect(await archive.getByRole("link").first().getAttribute("href")).toBe(
+      "https://checks.example/mek-1963",
+    );
+  });
 });

@@ -1,4 +1,4 @@
-import { bm25, bm25FullMatch, parseTsvector, type TFactCheckRecord } from "@factdesk/claims";
+import { bm25, bm25FullMatch, idf, parseTsvector, type TFactCheckRecord } from "@factdesk/claims";
 import { claims, type DbOrTx, factCheckCorpus, factChecks, factCheckTerms } from "@factdesk/db";
 import { DomainError } from "@factdesk/schema";
 import { eq, getViewSelectedFields, inArray, sql } from "drizzle-orm";
@@ -53,6 +53,8 @@ export interface TArchiveMatch {
   rating: string | null;
   publisher: string | null;
   reviewedOn: string | null;
+  /** Share of the archived claim's (idf-weighted) words that the text also uses, 0–1. */
+  coverage: number;
 }
 
 /**
@@ -103,23 +105,44 @@ export async function matchFactChecks(db: DbOrTx, text: string, limit = 5): Prom
     .limit(CANDIDATES);
 
   const fullMatch = bm25FullMatch(corpus, terms) || 1;
-  return candidates
+  const best = candidates
     .map(({ lexemes, trigram, ...candidate }) => {
       const { tf, length } = parseTsvector(lexemes, FIELD_WEIGHTS);
       const lexical = Math.min(1, bm25(corpus, terms, tf, length) / fullMatch);
       const score = MATCH_WEIGHTS.bm25 * lexical + MATCH_WEIGHTS.trigram * Number(trigram);
-      return { ...candidate, score: Math.round(score * 1000) / 1000 };
+      return { ...candidate, lexemes, score: Math.round(score * 1000) / 1000 };
     })
     .sort((a, b) => b.score - a.score)
     .slice(0, limit);
+
+  // Coverage looks the other way: how much of each archived claim the text restates.
+  const claimTerms = best.map(({ lexemes }) =>
+    [...parseTsvector(lexemes, { B: 0 }).tf].filter(([, f]) => f > 0).map(([t]) => t),
+  );
+  const unseen = [...new Set(claimTerms.flat())].filter((t) => !corpus.df.has(t));
+  if (unseen.length)
+    for (const row of await db.select().from(factCheckTerms).where(inArray(factCheckTerms.word, unseen)))
+      corpus.df.set(row.word, row.ndoc);
+  const asked = new Set(terms);
+  return best.map(({ lexemes: _lexemes, ...match }, i) => {
+    const own = claimTerms[i] ?? [];
+    const total = own.reduce((sum, t) => sum + idf(corpus, t), 0);
+    const shared = own.filter((t) => asked.has(t)).reduce((sum, t) => sum + idf(corpus, t), 0);
+    return { ...match, coverage: total ? Math.round((shared / total) * 1000) / 1000 : 0 };
+  });
 }
 
-/** From this score an archive match is shown on the claim as "already fact-checked". */
-export const ARCHIVE_MATCH_THRESHOLD = 0.4;
+/**
+ * From this coverage a match is shown on the claim as "already fact-checked": the new claim
+ * restates most of what the archived one said (weighted by how telling each word is).
+ */
+export const ARCHIVE_COVERAGE_THRESHOLD = 0.6;
 
 /** Past fact-checks of (nearly) this claim, for the claim page. */
 export async function archiveMatchesForClaim(db: DbOrTx, claimId: string) {
   const [claim] = await db.select({ text: claims.text }).from(claims).where(eq(claims.id, claimId));
   if (!claim) throw new DomainError("NOT_FOUND", "That claim does not exist.");
-  return (await matchFactChecks(db, claim.text, 3)).filter((match) => match.score >= ARCHIVE_MATCH_THRESHOLD);
+  return (await matchFactChecks(db, claim.text, 3)).filter(
+    (match) => match.coverage >= ARCHIVE_COVERAGE_THRESHOLD,
+  );
 }

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { Link } from "react-router";
 import { type RouterOutputs, refreshClaimViews, trpc } from "../lib/trpc";
+import { ArchiveMatch } from "./ArchiveMatch";
 import { FormError } from "./FormError";
 import { StatusBadge } from "./StatusBadge";
 
@@ -101,19 +102,7 @@ function ArchiveMatches({ matches }: { matches: RouterOutputs["claim"]["archiveM
       {matches.map((match) => (
         <li key={match.id} className="link link-archive">
           <span className="badge badge-verdict-published">Already fact-checked</span>{" "}
-          {match.rating && <strong>{match.rating}</strong>}
-          {match.publisher && <span className="muted"> · {match.publisher}</span>}
-          {match.reviewedOn && <span className="muted"> · {match.reviewedOn}</span>}
-          <p>
-            {match.url ? (
-              <a href={match.url} target="_blank" rel="noopener noreferrer">
-                {match.text}
-              </a>
-            ) : (
-              match.text
-            )}{" "}
-            <span className="muted">(match {Math.round(match.score * 100)}%)</span>
-          </p>
+          <ArchiveMatch match={match} />
         </li>
       ))}
     </ul>

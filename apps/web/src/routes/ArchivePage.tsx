@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
+import { ArchiveMatch } from "../components/ArchiveMatch";
 import { FormError } from "../components/FormError";
 import { useMe } from "../lib/me";
 import { trpc } from "../lib/trpc";
@@ -53,19 +54,7 @@ function ArchiveSearch() {
           {matches.data.length === 0 && <li>No past fact-check shares this text's words.</li>}
           {matches.data.map((match) => (
             <li key={match.id} className="link">
-              {match.rating && <strong>{match.rating}</strong>}
-              {match.publisher && <span className="muted"> · {match.publisher}</span>}
-              {match.reviewedOn && <span className="muted"> · {match.reviewedOn}</span>}
-              <p>
-                {match.url ? (
-                  <a href={match.url} target="_blank" rel="noopener noreferrer">
-                    {match.text}
-                  </a>
-                ) : (
-                  match.text
-                )}{" "}
-                <span className="muted">(match {Math.round(match.score * 100)}%)</span>
-              </p>
+              <ArchiveMatch match={match} />
             </li>
           ))}
         </ol>

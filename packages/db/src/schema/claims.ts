@@ -1,7 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import {
   bigserial,
-  customType,
   doublePrecision,
   index,
   integer,
@@ -12,11 +11,9 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { articles } from "./articles";
-import { createdAt, id, updatedAt } from "./columns";
+import { createdAt, id, tsvector, updatedAt } from "./columns";
 import { claimPriorityEnum, claimStatusEnum } from "./enums";
 import { users } from "./users";
-
-const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 export const claims = pgTable(
   "claims",

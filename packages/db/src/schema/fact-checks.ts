@@ -1,6 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
 import {
-  customType,
   date,
   doublePrecision,
   index,
@@ -11,10 +10,8 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAt, id } from "./columns";
+import { createdAt, id, tsvector } from "./columns";
 import { users } from "./users";
-
-const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 /**
  * The archive of fact-checks already published (imported from ClaimReview or a spreadsheet):
