@@ -55,3 +55,61 @@ export function trainLogistic(
   }
   return Object.fromEntries(weights);
 }
+
+type TRow = { features: TFeatures; label: 0 | 1; weight?: number };
+
+/**
+ * Naive Bayes log-count ratios (Wang & Manning's NB-SVM): for each feature, how much more
+ * often it occurs in positive rows than in negative ones, smoothed by `alpha`.
+ */
+export function logCountRatios(rows: TRow[], alpha = 1): Map<string, number> {
+  const positive = new Map<string, number>();
+  const negative = new Map<string, number>();
+  for (const { features, label, weight = 1 } of rows) {
+    const counts = label ? positive : negative;
+    for (const name of features.keys()) counts.set(name, (counts.get(name) ?? 0) + weight);
+  }
+  const names = new Set([...positive.keys(), ...negative.keys()]);
+  let positiveTotal = 0;
+  let negativeTotal = 0;
+  for (const name of names) {
+    positiveTotal += (positive.get(name) ?? 0) + alpha;
+    negativeTotal += (negative.get(name) ?? 0) + alpha;
+  }
+  return new Map(
+    [...names].map((name) => [
+      name,
+      Math.log(((positive.get(name) ?? 0) + alpha) / positiveTotal) -
+        Math.log(((negative.get(name) ?? 0) + alpha) / negativeTotal),
+    ]),
+  );
+}
+
+/**
+ * Logistic regression over features scaled by their log-count ratios (NB-LR): on short
+ * texts it beats both Naive Bayes and plain logistic regression. Only the features `scaled`
+ * picks (words, say) are scaled; the ratios are folded into the returned weights, so
+ * `predict` takes the sentence's plain features.
+ */
+export function trainNbLogistic(
+  rows: TRow[],
+  {
+    scaled,
+    alpha = 1,
+    ...options
+  }: Parameters<typeof trainLogistic>[1] & {
+    scaled: (name: string) => boolean;
+    alpha?: number;
+  },
+): TWeights {
+  const ratios = logCountRatios(rows, alpha);
+  const ratio = (name: string) => (scaled(name) ? (ratios.get(name) ?? 0) : 1);
+  const weights = trainLogistic(
+    rows.map((row) => ({
+      ...row,
+      features: new Map([...row.features].map(([name, value]) => [name, value * ratio(name)])),
+    })),
+    options,
+  );
+  return Object.fromEntries(Object.entries(weights).map(([name, w]) => [name, w * ratio(name)]));
+}
