@@ -16,6 +16,8 @@ const policy: Record<string, "public" | "authed" | TRole> = {
   "auth.logout": "public",
   "auth.me": "public",
   "claim.list": "authed",
+  "claim.counts": "authed",
+  "claim.bulk": "authed",
   "claim.get": "authed",
   "claim.transition": "authed",
   "claim.assign": "authed",

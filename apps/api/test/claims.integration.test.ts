@@ -243,10 +243,12 @@ describe("claim.list (the review queue)", () => {
     const scores = seen.map((id) => made.find((c) => c.id === id)?.score ?? -1);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
 
-    expect((await caller.claim.list({ status: ["sourced"] })).items).toHaveLength(2);
-    expect((await caller.claim.list({ assignee: "me" })).items.map((c) => c.id)).toEqual([made[3]?.id]);
-    expect((await caller.claim.list({ assignee: "unassigned" })).items).toHaveLength(6);
-    expect((await caller.claim.list({ articleId: article.id })).items).toHaveLength(3);
+    expect((await caller.claim.list({ filter: { status: ["sourced"] } })).items).toHaveLength(2);
+    expect((await caller.claim.list({ filter: { assignee: "me" } })).items.map((c) => c.id)).toEqual([
+      made[3]?.id,
+    ]);
+    expect((await caller.claim.list({ filter: { assignee: "unassigned" } })).items).toHaveLength(6);
+    expect((await caller.claim.list({ filter: { articleId: article.id } })).items).toHaveLength(3);
     const newest = await caller.claim.list({ sort: "newest", limit: 2 });
     expect(newest.items.map((c) => c.id)).toEqual([made[6]?.id, made[5]?.id]);
   });

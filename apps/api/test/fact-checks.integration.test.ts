@@ -91,7 +91,7 @@ describe("the fact-check archive", () => {
     });
     const {
       items: [otherClaim],
-    } = await caller.claim.list({ articleId: other.articleId });
+    } = await caller.claim.list({ filter: { articleId: other.articleId } });
     expect(await caller.claim.archiveMatches({ id: otherClaim?.id ?? "" })).toEqual([]);
   });
 

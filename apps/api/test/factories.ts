@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { articles, claims, type Db, settings, sources, users } from "@factdesk/db";
-import type { TClaimStatus, TRole, TSourceStance } from "@factdesk/schema";
+import type { TClaimPriority, TClaimStatus, TRole, TSourceStance } from "@factdesk/schema";
 import { eq } from "drizzle-orm";
 import { hashPassword } from "../src/domain/auth";
 import { createContextInner } from "../src/trpc/init";
@@ -45,11 +45,22 @@ export async function makeClaim(
     articleId = null as string | null,
     score = 0.5,
     assigneeId = null as string | null,
+    priority = "normal" as TClaimPriority,
+    createdAt = undefined as Date | undefined,
   } = {},
 ) {
   const [claim] = await db
     .insert(claims)
-    .values({ text, normalizedText: text.toLowerCase(), status, articleId, score, assigneeId })
+    .values({
+      text,
+      normalizedText: text.toLowerCase(),
+      status,
+      articleId,
+      score,
+      assigneeId,
+      priority,
+      createdAt,
+    })
     .returning();
   if (!claim) throw new Error("makeClaim: nothing inserted");
   return claim;

@@ -101,7 +101,7 @@ describe("claims", () => {
       reason: "Opinion, not checkable.",
     });
     expect((await caller.claim.list()).items).toEqual([]);
-    expect((await caller.claim.list({ includeArchived: true })).items).toHaveLength(1);
+    expect((await caller.claim.list({ filter: { archived: "include" } })).items).toHaveLength(1);
     const view = await caller.claim.get({ id: claim.id });
     expect(view.transitions.every((option) => option.blocker?.message.includes("archived"))).toBe(true);
     await caller.claim.archive({ id: claim.id, version: 2, archived: false });

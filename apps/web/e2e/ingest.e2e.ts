@@ -35,6 +35,6 @@ describe("ingesting an article", () => {
     const rows = page.locator("table.queue tbody tr");
     await rows.first().waitFor();
     expect(await rows.count()).toBe(2);
-    expect(await rows.first().getByRole("cell").nth(1).textContent()).toBe("Albania camp report");
+    expect(await rows.first().getByRole("cell").nth(2).textContent()).toMatch(/^Albania camp report/);
   });
 });

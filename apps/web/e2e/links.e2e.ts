@@ -7,6 +7,7 @@ const running = useRunningApp();
 describe("similar and contradicting claims", () => {
   it("shows the seeds' conflicting founding years, and confirming the contradiction allows 'Mark disputed'", async () => {
     const page = await running.signedIn("checker@factdesk.test");
+    await page.getByLabel("Search claims").fill("MEK founded 1963");
     await page.getByRole("link", { name: /The MEK was founded in 1963/ }).click();
     const panel = page.getByRole("region", { name: "Similar and contradicting claims" });
     await panel.waitFor();
@@ -43,6 +44,7 @@ describe("similar and contradicting claims", () => {
       .waitFor();
 
     await editor.getByRole("link", { name: "Queue" }).click();
+    await editor.getByLabel("Search claims").fill("MEK founded 1963");
     await editor.getByRole("link", { name: /The MEK was founded in 1963/ }).click();
     const archive = editor.getByRole("list", { name: "Already fact-checked" });
     await archive.getByRole("link", { name: "The MEK was founded in 1963 by Marxist students." }).waitFor();

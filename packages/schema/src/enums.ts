@@ -67,6 +67,13 @@ export const claimStatusLabels: Record<TClaimStatus, string> = {
   disputed: "Disputed",
 };
 
+export const claimPriorityLabels: Record<TClaimPriority, string> = {
+  low: "Low",
+  normal: "Normal",
+  high: "High",
+  urgent: "Urgent",
+};
+
 export const stanceLabels: Record<TSourceStance, string> = {
   supports: "Supports",
   refutes: "Refutes",

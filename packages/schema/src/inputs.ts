@@ -13,23 +13,6 @@ export const ZLoginInput = z.object({
 });
 export type TLoginInput = z.infer<typeof ZLoginInput>;
 
-export const claimSorts = ["priority", "newest"] as const;
-
-/** Every field is optional, and so is the input itself: no input is the whole queue. */
-export const ZClaimListInput = z
-  .object({
-    status: z.array(ZClaimStatus).max(3).optional(),
-    /** A user id, "me" for the caller, or "unassigned". */
-    assignee: z.union([ZId, z.literal("me"), z.literal("unassigned")]).optional(),
-    articleId: ZId.optional(),
-    includeArchived: z.boolean().default(false),
-    sort: z.enum(claimSorts).default("priority"),
-    cursor: z.string().max(512).nullish(),
-    limit: z.number().int().min(1).max(200).default(50),
-  })
-  .prefault({});
-export type TClaimListInput = z.input<typeof ZClaimListInput>;
-
 export const ZClaimGetInput = z.object({ id: ZId });
 
 export const ZClaimTransitionInput = z.object({

@@ -11,88 +11,12 @@ import {
   type ZClaimArchiveInput,
   type ZClaimAssignInput,
   type ZClaimCommentInput,
-  ZClaimListInput,
-  ZClaimPriority,
   type ZClaimUpdateInput,
 } from "@factdesk/schema";
-import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { recordEvent } from "./audit";
 import { lockVersion, updateVersion } from "./versioned";
-
-// ── The review queue ────────────────────────────────────────────────────────────────────
-
-/** Keyset cursor: the sort key of the last row on the page, opaque to the client. */
-const ZCursor = z.object({ p: ZClaimPriority, s: z.number(), q: z.number().int() });
-type TCursor = z.infer<typeof ZCursor>;
-
-const encodeCursor = (cursor: TCursor) => Buffer.from(JSON.stringify(cursor)).toString("base64url");
-
-function decodeCursor(cursor: string): TCursor {
-  try {
-    return ZCursor.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-  } catch {
-    throw new DomainError("BAD_REQUEST", "The page cursor is not valid; reload the queue.");
-  }
-}
-
-export async function listClaims(db: DbOrTx, actor: TActor, rawInput: z.input<typeof ZClaimListInput>) {
-  const input = ZClaimListInput.parse(rawInput);
-  const filters = [
-    input.status?.length ? inArray(claims.status, input.status) : undefined,
-    input.articleId ? eq(claims.articleId, input.articleId) : undefined,
-    input.includeArchived ? undefined : isNull(claims.archivedAt),
-    input.assignee === "unassigned"
-      ? isNull(claims.assigneeId)
-      : input.assignee
-        ? eq(claims.assigneeId, input.assignee === "me" ? actor.id : input.assignee)
-        : undefined,
-  ];
-  if (input.cursor) {
-    const after = decodeCursor(input.cursor);
-    filters.push(
-      input.sort === "newest"
-        ? sql`${claims.seq} < ${after.q}`
-        : sql`(${claims.priority}, ${claims.score}, ${claims.seq}) < (${after.p}::claim_priority, ${after.s}, ${after.q})`,
-    );
-  }
-  const order =
-    input.sort === "newest"
-      ? [desc(claims.seq)]
-      : [desc(claims.priority), desc(claims.score), desc(claims.seq)];
-
-  const rows = await db
-    .select({
-      id: claims.id,
-      seq: claims.seq,
-      text: claims.text,
-      status: claims.status,
-      priority: claims.priority,
-      score: claims.score,
-      claimant: claims.claimant,
-      version: claims.version,
-      archivedAt: claims.archivedAt,
-      createdAt: claims.createdAt,
-      article: { id: articles.id, title: articles.title },
-      assignee: { id: users.id, name: users.name },
-    })
-    .from(claims)
-    .leftJoin(articles, eq(articles.id, claims.articleId))
-    .leftJoin(users, eq(users.id, claims.assigneeId))
-    .where(and(...filters))
-    .orderBy(...order)
-    .limit(input.limit + 1);
-
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(({ seq: _seq, ...row }) => row),
-    nextCursor:
-      rows.length > input.limit && last
-        ? encodeCursor({ p: last.priority, s: last.score, q: last.seq })
-        : null,
-  };
-}
 
 // ── One claim ───────────────────────────────────────────────────────────────────────────
 

@@ -1,3 +1,4 @@
+import { queueViewToParams } from "@factdesk/schema";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { Link } from "react-router";
@@ -171,7 +172,9 @@ export function IngestPage() {
               {ingesting.data.created
                 ? `Created ${ingesting.data.claimCount} claims from “${ingesting.data.title}”. `
                 : `This text was ingested before as “${ingesting.data.title}”; nothing new was created. `}
-              <Link to={`/?article=${ingesting.data.articleId}`}>See its claims in the queue</Link>
+              <Link to={`/?${queueViewToParams({ filter: { articleId: ingesting.data.articleId } })}`}>
+                See its claims in the queue
+              </Link>
             </p>
           ) : (
             <button

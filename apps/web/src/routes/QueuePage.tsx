@@ -1,121 +1,167 @@
-import { claimStatuses, claimStatusLabels, type TClaimStatus } from "@factdesk/schema";
-import { useInfiniteQuery } from "@tanstack/react-query";
-import { Link, useSearchParams } from "react-router";
-import { StatusBadge } from "../components/StatusBadge";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useNavigate } from "react-router";
+import { BulkBar } from "../components/queue/BulkBar";
+import { QueueFilters } from "../components/queue/QueueFilters";
+import { QueueTable } from "../components/queue/QueueTable";
+import { ShortcutsDialog } from "../components/queue/ShortcutsDialog";
+import { StatusCounts } from "../components/queue/StatusCounts";
 import { useLiveChanges } from "../lib/live";
+import { useQueueView } from "../lib/queue-view";
 import { errorMessage, trpc } from "../lib/trpc";
 
-/** Filters live in the URL, so a filtered queue can be bookmarked and shared. */
-function useQueueFilters() {
-  const [params, setParams] = useSearchParams();
-  const status = params.get("status") as TClaimStatus | null;
-  const assignee = params.get("assignee");
-  const filters = {
-    status: status && claimStatuses.includes(status) ? [status] : undefined,
-    assignee: assignee === "me" || assignee === "unassigned" ? assignee : undefined,
-    sort: params.get("sort") === "newest" ? ("newest" as const) : ("priority" as const),
-    // An article's claims, e.g. right after ingesting it.
-    articleId: /^[0-9a-f-]{36}$/i.test(params.get("article") ?? "")
-      ? (params.get("article") ?? undefined)
-      : undefined,
-  };
-  const update = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  };
-  return { filters, values: { status, assignee, sort: filters.sort }, update };
-}
+/** Typing in a field is typing, not a shortcut. */
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ["INPUT", "SELECT", "TEXTAREA"].includes(target.tagName));
 
 export function QueuePage() {
   useLiveChanges();
-  const { filters, values, update } = useQueueFilters();
+  const navigate = useNavigate();
+  const { view, setView, setFilter } = useQueueView();
   const queue = useInfiniteQuery(
-    trpc.claim.list.infiniteQueryOptions(filters, { getNextPageParam: (page) => page.nextCursor }),
+    trpc.claim.list.infiniteQueryOptions(view, { getNextPageParam: (page) => page.nextCursor }),
   );
-  const claims = queue.data?.pages.flatMap((page) => page.items) ?? [];
+  const counts = useQuery(trpc.claim.counts.queryOptions(view.filter));
+  const rows = queue.data?.pages.flatMap((page) => page.items) ?? [];
+
+  const [active, setActive] = useState(-1);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [everything, setEverything] = useState(false);
+  const [showShortcuts, setShowShortcuts] = useState(false);
+  const search = useRef<HTMLInputElement>(null);
+  const assign = useRef<HTMLSelectElement>(null);
+  const status = useRef<HTMLSelectElement>(null);
+
+  // A new filter is a new list: forget the selection and the position in the old one.
+  const viewKey = JSON.stringify(view);
+  useEffect(() => {
+    setSelected(new Set());
+    setEverything(false);
+    setActive(-1);
+  }, [viewKey]);
+
+  const toggle = (id: string) => {
+    setEverything(false);
+    setSelected((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  };
+  const loadMore = useCallback(() => {
+    if (queue.hasNextPage && !queue.isFetchingNextPage) void queue.fetchNextPage();
+  }, [queue.hasNextPage, queue.isFetchingNextPage, queue.fetchNextPage]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.metaKey || event.ctrlKey || event.altKey || isTyping(event.target)) return;
+      const row = rows[active];
+      const act: Record<string, () => void> = {
+        j: () => setActive((i) => Math.min(rows.length - 1, i + 1)),
+        k: () => setActive((i) => Math.max(0, i - 1)),
+        x: () => row && toggle(row.id),
+        Enter: () => row && document.activeElement === document.body && navigate(`/claims/${row.id}`),
+        "/": () => search.current?.focus(),
+        "?": () => setShowShortcuts(true),
+        a: () => {
+          if (!selected.size && row) setSelected(new Set([row.id]));
+          requestAnimationFrame(() => assign.current?.focus());
+        },
+        s: () => {
+          if (!selected.size && row) setSelected(new Set([row.id]));
+          requestAnimationFrame(() => status.current?.focus());
+        },
+      };
+      const handler = act[event.key];
+      if (!handler) return;
+      event.preventDefault();
+      handler();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  });
+
+  const total = counts.data?.total ?? 0;
+  const allLoadedSelected = rows.length > 0 && rows.every((row) => selected.has(row.id));
 
   return (
     <section>
       <title>Review queue · Factdesk</title>
-      <h1>Review queue</h1>
-      <form className="filters" aria-label="Filter the queue" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          Status
-          <select value={values.status ?? ""} onChange={(e) => update("status", e.target.value)}>
-            <option value="">Any</option>
-            {claimStatuses.map((status) => (
-              <option key={status} value={status}>
-                {claimStatusLabels[status]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Assignee
-          <select value={values.assignee ?? ""} onChange={(e) => update("assignee", e.target.value)}>
-            <option value="">Anyone</option>
-            <option value="me">Me</option>
-            <option value="unassigned">Unassigned</option>
-          </select>
-        </label>
-        <label>
-          Sort by
-          <select
-            value={values.sort}
-            onChange={(e) => update("sort", e.target.value === "newest" ? "newest" : "")}
-          >
-            <option value="priority">Priority and score</option>
-            <option value="newest">Newest</option>
-          </select>
-        </label>
-      </form>
+      <div className="page-head">
+        <h1>Review queue</h1>
+        <button type="button" className="link-button" onClick={() => setShowShortcuts(true)}>
+          Keyboard shortcuts (?)
+        </button>
+      </div>
+      <QueueFilters
+        filter={view.filter}
+        sort={view.sort}
+        onFilter={setFilter}
+        onSort={(sort) => setView({ ...view, sort })}
+        onClear={() => setView({ filter: {}, sort: view.sort })}
+        searchRef={search}
+      />
+      <StatusCounts
+        counts={counts.data}
+        selected={view.filter.status ?? []}
+        onChange={(statuses) => setFilter({ status: statuses.length ? statuses : undefined })}
+      />
+
+      {(selected.size > 0 || everything) && (
+        <>
+          {allLoadedSelected && !everything && total > selected.size && (
+            <p>
+              <button type="button" className="link-button" onClick={() => setEverything(true)}>
+                Select all {total.toLocaleString()} claims matching the filter
+              </button>
+            </p>
+          )}
+          <BulkBar
+            target={everything ? { filter: view.filter, expectedCount: total } : { ids: [...selected] }}
+            count={everything ? total : selected.size}
+            onClear={() => {
+              setSelected(new Set());
+              setEverything(false);
+            }}
+            assignRef={assign}
+            statusRef={status}
+          />
+        </>
+      )}
 
       {queue.isPending ? (
         <p className="page-status">Loading claims…</p>
       ) : queue.isError ? (
-        <p role="alert" className="error">
-          {errorMessage(queue.error)}
-        </p>
-      ) : claims.length === 0 ? (
+        <div role="alert" className="error">
+          <p>{errorMessage(queue.error)}</p>
+          <button type="button" onClick={() => queue.refetch()}>
+            Try again
+          </button>
+        </div>
+      ) : rows.length === 0 ? (
         <p className="page-status">No claims match these filters.</p>
       ) : (
-        <table className="queue">
-          <caption className="visually-hidden">Claims to review</caption>
-          <thead>
-            <tr>
-              <th scope="col">Claim</th>
-              <th scope="col">Article</th>
-              <th scope="col">Status</th>
-              <th scope="col">Assignee</th>
-              <th scope="col" className="numeric">
-                Score
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {claims.map((claim) => (
-              <tr key={claim.id}>
-                <td>
-                  <Link to={`/claims/${claim.id}`}>{claim.text}</Link>
-                </td>
-                <td>{claim.article?.title ?? "—"}</td>
-                <td>
-                  <StatusBadge status={claim.status} />
-                </td>
-                <td>{claim.assignee?.name ?? <span className="muted">Unassigned</span>}</td>
-                <td className="numeric">{claim.score.toFixed(2)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <QueueTable
+          rows={rows}
+          active={active}
+          selected={selected}
+          onActivate={setActive}
+          onToggle={toggle}
+          onToggleAll={(select) => {
+            setEverything(false);
+            setSelected(select ? new Set(rows.map((row) => row.id)) : new Set());
+          }}
+          onNearEnd={loadMore}
+        />
       )}
-      {queue.hasNextPage && (
-        <button type="button" onClick={() => queue.fetchNextPage()} disabled={queue.isFetchingNextPage}>
-          {queue.isFetchingNextPage ? "Loading…" : "Load more"}
+      {queue.isFetchingNextPage && <p className="page-status">Loading more…</p>}
+      {queue.hasNextPage && !queue.isFetchingNextPage && (
+        <button type="button" onClick={loadMore}>
+          Load more
         </button>
       )}
+      <ShortcutsDialog open={showShortcuts} onClose={() => setShowShortcuts(false)} />
     </section>
   );
 }

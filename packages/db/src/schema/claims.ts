@@ -44,7 +44,10 @@ export const claims = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    // One index per queue sort key (see apps/api/src/domain/queue.ts).
     index("claims_queue_idx").on(t.priority.desc(), t.score.desc(), t.seq.desc()),
+    index("claims_score_idx").on(t.score.desc(), t.seq.desc()),
+    index("claims_activity_idx").on(t.updatedAt.desc(), t.seq.desc()),
     index().on(t.articleId),
     index().on(t.assigneeId),
     index("claims_search_idx").using("gin", t.search),

@@ -1,6 +1,7 @@
 import {
   ZClaimArchiveInput,
   ZClaimAssignInput,
+  ZClaimBulkInput,
   ZClaimCommentInput,
   ZClaimDecideLinksInput,
   ZClaimGetInput,
@@ -9,25 +10,34 @@ import {
   ZClaimListInput,
   ZClaimTransitionInput,
   ZClaimUpdateInput,
+  ZQueueFilter,
 } from "@factdesk/schema";
 import { z } from "zod";
+import { bulkUpdateClaims } from "../../domain/bulk";
 import {
   archiveClaim,
   assignClaim,
   claimHistory,
   commentOnClaim,
   getClaim,
-  listClaims,
   listComments,
   transitionClaim,
   updateClaim,
 } from "../../domain/claims";
 import { archiveMatchesForClaim } from "../../domain/fact-checks";
 import { decideLinks, listLinks } from "../../domain/matching";
+import { countClaimsByStatus, listClaims } from "../../domain/queue";
 import { authedProcedure, router } from "../init";
 
 export const claimRouter = router({
   list: authedProcedure.input(ZClaimListInput).query(({ ctx, input }) => listClaims(ctx.db, ctx.user, input)),
+  /** One action on many claims (a selection, or everything a filter matches); each judged on its own. */
+  bulk: authedProcedure
+    .input(ZClaimBulkInput)
+    .mutation(({ ctx, input }) => bulkUpdateClaims(ctx.db, ctx.user, input)),
+  counts: authedProcedure
+    .input(ZQueueFilter.prefault({}))
+    .query(({ ctx, input }) => countClaimsByStatus(ctx.db, ctx.user, input)),
   get: authedProcedure.input(ZClaimGetInput).query(async ({ ctx, input }) => ({
     ...(await getClaim(ctx.db, ctx.user, input.id)),
     comments: await listComments(ctx.db, { claimId: input.id }),

@@ -1,0 +1,243 @@
+import { articles, claimLinks, claims, type DbOrTx, users, verdicts } from "@factdesk/db";
+import {
+  claimStatuses,
+  DomainError,
+  HIGHLIGHT_END,
+  HIGHLIGHT_START,
+  type TActor,
+  type TClaimSort,
+  type TClaimStatus,
+  type TQueueFlag,
+  ZClaimListInput,
+  ZQueueFilter,
+} from "@factdesk/schema";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import { z } from "zod";
+
+type TFilter = z.output<typeof ZQueueFilter>;
+
+// ── Conditions ───────────────────────────────────────────────────────────────────────────
+
+/** A live link of this kind touches the claim (each side has its own index). */
+const hasLink = (kinds: SQL, extra: SQL = sql`true`) => sql`(
+  exists (select 1 from ${claimLinks} l where l.claim_a_id = ${claims.id} and l.kind in ${kinds} and l.state <> 'rejected' and ${extra})
+  or exists (select 1 from ${claimLinks} l where l.claim_b_id = ${claims.id} and l.kind in ${kinds} and l.state <> 'rejected' and ${extra}))`;
+
+/** The claim-link conditions behind the queue's flags, also shown on each row. */
+const flagConditions: Record<TQueueFlag, SQL> = {
+  contradiction: hasLink(sql`('contradiction')`),
+  duplicate: hasLink(sql`('duplicate')`),
+  // A restatement of a claim whose verdict is public.
+  fact_checked: hasLink(
+    sql`('duplicate', 'related')`,
+    sql`exists (select 1 from ${verdicts} v where v.state = 'published'
+      and v.claim_id = case when l.claim_a_id = ${claims.id} then l.claim_b_id else l.claim_a_id end)`,
+  ),
+};
+
+const tsQuery = (q: string) => sql`websearch_to_tsquery('english', ${q})`;
+const utcDay = (day: string) => sql`(${day}::date)::timestamp at time zone 'UTC'`;
+
+/**
+ * Everything the filter asks, except the status (the counts are per status). Each condition
+ * stands alone (subqueries, no joins), so counting and bulk selection read `claims` only.
+ */
+function filterConditions(actor: TActor, filter: TFilter): (SQL | undefined)[] {
+  const assignee = filter.assignee === "me" ? actor.id : filter.assignee;
+  return [
+    filter.archived === "exclude"
+      ? isNull(claims.archivedAt)
+      : filter.archived === "only"
+        ? isNotNull(claims.archivedAt)
+        : undefined,
+    assignee === "unassigned"
+      ? isNull(claims.assigneeId)
+      : assignee
+        ? eq(claims.assigneeId, assignee)
+        : undefined,
+    filter.priority?.length ? inArray(claims.priority, filter.priority) : undefined,
+    filter.scoreMin !== undefined ? sql`${claims.score} >= ${filter.scoreMin}` : undefined,
+    filter.scoreMax !== undefined ? sql`${claims.score} <= ${filter.scoreMax}` : undefined,
+    filter.articleId ? eq(claims.articleId, filter.articleId) : undefined,
+    filter.outlet
+      ? sql`exists (select 1 from ${articles} a where a.id = ${claims.articleId} and lower(a.outlet) = lower(${filter.outlet}))`
+      : undefined,
+    ...(filter.flags ?? []).map((flag) => flagConditions[flag]),
+    filter.verdict?.length
+      ? sql`coalesce((select v.state::text from ${verdicts} v where v.claim_id = ${claims.id}), 'none') in ${filter.verdict}`
+      : undefined,
+    filter.createdFrom ? sql`${claims.createdAt} >= ${utcDay(filter.createdFrom)}` : undefined,
+    filter.createdTo ? sql`${claims.createdAt} < ${utcDay(filter.createdTo)} + interval '1 day'` : undefined,
+    filter.q ? sql`${claims.search} @@ ${tsQuery(filter.q)}` : undefined,
+  ];
+}
+
+const statusCondition = (filter: TFilter) =>
+  filter.status?.length ? inArray(claims.status, filter.status) : undefined;
+
+// ── Sort keys and cursors ────────────────────────────────────────────────────────────────
+
+/**
+ * Each sort is one direction over a unique key, so a page boundary is a single row
+ * comparison the index answers (mixed directions would need an OR or a UNION per column).
+ */
+const sortKeys: Record<TClaimSort, { direction: "asc" | "desc"; columns: [PgColumn | SQL, string][] }> = {
+  priority: {
+    direction: "desc",
+    columns: [
+      [claims.priority, "claim_priority"],
+      [claims.score, "float8"],
+      [claims.seq, "int8"],
+    ],
+  },
+  score: {
+    direction: "desc",
+    columns: [
+      [claims.score, "float8"],
+      [claims.seq, "int8"],
+    ],
+  },
+  newest: { direction: "desc", columns: [[claims.seq, "int8"]] },
+  oldest: { direction: "asc", columns: [[claims.seq, "int8"]] },
+  activity: {
+    direction: "desc",
+    columns: [
+      [claims.updatedAt, "timestamptz"],
+      [claims.seq, "int8"],
+    ],
+  },
+};
+
+/** The last row's sort key, as text so timestamps keep their microseconds. */
+const ZCursor = z.array(z.string().max(64)).min(1).max(3);
+
+const encodeCursor = (key: string[]) => Buffer.from(JSON.stringify(key)).toString("base64url");
+
+function decodeCursor(cursor: string, sort: TClaimSort): string[] {
+  try {
+    const key = ZCursor.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+    if (key.length === sortKeys[sort].columns.length) return key;
+  } catch {}
+  throw new DomainError("BAD_REQUEST", "The page cursor is not valid; reload the queue.");
+}
+
+function afterCursor(sort: TClaimSort, key: string[]) {
+  const { direction, columns } = sortKeys[sort];
+  const left = sql.join(
+    columns.map(([column]) => column),
+    sql`, `,
+  );
+  const right = sql.join(
+    columns.map(([, type], i) => sql`${key[i]}::${sql.raw(type)}`),
+    sql`, `,
+  );
+  return direction === "desc" ? sql`(${left}) < (${right})` : sql`(${left}) > (${right})`;
+}
+
+// ── Listing ──────────────────────────────────────────────────────────────────────────────
+
+const highlightOptions = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, HighlightAll=true`;
+
+const rowFields = (q: string | undefined) => ({
+  id: claims.id,
+  text: claims.text,
+  /** The text with search hits between HIGHLIGHT_START and HIGHLIGHT_END, when searching. */
+  highlighted: q
+    ? sql<string>`ts_headline('english', ${claims.text}, ${tsQuery(q)}, ${highlightOptions})`
+    : sql<null>`null`,
+  status: claims.status,
+  priority: claims.priority,
+  score: claims.score,
+  claimant: claims.claimant,
+  version: claims.version,
+  archivedAt: claims.archivedAt,
+  createdAt: claims.createdAt,
+  updatedAt: claims.updatedAt,
+  article: { id: articles.id, title: articles.title, outlet: articles.outlet, url: articles.url },
+  assignee: { id: users.id, name: users.name },
+  verdictState: verdicts.state,
+  flags: {
+    contradiction: sql<boolean>`${flagConditions.contradiction}`,
+    duplicate: sql<boolean>`${flagConditions.duplicate}`,
+    factChecked: sql<boolean>`${flagConditions.fact_checked}`,
+  },
+  sortKey: sql<string[]>`array[${sql.join(
+    // Every sort's key, as text; the cursor takes the one in use.
+    [claims.priority, claims.score, claims.seq, claims.updatedAt].map((c) => sql`${c}::text`),
+    sql`, `,
+  )}]`,
+});
+
+const sortKeyIndexes: Record<TClaimSort, number[]> = {
+  priority: [0, 1, 2],
+  score: [1, 2],
+  newest: [2],
+  oldest: [2],
+  activity: [3, 2],
+};
+
+/** One page of the queue, in the chosen order, and the cursor of the next. */
+export async function listClaims(db: DbOrTx, actor: TActor, rawInput: z.input<typeof ZClaimListInput>) {
+  const { filter, sort, cursor, limit } = ZClaimListInput.parse(rawInput);
+  const { direction, columns } = sortKeys[sort];
+  const rows = await db
+    .select(rowFields(filter.q))
+    .from(claims)
+    .leftJoin(articles, eq(articles.id, claims.articleId))
+    .leftJoin(verdicts, eq(verdicts.claimId, claims.id))
+    .leftJoin(users, eq(users.id, claims.assigneeId))
+    .where(
+      and(
+        ...filterConditions(actor, filter),
+        statusCondition(filter),
+        cursor ? afterCursor(sort, decodeCursor(cursor, sort)) : undefined,
+      ),
+    )
+    .orderBy(...columns.map(([column]) => (direction === "desc" ? desc(column) : asc(column))))
+    .limit(limit + 1);
+
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(({ sortKey: _key, ...row }) => row),
+    nextCursor:
+      rows.length > limit && last
+        ? encodeCursor(sortKeyIndexes[sort].map((i) => last.sortKey[i] ?? ""))
+        : null,
+  };
+}
+
+/** How many claims the filter matches in each status (ignoring its own status choice). */
+export async function countClaimsByStatus(db: DbOrTx, actor: TActor, rawFilter: unknown) {
+  const filter = ZQueueFilter.parse(rawFilter ?? {});
+  const rows = await db
+    .select({ status: claims.status, count: sql<number>`count(*)::int` })
+    .from(claims)
+    .where(and(...filterConditions(actor, filter)))
+    .groupBy(claims.status);
+  const counts = Object.fromEntries(claimStatuses.map((status) => [status, 0])) as Record<
+    TClaimStatus,
+    number
+  >;
+  for (const row of rows) counts[row.status] = row.count;
+  const chosen: readonly TClaimStatus[] = filter.status?.length ? filter.status : claimStatuses;
+  return { byStatus: counts, total: chosen.reduce((sum, status) => sum + counts[status], 0) };
+}
+
+/** The ids of every claim the filter matches, oldest first, refusing more than `max`. */
+export async function matchingClaimIds(db: DbOrTx, actor: TActor, rawFilter: unknown, max: number) {
+  const filter = ZQueueFilter.parse(rawFilter ?? {});
+  const rows = await db
+    .select({ id: claims.id })
+    .from(claims)
+    .where(and(...filterConditions(actor, filter), statusCondition(filter)))
+    .orderBy(asc(claims.seq))
+    .limit(max + 1);
+  if (rows.length > max)
+    throw new DomainError(
+      "BAD_REQUEST",
+      `That filter matches more than ${max.toLocaleString("en")} claims; narrow it down and try again.`,
+    );
+  return rows.map((row) => row.id);
+}

@@ -1,0 +1,229 @@
+import {
+  claimPriorities,
+  claimPriorityLabels,
+  claimSortLabels,
+  claimSorts,
+  queueFlagLabels,
+  queueFlags,
+  type TClaimSort,
+  type TQueueFilter,
+  verdictStateLabels,
+  verdictStates,
+} from "@factdesk/schema";
+import { useQuery } from "@tanstack/react-query";
+import { type Ref, useEffect, useState } from "react";
+import { trpc } from "../../lib/trpc";
+
+type TProps = {
+  filter: TQueueFilter;
+  sort: TClaimSort;
+  onFilter: (changes: Partial<TQueueFilter>) => void;
+  onSort: (sort: TClaimSort) => void;
+  onClear: () => void;
+  searchRef: Ref<HTMLInputElement>;
+};
+
+const one = <T,>(values: T[] | undefined) => values?.[0] ?? "";
+
+/** Every filter of the queue. Text fields apply when typing pauses, the rest at once. */
+export function QueueFilters({ filter, sort, onFilter, onSort, onClear, searchRef }: TProps) {
+  const users = useQuery(trpc.user.list.queryOptions());
+  return (
+    <form className="filters" aria-label="Filter the queue" onSubmit={(e) => e.preventDefault()}>
+      <DebouncedInput
+        label="Search claims"
+        type="search"
+        value={filter.q ?? ""}
+        onValue={(q) => onFilter({ q: q || undefined })}
+        inputRef={searchRef}
+      />
+      <label>
+        Assignee
+        <select
+          value={filter.assignee ?? ""}
+          onChange={(e) => onFilter({ assignee: e.target.value || undefined })}
+        >
+          <option value="">Anyone</option>
+          <option value="me">Me</option>
+          <option value="unassigned">Unassigned</option>
+          {users.data
+            ?.filter((user) => user.active)
+            .map((user) => (
+              <option key={user.id} value={user.id}>
+                {user.name}
+              </option>
+            ))}
+        </select>
+      </label>
+      <label>
+        Priority
+        <select
+          value={one(filter.priority)}
+          onChange={(e) =>
+            onFilter({
+              priority: e.target.value ? [e.target.value as (typeof claimPriorities)[number]] : undefined,
+            })
+          }
+        >
+          <option value="">Any</option>
+          {claimPriorities.map((priority) => (
+            <option key={priority} value={priority}>
+              {claimPriorityLabels[priority]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Verdict
+        <select
+          value={one(filter.verdict)}
+          onChange={(e) => onFilter({ verdict: e.target.value ? [e.target.value as "none"] : undefined })}
+        >
+          <option value="">Any</option>
+          <option value="none">No verdict yet</option>
+          {verdictStates.map((state) => (
+            <option key={state} value={state}>
+              {verdictStateLabels[state]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="score-range">
+        <legend>Check-worthiness</legend>
+        <ScoreInput label="from" value={filter.scoreMin} onValue={(scoreMin) => onFilter({ scoreMin })} />
+        <ScoreInput label="to" value={filter.scoreMax} onValue={(scoreMax) => onFilter({ scoreMax })} />
+      </fieldset>
+      <DebouncedInput
+        label="Outlet"
+        value={filter.outlet ?? ""}
+        onValue={(outlet) => onFilter({ outlet: outlet || undefined })}
+      />
+      <fieldset className="date-range">
+        <legend>Created</legend>
+        <label>
+          from
+          <input
+            type="date"
+            value={filter.createdFrom ?? ""}
+            onChange={(e) => onFilter({ createdFrom: e.target.value || undefined })}
+          />
+        </label>
+        <label>
+          to
+          <input
+            type="date"
+            value={filter.createdTo ?? ""}
+            onChange={(e) => onFilter({ createdTo: e.target.value || undefined })}
+          />
+        </label>
+      </fieldset>
+      <fieldset className="flags">
+        <legend>Links</legend>
+        {queueFlags.map((flag) => (
+          <label key={flag} className="inline">
+            <input
+              type="checkbox"
+              checked={filter.flags?.includes(flag) ?? false}
+              onChange={(e) => {
+                const rest = (filter.flags ?? []).filter((f) => f !== flag);
+                onFilter({ flags: e.target.checked ? [...rest, flag] : rest.length ? rest : undefined });
+              }}
+            />
+            {queueFlagLabels[flag]}
+          </label>
+        ))}
+      </fieldset>
+      <label>
+        Archived
+        <select
+          value={filter.archived ?? "exclude"}
+          onChange={(e) => onFilter({ archived: e.target.value as "exclude" | "include" | "only" })}
+        >
+          <option value="exclude">Hidden</option>
+          <option value="include">Shown too</option>
+          <option value="only">Only archived</option>
+        </select>
+      </label>
+      <label>
+        Sort by
+        <select value={sort} onChange={(e) => onSort(e.target.value as TClaimSort)}>
+          {claimSorts.map((s) => (
+            <option key={s} value={s}>
+              {claimSortLabels[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" className="link-button" onClick={onClear}>
+        Clear filters
+      </button>
+    </form>
+  );
+}
+
+/** A text field that reports its value once typing pauses (and at once on Enter). */
+function DebouncedInput({
+  label,
+  value,
+  onValue,
+  type = "text",
+  inputRef,
+}: {
+  label: string;
+  value: string;
+  onValue: (value: string) => void;
+  type?: string;
+  inputRef?: Ref<HTMLInputElement>;
+}) {
+  const [draft, setDraft] = useState(value);
+  // The URL can change under us (back button, clear): show what it says, keeping a space
+  // just typed.
+  useEffect(() => setDraft((draft) => (draft.trim() === value ? draft : value)), [value]);
+  useEffect(() => {
+    if (draft.trim() === value) return;
+    const timer = setTimeout(() => onValue(draft.trim()), 350);
+    return () => clearTimeout(timer);
+  }, [draft, value, onValue]);
+  return (
+    <label>
+      {label}
+      <input
+        ref={inputRef}
+        type={type}
+        value={draft}
+        maxLength={200}
+        onChange={(e) => setDraft(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") onValue(draft.trim());
+        }}
+      />
+    </label>
+  );
+}
+
+function ScoreInput({
+  label,
+  value,
+  onValue,
+}: {
+  label: string;
+  value: number | undefined;
+  onValue: (value: number | undefined) => void;
+}) {
+  return (
+    <label>
+      {label}
+      <input
+        type="number"
+        min={0}
+        max={1}
+        step={0.05}
+        value={value ?? ""}
+        onChange={(e) => {
+          const number = e.target.valueAsNumber;
+          onValue(Number.isFinite(number) ? Math.min(1, Math.max(0, number)) : undefined);
+        }}
+      />
+    </label>
+  );
+}

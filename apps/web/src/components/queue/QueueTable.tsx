@@ -1,0 +1,162 @@
+import { claimPriorityLabels, verdictStateLabels } from "@factdesk/schema";
+import { useWindowVirtualizer } from "@tanstack/react-virtual";
+import { useEffect, useRef } from "react";
+import { Link } from "react-router";
+import type { RouterOutputs } from "../../lib/trpc";
+import { Highlighted } from "../Highlighted";
+import { StatusBadge } from "../StatusBadge";
+
+export type TQueueRow = RouterOutputs["claim"]["list"]["items"][number];
+
+/**
+ * The queue as a table whose rows outside the window are not rendered (two spacer rows keep
+ * the scroll height), so thousands of loaded claims scroll smoothly. Reaching the end loads
+ * the next page.
+ */
+export function QueueTable({
+  rows,
+  active,
+  selected,
+  onActivate,
+  onToggle,
+  onToggleAll,
+  onNearEnd,
+}: {
+  rows: TQueueRow[];
+  active: number;
+  selected: Set<string>;
+  onActivate: (index: number) => void;
+  onToggle: (id: string) => void;
+  onToggleAll: (select: boolean) => void;
+  onNearEnd: () => void;
+}) {
+  const body = useRef<HTMLTableSectionElement>(null);
+  const virtualizer = useWindowVirtualizer({
+    count: rows.length,
+    estimateSize: () => 64,
+    overscan: 12,
+    scrollMargin: body.current?.offsetTop ?? 0,
+  });
+  const items = virtualizer.getVirtualItems();
+  const last = items.at(-1)?.index ?? 0;
+  useEffect(() => {
+    if (rows.length && last >= rows.length - 10) onNearEnd();
+  }, [last, rows.length, onNearEnd]);
+
+  // Moving the active row (j/k) scrolls it into view, then focuses it once it is rendered.
+  const focusPending = useRef(false);
+  useEffect(() => {
+    if (active < 0) return;
+    focusPending.current = true;
+    virtualizer.scrollToIndex(active, { align: "auto" });
+  }, [active, virtualizer]);
+  useEffect(() => {
+    if (!focusPending.current) return;
+    const link = body.current?.querySelector<HTMLElement>(`tr[data-index="${active}"] a`);
+    if (!link) return;
+    focusPending.current = false;
+    if (document.activeElement !== link) link.focus({ preventScroll: true });
+  });
+
+  const top = (items[0]?.start ?? 0) - virtualizer.options.scrollMargin;
+  const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.id));
+
+  return (
+    <table className="queue">
+      <caption className="visually-hidden">Claims to review</caption>
+      <thead>
+        <tr>
+          <th scope="col" className="select">
+            <input
+              type="checkbox"
+              aria-label="Select all loaded claims"
+              checked={allSelected}
+              onChange={(e) => onToggleAll(e.target.checked)}
+            />
+          </th>
+          <th scope="col">Claim</th>
+          <th scope="col">Article</th>
+          <th scope="col">Status</th>
+          <th scope="col">Priority</th>
+          <th scope="col">Assignee</th>
+          <th scope="col" className="numeric">
+            Score
+          </th>
+        </tr>
+      </thead>
+      <tbody ref={body}>
+        {top > 0 && (
+          <tr aria-hidden="true" style={{ height: top }}>
+            <td colSpan={7} />
+          </tr>
+        )}
+        {items.map((item) => {
+          const claim = rows[item.index];
+          if (!claim) return null;
+          return (
+            <tr
+              key={claim.id}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              className={item.index === active ? "active" : undefined}
+              aria-selected={selected.has(claim.id)}
+            >
+              <td className="select">
+                <input
+                  type="checkbox"
+                  aria-label={`Select: ${claim.text}`}
+                  checked={selected.has(claim.id)}
+                  onChange={() => onToggle(claim.id)}
+                />
+              </td>
+              <td>
+                <Link to={`/claims/${claim.id}`} onFocus={() => onActivate(item.index)}>
+                  {claim.highlighted ? <Highlighted text={claim.highlighted} /> : claim.text}
+                </Link>
+                <RowFlags claim={claim} />
+              </td>
+              <td>
+                {claim.article?.title ?? "—"}
+                {claim.article?.outlet && <div className="muted">{claim.article.outlet}</div>}
+              </td>
+              <td>
+                <StatusBadge status={claim.status} />
+                {claim.verdictState && (
+                  <div className="muted">Verdict: {verdictStateLabels[claim.verdictState]}</div>
+                )}
+              </td>
+              <td>{claimPriorityLabels[claim.priority]}</td>
+              <td>{claim.assignee?.name ?? <span className="muted">Unassigned</span>}</td>
+              <td className="numeric">{claim.score.toFixed(2)}</td>
+            </tr>
+          );
+        })}
+        {bottom > 0 && (
+          <tr aria-hidden="true" style={{ height: bottom }}>
+            <td colSpan={7} />
+          </tr>
+        )}
+      </tbody>
+    </table>
+  );
+}
+
+function RowFlags({ claim }: { claim: TQueueRow }) {
+  const flags = [
+    claim.flags.factChecked && ["fact-checked", "Already fact-checked"],
+    claim.flags.contradiction && ["contradiction", "Contradiction"],
+    claim.flags.duplicate && ["duplicate", "Duplicate"],
+    claim.archivedAt && ["archived", "Archived"],
+  ].filter((flag): flag is string[] => Array.isArray(flag));
+  if (!flags.length) return null;
+  return (
+    <div className="row-flags">
+      {flags.map(([key, label]) => (
+        <span key={key} className={`flag flag-${key}`}>
+          {label}
+        </span>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+CREATE INDEX "claims_score_idx" ON "claims" USING btree ("score" DESC NULLS LAST,"seq" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "claims_activity_idx" ON "claims" USING btree ("updated_at" DESC NULLS LAST,"seq" DESC NULLS LAST);
