@@ -8,12 +8,14 @@ import helmet from "helmet";
 import type { TConfig } from "./config";
 import { userForSession } from "./domain/auth";
 import { createLoginThrottle } from "./domain/login-throttle";
+import { claimsCsvRoute } from "./exports/claims-csv";
 import type { TChangeFeed } from "./live";
 import { publicRoutes } from "./public/routes";
 import { createContextInner } from "./trpc/init";
 import { appRouter } from "./trpc/router";
 
 export const SESSION_COOKIE = "factdesk_session";
+const sessionToken = (req: Request) => parseCookies(req.headers.cookie ?? "")[SESSION_COOKIE] ?? null;
 /** The web app lives under /app; the site root is left for the public verdict pages. */
 export const WEB_BASE = "/app";
 
@@ -64,7 +66,7 @@ export function createApp({ database, config, changes, log = console.error }: TA
       router: appRouter,
       maxBodySize: 5_000_000, // room for a long article's text
       async createContext({ req, res }: { req: Request; res: Response }) {
-        const token = parseCookies(req.headers.cookie ?? "")[SESSION_COOKIE] ?? null;
+        const token = sessionToken(req);
         const user = token ? await userForSession(database.db, token) : null;
         return createContextInner({
           db: database.db,
@@ -90,7 +92,9 @@ export function createApp({ database, config, changes, log = console.error }: TA
     }),
   );
 
-  app.use(publicRoutes(database.db, config.publicUrl ?? new URL("http://localhost:3000")));
+  const publicUrl = config.publicUrl ?? new URL("http://localhost:3000");
+  app.use(claimsCsvRoute(database.db, sessionToken, publicUrl));
+  app.use(publicRoutes(database.db, publicUrl));
   serveWebApp(app, config.webDist, log);
   return app;
 }

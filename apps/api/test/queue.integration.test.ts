@@ -285,3 +285,31 @@ describe("bulk work on the queue", () => {
     expect(links.find((l) => l.kind === "duplicate")?.state).toBe("suggested");
   });
 });
+
+describe("saved views", () => {
+  it("keeps each person's named views, in the queue's URL form, and refuses a name twice", async () => {
+    const me = await makeUser(t.db);
+    const other = await makeUser(t.db);
+    const caller = callerFor(t.db, me);
+    const saved = await caller.savedView.save({
+      name: "My urgent backlog",
+      view: { filter: { assignee: "me", priority: ["urgent"] }, sort: "oldest" },
+    });
+    expect(saved.params).toBe("priority=urgent&assignee=me&sort=oldest");
+    expect(await caller.savedView.list()).toEqual([saved]);
+    expect(await callerFor(t.db, other).savedView.list()).toEqual([]);
+
+    const again = await caller.savedView
+      .save({ name: " My urgent backlog ", view: { filter: {} } })
+      .catch((error: TRPCError) => error);
+    expect((again as TRPCError).code).toBe("CONFLICT");
+    expect((await caller.savedView.list())[0]?.params).toBe(saved.params);
+
+    const stranger = await callerFor(t.db, other)
+      .savedView.remove({ id: saved.id })
+      .catch((e: TRPCError) => e);
+    expect((stranger as TRPCError).code).toBe("NOT_FOUND");
+    await caller.savedView.remove({ id: saved.id });
+    expect(await caller.savedView.list()).toEqual([]);
+  });
+});

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { accessibilityProblems } from "./a11y";
 import { useRunningApp } from "./server";
@@ -75,6 +76,25 @@ describe("the review queue", () => {
     await page.waitForFunction(
       () => document.querySelectorAll("table.queue tbody tr[data-index]").length === 2,
     );
+
+    // Saved under a name, the view is one click away.
+    await page.getByLabel("Save this view as").fill("My delisting claims");
+    await page.getByRole("button", { name: "Save view" }).click();
+    const savedLink = page
+      .getByRole("region", { name: "Saved views" })
+      .getByRole("link", { name: "My delisting claims" });
+    await savedLink.waitFor();
+    expect(await savedLink.getAttribute("aria-current")).toBe("page");
+
+    // The export is the same view, as CSV.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Export CSV" }).click(),
+    ]);
+    const csv = readFileSync((await download.path()) ?? "", "utf8");
+    expect(csv.trim().split("\n")).toHaveLength(3); // header and the two claims
+    expect(csv).toContain("Casey Checker");
+
     const editor = await running.signedIn("editor@factdesk.test");
     await editor.goto(page.url().replace("assignee=me", "assignee=unassigned"));
     await editor.locator("table.queue mark").first().waitFor();

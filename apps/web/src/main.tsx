@@ -10,6 +10,7 @@ import { ClaimPage } from "./routes/ClaimPage";
 import { IngestPage } from "./routes/IngestPage";
 import { LoginPage } from "./routes/LoginPage";
 import { NotFoundPage } from "./routes/NotFoundPage";
+import { NotificationsPage } from "./routes/NotificationsPage";
 import { QueuePage } from "./routes/QueuePage";
 import { RatingScalePage } from "./routes/RatingScalePage";
 import { SettingsPage } from "./routes/SettingsPage";
@@ -27,6 +28,7 @@ const router = createBrowserRouter(
         { path: "claims/:id", element: <ClaimPage /> },
         { path: "approvals", element: <ApprovalsPage /> },
         { path: "ingest", element: <IngestPage /> },
+        { path: "notifications", element: <NotificationsPage /> },
         { path: "archive", element: <ArchivePage /> },
         { path: "admin/users", element: <UsersPage /> },
         { path: "admin/ratings", element: <RatingScalePage /> },

@@ -89,6 +89,17 @@ export const verdictStateLabels: Record<TVerdictState, string> = {
   retracted: "Retracted",
 };
 
+/** What a person is told about, in the app. */
+export const notificationKinds = [
+  "assigned",
+  "changes_requested",
+  "approved",
+  "published",
+  "mentioned",
+] as const;
+export const ZNotificationKind = z.enum(notificationKinds);
+export type TNotificationKind = z.infer<typeof ZNotificationKind>;
+
 export const webhookEvents = ["verdict.published", "verdict.corrected", "verdict.retracted"] as const;
 export const ZWebhookEvent = z.enum(webhookEvents);
 export type TWebhookEvent = z.infer<typeof ZWebhookEvent>;

@@ -222,3 +222,11 @@ export const ZWebhookCreateInput = z.object({
 });
 export const ZWebhookRemoveInput = z.object({ id: ZId });
 export const ZWebhookDeliveriesInput = z.object({ webhookId: ZId.optional() }).prefault({});
+
+// ── Notifications ──
+export const ZNotificationMarkReadInput = z
+  .object({
+    /** These notifications; all unread ones when absent. */
+    ids: z.array(ZId).min(1).max(500).optional(),
+  })
+  .prefault({});

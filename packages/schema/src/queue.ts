@@ -201,3 +201,10 @@ export const ZClaimBulkInput = z.object({
   action: ZClaimBulkAction,
 });
 export type TClaimBulkInput = z.input<typeof ZClaimBulkInput>;
+
+// ── Saved views ──
+export const ZSavedViewSaveInput = z.object({
+  name: z.string().trim().min(1, "Name the view.").max(80, "Keep the name under 80 characters."),
+  view: ZQueueView,
+});
+export const ZSavedViewRemoveInput = z.object({ id: z.uuid({ error: "Not a valid id." }) });

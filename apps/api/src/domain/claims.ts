@@ -16,6 +16,7 @@ import {
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { recordEvent } from "./audit";
+import { notify } from "./notifications";
 import { lockVersion, updateVersion } from "./versioned";
 
 // ── One claim ───────────────────────────────────────────────────────────────────────────
@@ -150,6 +151,8 @@ export async function assignClaim(db: DbOrTx, actor: TActor, input: z.infer<type
       from: claim.assigneeId,
       to: input.assigneeId,
     });
+    if (input.assigneeId)
+      await notify(tx, actor, [{ userId: input.assigneeId, kind: "assigned", claimId: claim.id }]);
     return updated;
   });
 }
@@ -238,6 +241,16 @@ export async function commentOnClaim(db: DbOrTx, actor: TActor, input: z.infer<t
       claimId: claim.id,
       data: { mentions: comment.mentions },
     });
+    await notify(
+      tx,
+      actor,
+      comment.mentions.map((userId) => ({
+        userId,
+        kind: "mentioned" as const,
+        claimId: claim.id,
+        data: { excerpt: comment.body.slice(0, 200) },
+      })),
+    );
     return comment;
   });
 }

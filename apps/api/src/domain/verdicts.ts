@@ -23,6 +23,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { recordEvent } from "./audit";
 import { findClaim, listComments } from "./claims";
+import { notify } from "./notifications";
 import { assertPublishable, slugForPublication, verdictPageUrl } from "./publishing";
 import { getSettings, publicBase } from "./settings";
 import { lockVersion, updateVersion } from "./versioned";
@@ -289,6 +290,15 @@ export async function transitionVerdict(
       claimId: verdict.claimId,
       data: { revision: revision.number, ...(input.reason ? { reason: input.reason } : {}) },
     });
+    if (input.to === "changes_requested" || input.to === "approved" || input.to === "published")
+      await notify(tx, actor, [
+        {
+          userId: revision.authorId,
+          kind: input.to,
+          claimId: verdict.claimId,
+          data: { revision: revision.number, ...(input.reason ? { reason: input.reason } : {}) },
+        },
+      ]);
     return updated;
   });
 }

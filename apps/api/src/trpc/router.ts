@@ -4,8 +4,10 @@ import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { claimRouter } from "./routers/claim";
 import { factCheckRouter } from "./routers/fact-check";
+import { notificationRouter } from "./routers/notification";
 import { publishedRouter } from "./routers/published";
 import { ratingScaleRouter } from "./routers/rating-scale";
+import { savedViewRouter } from "./routers/saved-view";
 import { settingsRouter } from "./routers/settings";
 import { sourceRouter } from "./routers/source";
 import { userRouter } from "./routers/user";
@@ -18,8 +20,10 @@ export const appRouter = router({
   auth: authRouter,
   claim: claimRouter,
   factCheck: factCheckRouter,
+  notification: notificationRouter,
   published: publishedRouter,
   ratingScale: ratingScaleRouter,
+  savedView: savedViewRouter,
   settings: settingsRouter,
   source: sourceRouter,
   user: userRouter,

@@ -1,7 +1,9 @@
 import { hasRole, roleLabels } from "@factdesk/schema";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from "react-router";
+import { useLiveChanges } from "../lib/live";
 import { queryClient, trpc } from "../lib/trpc";
+import { NotificationsLink } from "./NotificationsLink";
 
 /** The signed-in frame: header, navigation, and a redirect to login without a session. */
 export function Layout() {
@@ -48,6 +50,7 @@ export function Layout() {
           {hasRole(me.data, "admin") && <NavLink to="/admin/webhooks">Webhooks</NavLink>}
         </nav>
         <div className="user">
+          <NotificationsLink />
           <span>
             {me.data.name} <span className="muted">({roleLabels[me.data.role]})</span>
           </span>
@@ -56,9 +59,16 @@ export function Layout() {
           </button>
         </div>
       </header>
+      <LiveUpdates />
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>
     </>
   );
+}
+
+/** Signed in only: the tab's one live subscription. */
+function LiveUpdates() {
+  useLiveChanges();
+  return null;
 }

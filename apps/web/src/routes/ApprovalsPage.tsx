@@ -5,12 +5,10 @@ import { FormError } from "../components/FormError";
 import { RevisionDiff } from "../components/RevisionHistory";
 import { Timestamp } from "../components/Timestamp";
 import { TransitionActions } from "../components/TransitionActions";
-import { useLiveChanges } from "../lib/live";
 import { queryClient, type RouterOutputs, refreshClaimViews, trpc, trpcClient } from "../lib/trpc";
 
 /** Submitted verdicts waiting for an editor, each with what changed since the last revision. */
 export function ApprovalsPage() {
-  useLiveChanges();
   const queue = useQuery(trpc.verdict.approvalQueue.queryOptions());
   return (
     <section>

@@ -10,13 +10,11 @@ import { SourcesPanel } from "../components/SourcesPanel";
 import { StatusBadge } from "../components/StatusBadge";
 import { TransitionActions } from "../components/TransitionActions";
 import { VerdictPanel } from "../components/VerdictPanel";
-import { useLiveChanges } from "../lib/live";
 import { useMe } from "../lib/me";
 import { errorMessage, type RouterOutputs, refreshClaimViews, trpc } from "../lib/trpc";
 
 export function ClaimPage() {
   const { id = "" } = useParams();
-  useLiveChanges(id);
   const view = useQuery(trpc.claim.get.queryOptions({ id }));
 
   if (view.isPending) return <p className="page-status">Loading claim…</p>;

@@ -1,12 +1,13 @@
+import { queueViewToParams } from "@factdesk/schema";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import { BulkBar } from "../components/queue/BulkBar";
 import { QueueFilters } from "../components/queue/QueueFilters";
 import { QueueTable } from "../components/queue/QueueTable";
+import { SavedViews } from "../components/queue/SavedViews";
 import { ShortcutsDialog } from "../components/queue/ShortcutsDialog";
 import { StatusCounts } from "../components/queue/StatusCounts";
-import { useLiveChanges } from "../lib/live";
 import { useQueueView } from "../lib/queue-view";
 import { errorMessage, trpc } from "../lib/trpc";
 
@@ -16,7 +17,6 @@ const isTyping = (target: EventTarget | null) =>
   (target.isContentEditable || ["INPUT", "SELECT", "TEXTAREA"].includes(target.tagName));
 
 export function QueuePage() {
-  useLiveChanges();
   const navigate = useNavigate();
   const { view, setView, setFilter } = useQueueView();
   const queue = useInfiniteQuery(
@@ -90,10 +90,16 @@ export function QueuePage() {
       <title>Review queue · Factdesk</title>
       <div className="page-head">
         <h1>Review queue</h1>
-        <button type="button" className="link-button" onClick={() => setShowShortcuts(true)}>
-          Keyboard shortcuts (?)
-        </button>
+        <div className="page-actions">
+          <a href={`/export/claims.csv?${queueViewToParams(view)}`} download>
+            Export CSV
+          </a>
+          <button type="button" className="link-button" onClick={() => setShowShortcuts(true)}>
+            Keyboard shortcuts (?)
+          </button>
+        </div>
       </div>
+      <SavedViews view={view} />
       <QueueFilters
         filter={view.filter}
         sort={view.sort}

@@ -4,6 +4,7 @@ import {
   claimPriorities,
   claimStatuses,
   entityTypes,
+  notificationKinds,
   roles,
   sourceStances,
   verdictStates,
@@ -19,3 +20,4 @@ export const sourceStanceEnum = pgEnum("source_stance", sourceStances);
 export const claimLinkKindEnum = pgEnum("claim_link_kind", claimLinkKinds);
 export const claimLinkStateEnum = pgEnum("claim_link_state", claimLinkStates);
 export const entityTypeEnum = pgEnum("entity_type", entityTypes);
+export const notificationKindEnum = pgEnum("notification_kind", notificationKinds);

@@ -1,6 +1,6 @@
 import { claimPriorityLabels, verdictStateLabels } from "@factdesk/schema";
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useRef } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 import type { RouterOutputs } from "../../lib/trpc";
 import { Highlighted } from "../Highlighted";
@@ -31,11 +31,17 @@ export function QueueTable({
   onNearEnd: () => void;
 }) {
   const body = useRef<HTMLTableSectionElement>(null);
+  // Where the rows start on the page (filters and the bulk bar above them change height).
+  const [scrollMargin, setScrollMargin] = useState(0);
+  useLayoutEffect(() => {
+    const top = (body.current?.getBoundingClientRect().top ?? 0) + window.scrollY;
+    if (Math.abs(top - scrollMargin) > 1) setScrollMargin(top);
+  });
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
     estimateSize: () => 64,
     overscan: 12,
-    scrollMargin: body.current?.offsetTop ?? 0,
+    scrollMargin,
   });
   const items = virtualizer.getVirtualItems();
   const last = items.at(-1)?.index ?? 0;
@@ -44,9 +50,11 @@ export function QueueTable({
   }, [last, rows.length, onNearEnd]);
 
   // Moving the active row (j/k) scrolls it into view, then focuses it once it is rendered.
+  // A row that became active by taking focus (a click, Tab) is already where it should be.
+  const focused = useRef(-1);
   const focusPending = useRef(false);
   useEffect(() => {
-    if (active < 0) return;
+    if (active < 0 || active === focused.current) return;
     focusPending.current = true;
     virtualizer.scrollToIndex(active, { align: "auto" });
   }, [active, virtualizer]);
@@ -111,7 +119,13 @@ export function QueueTable({
                 />
               </td>
               <td>
-                <Link to={`/claims/${claim.id}`} onFocus={() => onActivate(item.index)}>
+                <Link
+                  to={`/claims/${claim.id}`}
+                  onFocus={() => {
+                    focused.current = item.index;
+                    onActivate(item.index);
+                  }}
+                >
                   {claim.highlighted ? <Highlighted text={claim.highlighted} /> : claim.text}
                 </Link>
                 <RowFlags claim={claim} />

@@ -1,0 +1,26 @@
+import { useQuery } from "@tanstack/react-query";
+import { NavLink } from "react-router";
+import { trpc } from "../lib/trpc";
+
+/** The header's way to notifications, with the unread count (announced when it changes). */
+export function NotificationsLink() {
+  const notifications = useQuery(trpc.notification.list.queryOptions());
+  const unread = notifications.data?.unread ?? 0;
+  // The visible text ("Notifications 2") stays part of the name, for voice control.
+  const label = unread ? `Notifications ${unread} unread` : "Notifications";
+  return (
+    <>
+      <NavLink to="/notifications" className="notifications-link" aria-label={label}>
+        Notifications{" "}
+        {unread > 0 && (
+          <span className="unread-count" aria-hidden="true">
+            {unread}
+          </span>
+        )}
+      </NavLink>
+      <span className="visually-hidden" aria-live="polite">
+        {unread ? `${unread} unread notifications` : ""}
+      </span>
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import type { TQueueView } from "@factdesk/schema";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link, useLocation } from "react-router";
+import { queryClient, trpc } from "../../lib/trpc";
+import { FormError } from "../FormError";
+
+/** The person's named views of the queue: open one, save the current one, remove one. */
+export function SavedViews({ view }: { view: TQueueView }) {
+  const location = useLocation();
+  const views = useQuery(trpc.savedView.list.queryOptions());
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.savedView.list.queryKey() });
+  const [name, setName] = useState("");
+  const save = useMutation(
+    trpc.savedView.save.mutationOptions({
+      onSuccess: async () => {
+        setName("");
+        await refresh();
+      },
+    }),
+  );
+  const remove = useMutation(trpc.savedView.remove.mutationOptions({ onSuccess: refresh }));
+  const current = location.search.replace(/^\?/, "");
+
+  return (
+    <section className="saved-views" aria-label="Saved views">
+      {views.data && views.data.length > 0 && (
+        <ul>
+          {views.data.map((saved) => (
+            <li key={saved.id}>
+              <Link
+                to={{ pathname: "/", search: saved.params }}
+                aria-current={saved.params === current ? "page" : undefined}
+              >
+                {saved.name}
+              </Link>
+              <button
+                type="button"
+                className="link-button"
+                aria-label={`Remove the view ${saved.name}`}
+                onClick={() => remove.mutate({ id: saved.id })}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate({ name, view });
+        }}
+      >
+        <label className="inline">
+          Save this view as
+          <input value={name} onChange={(e) => setName(e.target.value)} maxLength={80} required />
+        </label>
+        <button type="submit" disabled={save.isPending || !name.trim()}>
+          Save view
+        </button>
+      </form>
+      <FormError error={save.error ?? remove.error} />
+    </section>
+  );
+}

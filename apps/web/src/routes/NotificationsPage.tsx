@@ -1,0 +1,71 @@
+import type { TNotificationKind } from "@factdesk/schema";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { Link } from "react-router";
+import { FormError } from "../components/FormError";
+import { Timestamp } from "../components/Timestamp";
+import { errorMessage, queryClient, type RouterOutputs, trpc } from "../lib/trpc";
+
+type TNotification = RouterOutputs["notification"]["list"]["items"][number];
+
+const messages: Record<TNotificationKind, (n: TNotification) => string> = {
+  assigned: (n) => `${n.actor?.name ?? "Someone"} assigned you a claim`,
+  mentioned: (n) => `${n.actor?.name ?? "Someone"} mentioned you`,
+  changes_requested: (n) => `${n.actor?.name ?? "An editor"} asked for changes to your verdict`,
+  approved: (n) => `${n.actor?.name ?? "An editor"} approved your verdict`,
+  published: (n) => `${n.actor?.name ?? "An editor"} published your verdict`,
+};
+
+/** The reader's notifications, newest first; opening one marks it read. */
+export function NotificationsPage() {
+  const notifications = useQuery(trpc.notification.list.queryOptions());
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.notification.pathKey() });
+  const markRead = useMutation(trpc.notification.markRead.mutationOptions({ onSuccess: refresh }));
+
+  return (
+    <section>
+      <title>Notifications · Factdesk</title>
+      <div className="page-head">
+        <h1>Notifications</h1>
+        {(notifications.data?.unread ?? 0) > 0 && (
+          <button type="button" onClick={() => markRead.mutate({})} disabled={markRead.isPending}>
+            Mark all read
+          </button>
+        )}
+      </div>
+      <FormError error={markRead.error} />
+      {notifications.isPending ? (
+        <p className="page-status">Loading notifications…</p>
+      ) : notifications.isError ? (
+        <p role="alert" className="error">
+          {errorMessage(notifications.error)}
+        </p>
+      ) : notifications.data.items.length === 0 ? (
+        <p className="page-status">
+          Nothing yet. You will hear here when someone assigns you a claim, mentions you or reviews your
+          verdict.
+        </p>
+      ) : (
+        <ol className="notifications">
+          {notifications.data.items.map((n) => (
+            <li key={n.id} className={n.readAt ? "read" : "unread"}>
+              <p>
+                {!n.readAt && <span className="visually-hidden">Unread: </span>}
+                <strong>{messages[n.kind](n)}</strong> · <Timestamp value={n.createdAt} />
+              </p>
+              {typeof n.data.reason === "string" && <blockquote>{n.data.reason}</blockquote>}
+              {typeof n.data.excerpt === "string" && <blockquote>{n.data.excerpt}</blockquote>}
+              {n.claim && (
+                <Link
+                  to={`/claims/${n.claim.id}`}
+                  onClick={() => !n.readAt && markRead.mutate({ ids: [n.id] })}
+                >
+                  {n.claim.text}
+                </Link>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
