@@ -9,5 +9,6 @@ export default defineConfig({
     port: 5173,
     proxy: { "/trpc": "http://localhost:3000" },
   },
-  build: { outDir: "dist", sourcemap: true },
+  // The manifest lets scripts/check-bundle.mjs find what the first screen loads.
+  build: { outDir: "dist", sourcemap: true, manifest: true },
 });

@@ -29,6 +29,7 @@ const policy: Record<string, "public" | "authed" | TRole> = {
   "claim.archiveMatches": "authed",
   "claim.decideLinks": "authed",
   "claim.onChange": "authed",
+  "dashboard.get": "authed",
   "factCheck.import": "editor",
   "factCheck.match": "authed",
   "notification.list": "authed",

@@ -40,5 +40,22 @@ describe("notifications", () => {
     await checker.getByRole("button", { name: "Mark all read" }).click();
     await checker.getByRole("button", { name: "Mark all read" }).waitFor({ state: "hidden" });
     await checker.getByRole("link", { name: "Notifications", exact: true }).waitFor();
+
+    // The dashboard counts the two claims in Casey's workload.
+    await checker.getByRole("link", { name: "Dashboard" }).click();
+    await checker.getByRole("heading", { name: "Dashboard" }).waitFor();
+    const workload = checker.getByRole("figure", { name: "Open claims per fact-checker" });
+    await workload.getByText("The numbers").click();
+    await workload.getByRole("row", { name: /Casey Checker/ }).waitFor();
+    expect(
+      await workload
+        .getByRole("row", { name: /Casey Checker/ })
+        .getByRole("cell")
+        .nth(1)
+        .textContent(),
+    ).toBe("2");
+    expect(await checker.getByRole("figure").count()).toBe(5);
+    expect(await accessibilityProblems(checker)).toEqual([]);
+    await checker.screenshot({ path: `${screenshots}dashboard.png`, fullPage: true });
   });
 });

@@ -1,22 +1,18 @@
 import { QueryClientProvider } from "@tanstack/react-query";
-import { StrictMode } from "react";
+import { type ComponentType, StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { createBrowserRouter, RouterProvider } from "react-router";
 import { Layout } from "./components/Layout";
 import { queryClient } from "./lib/trpc";
-import { ApprovalsPage } from "./routes/ApprovalsPage";
-import { ArchivePage } from "./routes/ArchivePage";
-import { ClaimPage } from "./routes/ClaimPage";
-import { IngestPage } from "./routes/IngestPage";
 import { LoginPage } from "./routes/LoginPage";
 import { NotFoundPage } from "./routes/NotFoundPage";
-import { NotificationsPage } from "./routes/NotificationsPage";
 import { QueuePage } from "./routes/QueuePage";
-import { RatingScalePage } from "./routes/RatingScalePage";
-import { SettingsPage } from "./routes/SettingsPage";
-import { UsersPage } from "./routes/UsersPage";
-import { WebhooksPage } from "./routes/WebhooksPage";
 import "./styles.css";
+
+/** A route whose page loads when first visited, so the first screen downloads only what it needs. */
+const page =
+  <M extends Record<string, ComponentType>>(load: () => Promise<M>, name: keyof M) =>
+  async () => ({ Component: (await load())[name] });
 
 const router = createBrowserRouter(
   [
@@ -25,15 +21,19 @@ const router = createBrowserRouter(
       element: <Layout />,
       children: [
         { index: true, element: <QueuePage /> },
-        { path: "claims/:id", element: <ClaimPage /> },
-        { path: "approvals", element: <ApprovalsPage /> },
-        { path: "ingest", element: <IngestPage /> },
-        { path: "notifications", element: <NotificationsPage /> },
-        { path: "archive", element: <ArchivePage /> },
-        { path: "admin/users", element: <UsersPage /> },
-        { path: "admin/ratings", element: <RatingScalePage /> },
-        { path: "admin/settings", element: <SettingsPage /> },
-        { path: "admin/webhooks", element: <WebhooksPage /> },
+        { path: "claims/:id", lazy: page(() => import("./routes/ClaimPage"), "ClaimPage") },
+        { path: "dashboard", lazy: page(() => import("./routes/DashboardPage"), "DashboardPage") },
+        { path: "approvals", lazy: page(() => import("./routes/ApprovalsPage"), "ApprovalsPage") },
+        { path: "ingest", lazy: page(() => import("./routes/IngestPage"), "IngestPage") },
+        {
+          path: "notifications",
+          lazy: page(() => import("./routes/NotificationsPage"), "NotificationsPage"),
+        },
+        { path: "archive", lazy: page(() => import("./routes/ArchivePage"), "ArchivePage") },
+        { path: "admin/users", lazy: page(() => import("./routes/UsersPage"), "UsersPage") },
+        { path: "admin/ratings", lazy: page(() => import("./routes/RatingScalePage"), "RatingScalePage") },
+        { path: "admin/settings", lazy: page(() => import("./routes/SettingsPage"), "SettingsPage") },
+        { path: "admin/webhooks", lazy: page(() => import("./routes/WebhooksPage"), "WebhooksPage") },
         { path: "*", element: <NotFoundPage /> },
       ],
     },

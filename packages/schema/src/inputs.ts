@@ -230,3 +230,10 @@ export const ZNotificationMarkReadInput = z
     ids: z.array(ZId).min(1).max(500).optional(),
   })
   .prefault({});
+
+// ── Dashboard ──
+export const ZDashboardInput = z
+  .object({
+    weeks: z.number().int().min(4, "Show at least 4 weeks.").max(52, "Show at most 52 weeks.").default(12),
+  })
+  .prefault({});

@@ -3,6 +3,7 @@ import { articleRouter } from "./routers/article";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { claimRouter } from "./routers/claim";
+import { dashboardRouter } from "./routers/dashboard";
 import { factCheckRouter } from "./routers/fact-check";
 import { notificationRouter } from "./routers/notification";
 import { publishedRouter } from "./routers/published";
@@ -19,6 +20,7 @@ export const appRouter = router({
   audit: auditRouter,
   auth: authRouter,
   claim: claimRouter,
+  dashboard: dashboardRouter,
   factCheck: factCheckRouter,
   notification: notificationRouter,
   published: publishedRouter,

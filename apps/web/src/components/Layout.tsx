@@ -43,6 +43,7 @@ export function Layout() {
           </NavLink>
           <NavLink to="/ingest">Ingest</NavLink>
           <NavLink to="/archive">Archive</NavLink>
+          <NavLink to="/dashboard">Dashboard</NavLink>
           {hasRole(me.data, "editor") && <NavLink to="/approvals">Approvals</NavLink>}
           {hasRole(me.data, "admin") && <NavLink to="/admin/users">Users</NavLink>}
           {hasRole(me.data, "admin") && <NavLink to="/admin/ratings">Rating scale</NavLink>}

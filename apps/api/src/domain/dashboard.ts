@@ -1,0 +1,118 @@
+import type { DbOrTx } from "@factdesk/db";
+import { claimStatuses, type TClaimStatus } from "@factdesk/schema";
+import { type SQL, sql } from "drizzle-orm";
+
+// The newsroom's numbers, each one SQL aggregate; code here only pivots rows into series.
+
+/** Both drivers (pg and PGlite) answer a raw query with `{ rows }`. */
+async function rows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+/** Monday 00:00 UTC of each of the last `weeks` weeks, oldest first, as SQL. */
+const weekStarts = (weeks: number) => sql`generate_series(
+  date_trunc('week', now() at time zone 'UTC') - ${weeks - 1} * interval '1 week',
+  date_trunc('week', now() at time zone 'UTC'),
+  interval '1 week') as w(week_start)`;
+const sinceFirstWeek = (weeks: number) =>
+  sql`(date_trunc('week', now() at time zone 'UTC') - ${weeks - 1} * interval '1 week') at time zone 'UTC'`;
+const weekOf = (column: SQL) => sql`to_char(date_trunc('week', ${column} at time zone 'UTC'), 'YYYY-MM-DD')`;
+
+type TStatusCounts = Record<TClaimStatus, number>;
+const noStatuses = (): TStatusCounts =>
+  Object.fromEntries(claimStatuses.map((status) => [status, 0])) as TStatusCounts;
+
+/** Rows of (key, column, count) as one object per key with a count per column. */
+export function pivot<K extends string>(
+  rows: { key: string; column: string; count: number }[],
+  keys: K[],
+  empty: () => Record<string, number>,
+) {
+  const byKey = new Map<string, Record<string, number>>(keys.map((key) => [key, empty()]));
+  for (const row of rows) {
+    const entry = byKey.get(row.key) ?? empty();
+    entry[row.column] = (entry[row.column] ?? 0) + row.count;
+    byKey.set(row.key, entry);
+  }
+  return [...byKey].map(([key, counts]) => ({ key, ...counts }));
+}
+
+export async function dashboard(db: DbOrTx, { weeks = 12 } = {}) {
+  const weekList = (
+    await rows<{ week: string }>(
+      db,
+      sql`select to_char(week_start, 'YYYY-MM-DD') as week from ${weekStarts(weeks)}`,
+    )
+  ).map((row) => row.week);
+
+  // Each claim's status at the end of each week: its last status change before then.
+  const backlog = await rows<{ key: string; column: string; count: number }>(
+    db,
+    sql`select to_char(w.week_start, 'YYYY-MM-DD') as key, s.status as column, count(*)::int as count
+      from ${weekStarts(weeks)}
+      join claims c on c.created_at < (w.week_start + interval '1 week') at time zone 'UTC'
+        and (c.archived_at is null or c.archived_at >= (w.week_start + interval '1 week') at time zone 'UTC')
+      cross join lateral (
+        select coalesce((
+          select e."to" from events e
+          where e.entity_type = 'claim' and e.entity_id = c.id and e.action = 'status_changed'
+            and e.created_at < (w.week_start + interval '1 week') at time zone 'UTC'
+          order by e.id desc limit 1), 'unverified') as status) s
+      group by 1, 2`,
+  );
+
+  const timeToVerdict = await rows<{ week: string; medianDays: number; published: number }>(
+    db,
+    sql`select ${weekOf(sql`v.published_at`)} as week,
+        round((percentile_cont(0.5) within group (
+          order by extract(epoch from v.published_at - c.created_at)) / 86400)::numeric, 1)::float8 as "medianDays",
+        count(*)::int as published
+      from verdicts v join claims c on c.id = v.claim_id
+      where v.published_at >= ${sinceFirstWeek(weeks)}
+      group by 1 order by 1`,
+  );
+
+  const byRating = await rows<{ key: string; column: string; count: number }>(
+    db,
+    sql`select ${weekOf(sql`v.published_at`)} as key, coalesce(r.label, vr.rating, 'No rating') as column,
+        count(*)::int as count
+      from verdicts v
+      join verdict_revisions vr on vr.id = v.published_revision_id
+      left join ratings r on r.key = vr.rating
+      where v.published_at >= ${sinceFirstWeek(weeks)}
+      group by 1, 2`,
+  );
+  const ratingLabels = [...new Set(byRating.map((row) => row.column))];
+
+  // Open work: claims not archived and without a public verdict yet.
+  const workload = await rows<{ key: string; column: string; count: number }>(
+    db,
+    sql`select u.name as key, c.status as column, count(*)::int as count
+      from claims c join users u on u.id = c.assignee_id
+      where c.archived_at is null
+        and not exists (select 1 from verdicts v where v.claim_id = c.id and v.state in ('published', 'retracted'))
+      group by 1, 2`,
+  );
+
+  const disputedByOutlet = await rows<{ outlet: string; disputed: number }>(
+    db,
+    sql`select a.outlet, count(*)::int as disputed
+      from claims c join articles a on a.id = c.article_id
+      where c.status = 'disputed' and c.archived_at is null and a.outlet is not null
+      group by 1 order by 2 desc, 1 limit 10`,
+  );
+
+  return {
+    weeks: weekList,
+    backlog: pivot(backlog, weekList, noStatuses).map(({ key, ...counts }) => ({ week: key, ...counts })),
+    timeToVerdict,
+    ratings: ratingLabels,
+    publishedByRating: pivot(byRating, weekList, () =>
+      Object.fromEntries(ratingLabels.map((label) => [label, 0])),
+    ).map(({ key, ...counts }) => ({ week: key, ...counts })),
+    workload: pivot(workload, [...new Set(workload.map((row) => row.key))].sort(), noStatuses).map(
+      ({ key, ...counts }) => ({ name: key, ...counts }),
+    ),
+    disputedByOutlet,
+  };
+}

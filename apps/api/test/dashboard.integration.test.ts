@@ -1,0 +1,46 @@
+import { articles, claims } from "@factdesk/db";
+import { useTestDb } from "@factdesk/db/testing";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { callerFor, makeClaim, makeSource, makeUser, publishVerdict } from "./factories";
+
+const t = useTestDb();
+
+describe("the dashboard", () => {
+  it("computes backlog, time to verdict, output by rating, workload and outlets in SQL", async () => {
+    const { claim: published } = await publishVerdict(t.db);
+    const checker = await makeUser(t.db, { name: "Casey" });
+    const [times] = await t.db
+      .insert(articles)
+      .values({ title: "T", body: "x", outlet: "Example Times", contentHash: "times" })
+      .returning();
+    const disputed = await makeClaim(t.db, {
+      text: "Disputed",
+      articleId: times?.id ?? null,
+      assigneeId: checker.id,
+    });
+    await makeSource(t.db, disputed.id, checker.id, { stance: "refutes" });
+    await callerFor(t.db, checker).claim.transition({ id: disputed.id, to: "disputed", version: 1 });
+    await makeClaim(t.db, { text: "Open", assigneeId: checker.id });
+    // A claim created eight weeks ago and never touched is in every week's backlog since.
+    await makeClaim(t.db, { text: "Old", createdAt: new Date(Date.now() - 8 * 7 * 86_400_000) });
+    // Created a day before its verdict: the median counts from the claim's creation.
+    await t.db
+      .update(claims)
+      .set({ createdAt: new Date(Date.now() - 86_400_000) })
+      .where(eq(claims.id, published.id));
+
+    const data = await callerFor(t.db, checker).dashboard.get({ weeks: 12 });
+    expect(data.weeks).toHaveLength(12);
+    const thisWeek = data.backlog.at(-1);
+    expect(thisWeek).toMatchObject({ unverified: 2, sourced: 1, disputed: 1 });
+    expect(data.backlog.at(-9)).toMatchObject({ unverified: 1, sourced: 0, disputed: 0 });
+    expect(data.backlog.at(0)).toMatchObject({ unverified: 0 });
+
+    expect(data.timeToVerdict).toEqual([{ week: data.weeks.at(-1), medianDays: 1, published: 1 }]);
+    expect(data.ratings).toEqual(["False"]);
+    expect(data.publishedByRating.at(-1)).toMatchObject({ False: 1 });
+    expect(data.workload).toEqual([{ name: "Casey", unverified: 1, sourced: 0, disputed: 1 }]);
+    expect(data.disputedByOutlet).toEqual([{ outlet: "Example Times", disputed: 1 }]);
+  });
+});

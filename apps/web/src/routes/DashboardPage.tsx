@@ -1,0 +1,211 @@
+import { claimStatuses, claimStatusLabels } from "@factdesk/schema";
+import { useQuery } from "@tanstack/react-query";
+import { type ReactElement, type ReactNode, useId } from "react";
+import {
+  Area,
+  AreaChart,
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { errorMessage, type RouterOutputs, trpc } from "../lib/trpc";
+
+type TDashboard = RouterOutputs["dashboard"]["get"];
+
+const statusColours = { unverified: "#6b7582", sourced: "#2f7d3f", disputed: "#b3401d" } as const;
+/** Distinct, colour-blind-safe series colours (Okabe–Ito). */
+const palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"];
+const shortWeek = (week: string) =>
+  new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric" }).format(
+    new Date(`${week}T00:00:00Z`),
+  );
+
+/** Charts from SQL aggregates; each has its numbers in a table too, for screen readers and copying. */
+export function DashboardPage() {
+  const data = useQuery(trpc.dashboard.get.queryOptions({ weeks: 12 }));
+  return (
+    <section className="dashboard">
+      <title>Dashboard · Factdesk</title>
+      <h1>Dashboard</h1>
+      {data.isPending ? (
+        <p className="page-status">Loading the numbers…</p>
+      ) : data.isError ? (
+        <p role="alert" className="error">
+          {errorMessage(data.error)}
+        </p>
+      ) : (
+        <Charts data={data.data} />
+      )}
+    </section>
+  );
+}
+
+function Charts({ data }: { data: TDashboard }) {
+  const weeks = (rows: { week: string }[]) => rows.map((row) => ({ ...row, label: shortWeek(row.week) }));
+  return (
+    <div className="charts">
+      <Panel
+        title="Backlog by status, end of each week"
+        table={<DataTable rows={data.backlog} columns={["week", ...claimStatuses]} />}
+      >
+        <AreaChart data={weeks(data.backlog)}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="label" />
+          <YAxis allowDecimals={false} />
+          <Tooltip />
+          <Legend />
+          {claimStatuses.map((status) => (
+            <Area
+              key={status}
+              dataKey={status}
+              name={claimStatusLabels[status]}
+              stackId="status"
+              stroke={statusColours[status]}
+              fill={statusColours[status]}
+              fillOpacity={0.35}
+            />
+          ))}
+        </AreaChart>
+      </Panel>
+      <Panel
+        title="Median days from claim to published verdict, by week of publication"
+        empty={data.timeToVerdict.length === 0}
+        table={<DataTable rows={data.timeToVerdict} columns={["week", "medianDays", "published"]} />}
+      >
+        <LineChart data={weeks(data.timeToVerdict)}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="label" />
+          <YAxis />
+          <Tooltip />
+          <Line dataKey="medianDays" name="Median days" stroke={palette[0]} strokeWidth={2} />
+        </LineChart>
+      </Panel>
+      <Panel
+        title="Verdicts published per week, by rating"
+        empty={data.ratings.length === 0}
+        table={<DataTable rows={data.publishedByRating} columns={["week", ...data.ratings]} />}
+      >
+        <BarChart data={weeks(data.publishedByRating)}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="label" />
+          <YAxis allowDecimals={false} />
+          <Tooltip />
+          <Legend />
+          {data.ratings.map((rating, i) => (
+            <Bar key={rating} dataKey={rating} stackId="rating" fill={palette[i % palette.length]} />
+          ))}
+        </BarChart>
+      </Panel>
+      <Panel
+        title="Open claims per fact-checker"
+        empty={data.workload.length === 0}
+        table={<DataTable rows={data.workload} columns={["name", ...claimStatuses]} />}
+      >
+        <BarChart data={data.workload} layout="vertical">
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis type="number" allowDecimals={false} />
+          <YAxis type="category" dataKey="name" width={140} />
+          <Tooltip />
+          <Legend />
+          {claimStatuses.map((status) => (
+            <Bar
+              key={status}
+              dataKey={status}
+              name={claimStatusLabels[status]}
+              stackId="s"
+              fill={statusColours[status]}
+            />
+          ))}
+        </BarChart>
+      </Panel>
+      <Panel
+        title="Outlets with the most disputed claims"
+        empty={data.disputedByOutlet.length === 0}
+        table={<DataTable rows={data.disputedByOutlet} columns={["outlet", "disputed"]} />}
+      >
+        <BarChart data={data.disputedByOutlet} layout="vertical">
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis type="number" allowDecimals={false} />
+          <YAxis type="category" dataKey="outlet" width={160} />
+          <Tooltip />
+          <Bar dataKey="disputed" name="Disputed claims" fill={statusColours.disputed} />
+        </BarChart>
+      </Panel>
+    </div>
+  );
+}
+
+function Panel({
+  title,
+  children,
+  table,
+  empty = false,
+}: {
+  title: string;
+  children: ReactNode;
+  table: ReactNode;
+  empty?: boolean;
+}) {
+  const id = useId();
+  return (
+    <figure className="chart" aria-labelledby={id}>
+      <figcaption id={id}>{title}</figcaption>
+      {empty ? (
+        <p className="muted">Nothing to show yet.</p>
+      ) : (
+        <>
+          <div className="chart-canvas">
+            <ResponsiveContainer width="100%" height={260}>
+              {children as ReactElement}
+            </ResponsiveContainer>
+          </div>
+          <details>
+            <summary>The numbers</summary>
+            {table}
+          </details>
+        </>
+      )}
+    </figure>
+  );
+}
+
+const columnLabels: Record<string, string> = {
+  week: "Week of",
+  name: "Fact-checker",
+  outlet: "Outlet",
+  medianDays: "Median days",
+  published: "Published",
+  ...claimStatusLabels,
+};
+
+function DataTable({ rows, columns }: { rows: Record<string, unknown>[]; columns: string[] }) {
+  return (
+    <table className="data-table">
+      <thead>
+        <tr>
+          {columns.map((column) => (
+            <th key={column} scope="col">
+              {columnLabels[column] ?? column}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={String(row[columns[0] ?? ""])}>
+            {columns.map((column) => (
+              <td key={column}>{String(row[column] ?? 0)}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
