@@ -28,6 +28,7 @@ const policy: Record<string, "public" | "authed" | TRole> = {
   "claim.links": "authed",
   "claim.archiveMatches": "authed",
   "claim.decideLinks": "authed",
+  "claim.presence": "authed",
   "claim.onChange": "authed",
   "dashboard.get": "authed",
   "factCheck.import": "editor",

@@ -48,8 +48,9 @@ describe("notifications", () => {
     expect((await callerFor(t.db, editor).notification.list()).items).toHaveLength(1);
   });
 
-  it("tells the author their verdict was approved, published, or needs changes, with the reason", async () => {
+  it("tells editors of a submission, and the author their verdict was approved, published, or needs changes", async () => {
     const { verdict, checker, asChecker } = await publishVerdict(t.db);
+    const second = callerFor(t.db, await makeUser(t.db, { role: "editor" }));
     const reader = callerFor(t.db, checker);
     expect(await kinds(reader)).toEqual(["approved", "published"]);
 
@@ -67,7 +68,8 @@ describe("notifications", () => {
       id: saved.verdict.id,
       version: saved.verdict.version,
     });
-    const second = callerFor(t.db, await makeUser(t.db, { role: "editor" }));
+    expect(await kinds(second)).toEqual(["submitted"]);
+    expect(await kinds(reader)).toEqual(["approved", "published"]);
     await second.verdict.requestChanges({
       id: submitted.id,
       version: submitted.version,

@@ -92,6 +92,7 @@ export const verdictStateLabels: Record<TVerdictState, string> = {
 /** What a person is told about, in the app. */
 export const notificationKinds = [
   "assigned",
+  "submitted",
   "changes_requested",
   "approved",
   "published",

@@ -4,6 +4,7 @@ export * from "./enums";
 export * from "./errors";
 export * from "./inputs";
 export * from "./markdown";
+export * from "./merge";
 export * from "./queue";
 export * from "./revision-diff";
 export * from "./slug";

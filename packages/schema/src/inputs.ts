@@ -49,6 +49,14 @@ export const ZClaimArchiveInput = z
   });
 export const ZClaimCommentInput = z.object({ claimId: ZId, body: ZRequired(5000, "comment") });
 export const ZClaimHistoryInput = z.object({ id: ZId });
+/** Browsers report presence this often; twice that without a report means the person left. */
+export const PRESENCE_BEAT_SECONDS = 20;
+/** "I have this claim open" (and whether I am typing in it), or, with `here: false`, "I left". */
+export const ZClaimPresenceInput = z.object({
+  claimId: ZId,
+  here: z.boolean(),
+  editing: z.boolean().default(false),
+});
 
 // ── Sources ──
 const ZSourceUrl = z

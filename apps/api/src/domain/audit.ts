@@ -28,12 +28,25 @@ export async function recordEvents(tx: DbOrTx, batch: TAuditEvent[]): Promise<vo
   }));
   // Chunks keep each INSERT under Postgres's 65,535 bind parameters (large imports).
   for (let i = 0; i < rows.length; i += 5000) await tx.insert(events).values(rows.slice(i, i + 5000));
-  const changed = batch.map(({ entityType, entityId, action, claimId }) => ({
-    entityType,
-    entityId,
-    action,
-    claimId: claimId ?? (entityType === "claim" ? entityId : undefined),
-  }));
+  await announceChanges(
+    tx,
+    batch.map(({ entityType, entityId, action, claimId }) => ({
+      entityType,
+      entityId,
+      action,
+      claimId: claimId ?? (entityType === "claim" ? entityId : undefined),
+    })),
+  );
+}
+
+/**
+ * Tells every listening API instance what changed, when the caller's transaction commits.
+ * Audit events go through here; so does presence, which is announced but not audited.
+ */
+export async function announceChanges(
+  tx: DbOrTx,
+  changed: { entityType: TEntityType; entityId: string; action: string; claimId?: string }[],
+) {
   // NOTIFY payloads are capped at 8000 bytes; large batches announce themselves in summary.
   const payload = JSON.stringify(changed.length > 20 ? { bulk: changed.length } : { changed });
   await tx.execute(sql`select pg_notify(${CHANGES_CHANNEL}, ${payload})`);

@@ -21,6 +21,15 @@ export async function notify(tx: DbOrTx, actor: TActor, notices: TNotice[]) {
   if (rows.length) await tx.insert(notifications).values(rows);
 }
 
+/** Active editors and admins: the people who can approve a verdict. */
+export async function editorIds(db: DbOrTx) {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.active, true), inArray(users.role, ["editor", "admin"])));
+  return rows.map((row) => row.id);
+}
+
 /** The newest notifications of the reader, with the claim and who acted, and how many are unread. */
 export async function listNotifications(db: DbOrTx, actor: TActor, { limit = 30 } = {}) {
   const items = await db

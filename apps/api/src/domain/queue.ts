@@ -14,6 +14,7 @@ import {
 import { and, asc, eq, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
+import { presenceOn } from "./presence";
 
 type TFilter = z.output<typeof ZQueueFilter>;
 
@@ -210,8 +211,13 @@ export async function listClaims(db: DbOrTx, actor: TActor, rawInput: z.input<ty
 
   const page = rows.slice(0, limit);
   const last = page.at(-1);
+  const present = await presenceOn(
+    db,
+    actor,
+    page.map((row) => row.id),
+  );
   return {
-    items: page.map(({ sortKey: _key, ...row }) => row),
+    items: page.map(({ sortKey: _key, ...row }) => ({ ...row, present: present.get(row.id) ?? [] })),
     nextCursor:
       rows.length > limit && last
         ? encodeCursor(sortKeyIndexes[sort].map((i) => last.sortKey[i] ?? ""))

@@ -23,7 +23,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { recordEvent } from "./audit";
 import { findClaim, listComments } from "./claims";
-import { notify } from "./notifications";
+import { editorIds, notify } from "./notifications";
 import { assertPublishable, slugForPublication, verdictPageUrl } from "./publishing";
 import { getSettings, publicBase } from "./settings";
 import { lockVersion, updateVersion } from "./versioned";
@@ -64,12 +64,17 @@ async function verdictFacts(db: DbOrTx, verdict: TVerdict, revision: TRevision):
 export async function getVerdict(db: DbOrTx, actor: TActor, claimId: string) {
   await findClaim(db, claimId);
   const [verdict] = await db.select().from(verdicts).where(eq(verdicts.claimId, claimId));
-  if (!verdict) return { verdict: null, revision: null, transitions: [], comments: [] };
+  if (!verdict) return { verdict: null, revision: null, revisionAuthor: null, transitions: [], comments: [] };
   const revision = await currentRevision(db, verdict);
   const facts = await verdictFacts(db, verdict, revision);
+  const [revisionAuthor] = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(eq(users.id, revision.authorId));
   return {
     verdict,
     revision,
+    revisionAuthor: revisionAuthor ?? null,
     transitions: allowedTransitions(actor, { kind: "verdict", ...facts }),
     comments: await listComments(db, { verdictId: verdict.id }),
   };
@@ -290,6 +295,20 @@ export async function transitionVerdict(
       claimId: verdict.claimId,
       data: { revision: revision.number, ...(input.reason ? { reason: input.reason } : {}) },
     });
+    // Every editor who could approve it hears of a submission (the author cannot approve).
+    if (input.to === "submitted")
+      await notify(
+        tx,
+        actor,
+        (await editorIds(tx))
+          .filter((id) => id !== revision.authorId)
+          .map((userId) => ({
+            userId,
+            kind: "submitted" as const,
+            claimId: verdict.claimId,
+            data: { revision: revision.number },
+          })),
+      );
     if (input.to === "changes_requested" || input.to === "approved" || input.to === "published")
       await notify(tx, actor, [
         {

@@ -1,4 +1,4 @@
-import { diffRevisions } from "@factdesk/schema";
+import { diffRevisions, type TDiffPart } from "@factdesk/schema";
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { trpc } from "../lib/trpc";
@@ -12,6 +12,19 @@ const fieldLabels = {
   explanation: "Explanation",
   correctionNote: "Correction note",
 } as const;
+
+/** Removed words struck out, added words underlined. */
+export function WordDiff({ parts }: { parts: TDiffPart[] }) {
+  return parts.map((part, index) =>
+    part.added ? (
+      <ins key={index}>{part.value}</ins>
+    ) : part.removed ? (
+      <del key={index}>{part.value}</del>
+    ) : (
+      <span key={index}>{part.value}</span>
+    ),
+  );
+}
 
 /** Words removed and added between two revisions, field by field. */
 export function RevisionDiff({
@@ -29,15 +42,7 @@ export function RevisionDiff({
         <div key={field}>
           <dt>{fieldLabels[field]}</dt>
           <dd>
-            {parts.map((part, index) =>
-              part.added ? (
-                <ins key={index}>{part.value}</ins>
-              ) : part.removed ? (
-                <del key={index}>{part.value}</del>
-              ) : (
-                <span key={index}>{part.value}</span>
-              ),
-            )}
+            <WordDiff parts={parts} />
           </dd>
         </div>
       ))}

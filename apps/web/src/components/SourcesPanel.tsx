@@ -1,7 +1,9 @@
 import { sourceStances, stanceLabels, type TSourceStance } from "@factdesk/schema";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
+import { useMergingDraft } from "../lib/draft";
 import { fieldError, refreshClaimViews, trpc } from "../lib/trpc";
+import { ConflictNotice } from "./ConflictNotice";
 import { FormError } from "./FormError";
 
 interface Source {
@@ -14,6 +16,22 @@ interface Source {
   version: number;
 }
 
+type TFormValues = { url: string; title: string; excerpt: string; stance: string; note: string };
+const formValues = (source?: Source): TFormValues => ({
+  url: source?.url ?? "",
+  title: source?.title ?? "",
+  excerpt: source?.excerpt ?? "",
+  stance: source?.stance ?? "supports",
+  note: source?.note ?? "",
+});
+const formLabels: Record<keyof TFormValues, string> = {
+  url: "Address",
+  title: "Title",
+  excerpt: "Quoted excerpt",
+  stance: "Stance",
+  note: "Note",
+};
+
 function SourceForm({
   source,
   onSubmit,
@@ -23,36 +41,56 @@ function SourceForm({
   onCancel,
 }: {
   source?: Source;
-  onSubmit: (fields: Omit<Source, "id" | "version">) => void;
+  /** The fields, and the version of the source they were edited from. */
+  onSubmit: (fields: Omit<Source, "id" | "version">, version: number) => void;
   pending: boolean;
   error: unknown;
   submitLabel: string;
   onCancel?: () => void;
 }) {
   const id = useId();
+  // Edits start from the source as it was opened; a colleague's save meanwhile is merged in,
+  // or shown as a conflict, rather than overwritten.
+  const editor = useMergingDraft({ version: source?.version ?? 0, values: formValues(source) });
+  const { draft } = editor;
+  if (!draft) return null;
+  const set = (field: keyof TFormValues) => (event: { target: { value: string } }) =>
+    editor.set(field, event.target.value);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? "").trim();
-    onSubmit({
-      url: text("url"),
-      title: text("title"),
-      excerpt: text("excerpt") || null,
-      stance: text("stance") as TSourceStance,
-      note: text("note") || null,
-    });
+    onSubmit(
+      {
+        url: draft.url.trim(),
+        title: draft.title.trim(),
+        excerpt: draft.excerpt.trim() || null,
+        stance: draft.stance as TSourceStance,
+        note: draft.note.trim() || null,
+      },
+      editor.baseVersion,
+    );
   };
   const invalid = (field: string) => fieldError(error, field);
   const described = (field: string) => (invalid(field) ? `${id}-${field}` : undefined);
   return (
     <form onSubmit={submit} className="source-form">
+      {editor.conflict && (
+        <ConflictNotice
+          who="A colleague"
+          fields={editor.conflict.fields}
+          labels={formLabels}
+          mine={draft}
+          theirs={editor.conflict.theirs}
+          onKeepMine={editor.conflict.keepMine}
+          onTakeTheirs={editor.conflict.takeTheirs}
+        />
+      )}
       <label>
         Address
         <input
-          name="url"
           type="url"
           required
-          defaultValue={source?.url}
+          value={draft.url}
+          onChange={set("url")}
           aria-invalid={Boolean(invalid("url"))}
           aria-describedby={described("url")}
         />
@@ -65,10 +103,10 @@ function SourceForm({
       <label>
         Title
         <input
-          name="title"
           required
           maxLength={300}
-          defaultValue={source?.title}
+          value={draft.title}
+          onChange={set("title")}
           aria-invalid={Boolean(invalid("title"))}
           aria-describedby={described("title")}
         />
@@ -80,11 +118,11 @@ function SourceForm({
       </label>
       <label>
         Quoted excerpt
-        <textarea name="excerpt" rows={2} maxLength={5000} defaultValue={source?.excerpt ?? ""} />
+        <textarea rows={2} maxLength={5000} value={draft.excerpt} onChange={set("excerpt")} />
       </label>
       <label>
         Stance
-        <select name="stance" defaultValue={source?.stance ?? "supports"}>
+        <select value={draft.stance} onChange={set("stance")}>
           {sourceStances.map((stance) => (
             <option key={stance} value={stance}>
               {stanceLabels[stance]}
@@ -94,9 +132,9 @@ function SourceForm({
       </label>
       <label>
         Note
-        <input name="note" maxLength={2000} defaultValue={source?.note ?? ""} />
+        <input maxLength={2000} value={draft.note} onChange={set("note")} />
       </label>
-      <FormError error={error} />
+      {!editor.conflict && <FormError error={error} />}
       <div className="row">
         <button type="submit" disabled={pending}>
           {submitLabel}
@@ -135,7 +173,7 @@ export function SourcesPanel({ claimId, sources }: { claimId: string; sources: S
                 pending={update.isPending}
                 error={update.error}
                 onCancel={() => setEditing(null)}
-                onSubmit={(fields) => update.mutate({ id: source.id, version: source.version, ...fields })}
+                onSubmit={(fields, version) => update.mutate({ id: source.id, version, ...fields })}
               />
             ) : (
               <>

@@ -1,21 +1,23 @@
 import { HEADLINE_MAX, renderMarkdown, type TVerdictState, verdictStateLabels } from "@factdesk/schema";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useId, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
+import { useMergingDraft } from "../lib/draft";
 import { errorCode, fieldError, refreshClaimViews, trpc, trpcClient } from "../lib/trpc";
+import { ConflictNotice } from "./ConflictNotice";
 import { FormError } from "./FormError";
 import { RatingBadge } from "./RatingBadge";
 import { RevisionHistory } from "./RevisionHistory";
 import { Timestamp } from "./Timestamp";
 import { TransitionActions } from "./TransitionActions";
 
-interface Draft {
+type Draft = {
   rating: string;
   headline: string;
   summary: string;
   explanation: string;
   sourceIds: string[];
   correctionNote: string;
-}
+};
 
 const emptyDraft: Draft = {
   rating: "",
@@ -24,6 +26,15 @@ const emptyDraft: Draft = {
   explanation: "",
   sourceIds: [],
   correctionNote: "",
+};
+
+const fieldLabels: Record<keyof Draft, string> = {
+  rating: "Rating",
+  headline: "Headline",
+  summary: "Summary",
+  explanation: "Explanation",
+  sourceIds: "Sources relied on",
+  correctionNote: "Correction note",
 };
 
 export function VerdictPanel({
@@ -36,15 +47,14 @@ export function VerdictPanel({
   const id = useId();
   const view = useQuery(trpc.verdict.get.queryOptions({ claimId }));
   const scale = useQuery(trpc.ratingScale.list.queryOptions());
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [base, setBase] = useState(0);
   const [preview, setPreview] = useState(false);
   const [correcting, setCorrecting] = useState(false);
 
   const revision = view.data?.revision ?? null;
   const verdict = view.data?.verdict ?? null;
-  const fromRevision = (): Draft =>
-    revision
+  const saved: Draft | null = !view.data
+    ? null
+    : revision
       ? {
           rating: revision.rating ?? "",
           headline: revision.headline ?? "",
@@ -55,19 +65,13 @@ export function VerdictPanel({
           correctionNote: verdict?.state === "published" ? "" : (revision.correctionNote ?? ""),
         }
       : emptyDraft;
-
-  // Start from the server's revision; keep the author's unsaved text when a newer one arrives.
-  useEffect(() => {
-    if (view.data && draft === null) {
-      setDraft(fromRevision());
-      setBase(revision?.number ?? 0);
-    }
-  });
+  const editor = useMergingDraft(saved && { version: revision?.number ?? 0, values: saved });
+  const { draft } = editor;
 
   const save = useMutation(
     trpc.verdict.save.mutationOptions({
-      onSuccess: (saved) => {
-        setBase(saved.revision.number);
+      onSuccess: (result) => {
+        editor.saved(result.revision.number);
         setCorrecting(false);
       },
       onSettled: () => refreshClaimViews(),
@@ -102,14 +106,16 @@ export function VerdictPanel({
 
   const state = verdict?.state;
   const editable = !verdict || state === "draft" || state === "changes_requested" || correcting;
-  const newerOnServer = revision !== null && revision.number > base;
-  const set = (field: keyof Draft) => (value: string | string[]) => setDraft({ ...draft, [field]: value });
+  const set =
+    <K extends keyof Draft>(field: K) =>
+    (value: Draft[K]) =>
+      editor.set(field, value);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate({
       claimId,
-      baseRevision: base,
+      baseRevision: editor.baseVersion,
       rating: draft.rating || null,
       headline: draft.headline || null,
       summary: draft.summary || null,
@@ -149,22 +155,29 @@ export function VerdictPanel({
         </ul>
       )}
 
-      {newerOnServer && editable && (
-        <div role="status" className="notice">
-          Someone saved revision {revision?.number} while you were editing revision {base}. Your text is still
-          here; saving it would be refused.{" "}
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => {
-              setDraft(fromRevision());
-              setBase(revision?.number ?? 0);
-              save.reset();
-            }}
-          >
-            Load their revision (discard my changes)
-          </button>
-        </div>
+      {editor.conflict && editable && (
+        <ConflictNotice
+          who={view.data.revisionAuthor?.name ?? "A colleague"}
+          fields={editor.conflict.fields}
+          labels={fieldLabels}
+          mine={draft}
+          theirs={editor.conflict.theirs}
+          onKeepMine={() => {
+            editor.conflict?.keepMine();
+            save.reset();
+          }}
+          onTakeTheirs={() => {
+            editor.conflict?.takeTheirs();
+            save.reset();
+          }}
+        />
+      )}
+      {editor.mergedIn.length > 0 && editable && (
+        <p role="status" className="muted">
+          {view.data.revisionAuthor?.name ?? "A colleague"} saved revision {editor.baseVersion}; their changes
+          to {editor.mergedIn.map((field) => fieldLabels[field as keyof Draft].toLowerCase()).join(", ")} are
+          in the form with yours.
+        </p>
       )}
 
       {editable ? (
@@ -263,7 +276,9 @@ export function VerdictPanel({
             </label>
           )}
           <FormError error={save.error} />
-          {errorCode(save.error) === "CONFLICT" && <p className="muted">Your text is still in the form.</p>}
+          {errorCode(save.error) === "CONFLICT" && !editor.conflict && (
+            <p className="muted">Your text is still in the form.</p>
+          )}
           <div className="row">
             <button type="submit" disabled={save.isPending}>
               {save.isPending ? "Saving…" : "Save draft"}
@@ -273,7 +288,7 @@ export function VerdictPanel({
                 Cancel correction
               </button>
             )}
-            {revision && <span className="muted">Revision {base} saved</span>}
+            {revision && <span className="muted">Revision {editor.baseVersion} saved</span>}
           </div>
         </form>
       ) : (

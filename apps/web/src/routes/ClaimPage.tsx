@@ -3,19 +3,25 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useParams } from "react-router";
 import { CommentsPanel } from "../components/CommentsPanel";
+import { ConflictNotice } from "../components/ConflictNotice";
 import { FormError } from "../components/FormError";
 import { HistoryTimeline } from "../components/HistoryTimeline";
 import { LinksPanel } from "../components/LinksPanel";
+import { PresentPeople } from "../components/PresentPeople";
 import { SourcesPanel } from "../components/SourcesPanel";
 import { StatusBadge } from "../components/StatusBadge";
 import { TransitionActions } from "../components/TransitionActions";
 import { VerdictPanel } from "../components/VerdictPanel";
+import { useMergingDraft } from "../lib/draft";
 import { useMe } from "../lib/me";
+import { usePresence, useTyping } from "../lib/presence";
 import { errorMessage, type RouterOutputs, refreshClaimViews, trpc } from "../lib/trpc";
 
 export function ClaimPage() {
   const { id = "" } = useParams();
   const view = useQuery(trpc.claim.get.queryOptions({ id }));
+  const { typing, handlers } = useTyping();
+  usePresence(id, typing);
 
   if (view.isPending) return <p className="page-status">Loading claim…</p>;
   if (view.isError) {
@@ -28,15 +34,18 @@ export function ClaimPage() {
       </section>
     );
   }
-  const { claim, article, sources, transitions, comments } = view.data;
+  const { claim, article, sources, transitions, comments, present } = view.data;
 
   return (
-    <article className="claim">
+    <article className="claim" {...handlers}>
       <title>{`${claim.text.slice(0, 60)}${claim.text.length > 60 ? "…" : ""} · Factdesk`}</title>
       <p>
         <Link to="/">← Review queue</Link>
       </p>
       <ClaimWording claim={claim} />
+      <div role="status">
+        <PresentPeople people={present} />
+      </div>
       {claim.archivedAt && <p className="notice">Archived: {claim.archiveReason}</p>}
       <ClaimFacts view={view.data} />
       <ClaimStatusActions claimId={claim.id} version={claim.version} options={transitions} />
@@ -97,34 +106,52 @@ function ClaimStatusActions({
   );
 }
 
+const wordingLabels = { text: "Claim wording", claimant: "Claimant" };
+
 function ClaimWording({
   claim,
 }: {
   claim: { id: string; text: string; claimant: string | null; version: number };
 }) {
   const [editing, setEditing] = useState(false);
+  const editor = useMergingDraft({
+    version: claim.version,
+    values: { text: claim.text, claimant: claim.claimant ?? "" },
+  });
   const update = useMutation(
     trpc.claim.update.mutationOptions({
-      onSuccess: () => setEditing(false),
+      onSuccess: (updated) => {
+        editor.saved(updated.version);
+        setEditing(false);
+      },
       onSettled: () => refreshClaimViews(),
     }),
   );
+  const { draft } = editor;
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const claimant = String(form.get("claimant") ?? "").trim();
+    if (!draft) return;
     update.mutate({
       id: claim.id,
-      version: claim.version,
-      text: String(form.get("text") ?? ""),
-      claimant: claimant || null,
+      // The version the text was edited from: a colleague's newer wording is a conflict, not overwritten.
+      version: editor.baseVersion,
+      text: draft.text,
+      claimant: draft.claimant.trim() || null,
     });
   };
-  if (!editing) {
+  if (!editing || !draft) {
     return (
       <header className="claim-header">
         <h1 className="claim-text">{claim.text}</h1>
-        <button type="button" className="link-button" onClick={() => setEditing(true)}>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            editor.reset();
+            update.reset();
+            setEditing(true);
+          }}
+        >
           Edit wording
         </button>
       </header>
@@ -133,15 +160,42 @@ function ClaimWording({
   return (
     <form onSubmit={submit} className="claim-edit">
       <h1 className="visually-hidden">Edit claim</h1>
+      {editor.conflict && (
+        <ConflictNotice
+          who="A colleague"
+          fields={editor.conflict.fields}
+          labels={wordingLabels}
+          mine={draft}
+          theirs={editor.conflict.theirs}
+          onKeepMine={() => {
+            editor.conflict?.keepMine();
+            update.reset();
+          }}
+          onTakeTheirs={() => {
+            editor.conflict?.takeTheirs();
+            update.reset();
+          }}
+        />
+      )}
       <label>
         Claim wording
-        <textarea name="text" rows={3} required maxLength={1000} defaultValue={claim.text} />
+        <textarea
+          rows={3}
+          required
+          maxLength={1000}
+          value={draft.text}
+          onChange={(e) => editor.set("text", e.target.value)}
+        />
       </label>
       <label>
         Claimant
-        <input name="claimant" maxLength={200} defaultValue={claim.claimant ?? ""} />
+        <input
+          maxLength={200}
+          value={draft.claimant}
+          onChange={(e) => editor.set("claimant", e.target.value)}
+        />
       </label>
-      <FormError error={update.error} />
+      {!editor.conflict && <FormError error={update.error} />}
       <div className="row">
         <button type="submit" disabled={update.isPending}>
           Save wording

@@ -10,6 +10,7 @@ type TNotification = RouterOutputs["notification"]["list"]["items"][number];
 const messages: Record<TNotificationKind, (n: TNotification) => string> = {
   assigned: (n) => `${n.actor?.name ?? "Someone"} assigned you a claim`,
   mentioned: (n) => `${n.actor?.name ?? "Someone"} mentioned you`,
+  submitted: (n) => `${n.actor?.name ?? "Someone"} submitted a verdict for your approval`,
   changes_requested: (n) => `${n.actor?.name ?? "An editor"} asked for changes to your verdict`,
   approved: (n) => `${n.actor?.name ?? "An editor"} approved your verdict`,
   published: (n) => `${n.actor?.name ?? "An editor"} published your verdict`,

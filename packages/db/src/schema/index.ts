@@ -6,6 +6,7 @@ export * from "./enums";
 export * from "./events";
 export * from "./fact-checks";
 export * from "./notifications";
+export * from "./presence";
 export * from "./ratings";
 export * from "./saved-views";
 export * from "./settings";

@@ -8,6 +8,7 @@ import {
   ZClaimHistoryInput,
   ZClaimLinksInput,
   ZClaimListInput,
+  ZClaimPresenceInput,
   ZClaimTransitionInput,
   ZClaimUpdateInput,
   ZQueueFilter,
@@ -26,6 +27,7 @@ import {
 } from "../../domain/claims";
 import { archiveMatchesForClaim } from "../../domain/fact-checks";
 import { decideLinks, listLinks } from "../../domain/matching";
+import { presenceOn, reportPresence } from "../../domain/presence";
 import { countClaimsByStatus, listClaims } from "../../domain/queue";
 import { authedProcedure, router } from "../init";
 
@@ -41,7 +43,12 @@ export const claimRouter = router({
   get: authedProcedure.input(ZClaimGetInput).query(async ({ ctx, input }) => ({
     ...(await getClaim(ctx.db, ctx.user, input.id)),
     comments: await listComments(ctx.db, { claimId: input.id }),
+    present: (await presenceOn(ctx.db, ctx.user, [input.id])).get(input.id) ?? [],
   })),
+  /** "I have this claim open": colleagues' queues and claim pages show who is on it. */
+  presence: authedProcedure
+    .input(ZClaimPresenceInput)
+    .mutation(({ ctx, input }) => reportPresence(ctx.db, ctx.user, input)),
   transition: authedProcedure
     .input(ZClaimTransitionInput)
     .mutation(({ ctx, input }) => transitionClaim(ctx.db, ctx.user, input)),

@@ -4,6 +4,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 import type { RouterOutputs } from "../../lib/trpc";
 import { Highlighted } from "../Highlighted";
+import { PresentPeople } from "../PresentPeople";
 import { StatusBadge } from "../StatusBadge";
 
 export type TQueueRow = RouterOutputs["claim"]["list"]["items"][number];
@@ -129,6 +130,7 @@ export function QueueTable({
                   {claim.highlighted ? <Highlighted text={claim.highlighted} /> : claim.text}
                 </Link>
                 <RowFlags claim={claim} />
+                <PresentPeople people={claim.present} />
               </td>
               <td>
                 {claim.article?.title ?? "—"}
