@@ -9,6 +9,7 @@ const t = useTestDb();
 
 /** Who may call each procedure at all. Data rules (four eyes, own sources) come on top. */
 const policy: Record<string, "public" | "authed" | TRole> = {
+  "article.list": "authed",
   "article.preview": "authed",
   "article.ingest": "authed",
   "audit.verify": "admin",

@@ -190,6 +190,24 @@ describe("the review queue", () => {
   });
 });
 
+describe("articles to filter by", () => {
+  it("lists the newest, and keeps the chosen one even when it is older", async () => {
+    const oldest = await makeArticle(t.db, { title: "Oldest" });
+    await t.db
+      .update(articles)
+      .set({ createdAt: new Date("2020-01-01") })
+      .where(eq(articles.id, oldest.id));
+    for (const title of ["First", "Second", "Third"]) await makeArticle(t.db, { title });
+    const reader = callerFor(t.db, await makeUser(t.db));
+    expect((await reader.article.list({ limit: 2 })).map((a) => a.title)).toEqual(["Third", "Second"]);
+    expect((await reader.article.list({ limit: 2, include: oldest.id })).map((a) => a.title)).toEqual([
+      "Third",
+      "Second",
+      "Oldest",
+    ]);
+  });
+});
+
 describe("bulk work on the queue", () => {
   it("applies an action claim by claim, and says which were refused and why", async () => {
     const checker = await makeUser(t.db, { name: "Checker" });

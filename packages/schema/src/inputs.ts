@@ -165,6 +165,10 @@ const ZArticleSource = z
     path: ["title"],
   });
 export const ZArticlePreviewInput = ZArticleSource;
+/** Articles to choose from in the queue: the newest, and the one already chosen. */
+export const ZArticleListInput = z
+  .object({ limit: z.number().int().min(1).max(500).default(100), include: ZId.optional() })
+  .prefault({});
 export const ZArticleIngestInput = z.intersection(
   ZArticleSource,
   z.object({

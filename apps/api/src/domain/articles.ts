@@ -8,7 +8,7 @@ import {
   splitSentences,
 } from "@factdesk/claims";
 import { articles, claims, type DbOrTx } from "@factdesk/db";
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { recordEvents } from "./audit";
 import { extractArticle } from "./fetch-article";
 import { suggestLinks } from "./matching";
@@ -149,4 +149,22 @@ export async function ingestArticle(
     ]);
     return { article, created: true, claimCount: created.length };
   });
+}
+
+/** The newest articles (id, title, outlet), plus `include` when it is older, newest first. */
+export async function listArticles(db: DbOrTx, { limit, include }: { limit: number; include?: string }) {
+  const fields = {
+    id: articles.id,
+    title: articles.title,
+    outlet: articles.outlet,
+    createdAt: articles.createdAt,
+  };
+  const newest = await db
+    .select(fields)
+    .from(articles)
+    .orderBy(desc(articles.createdAt), desc(articles.id))
+    .limit(limit);
+  if (!include || newest.some((article) => article.id === include)) return newest;
+  const chosen = await db.select(fields).from(articles).where(eq(articles.id, include));
+  return [...newest, ...chosen];
 }

@@ -1,5 +1,11 @@
-import { ZArticleIngestInput, ZArticlePreviewInput } from "@factdesk/schema";
-import { articleFromText, ingestArticle, previewArticle, type TArticleInput } from "../../domain/articles";
+import { ZArticleIngestInput, ZArticleListInput, ZArticlePreviewInput } from "@factdesk/schema";
+import {
+  articleFromText,
+  ingestArticle,
+  listArticles,
+  previewArticle,
+  type TArticleInput,
+} from "../../domain/articles";
 import { fetchArticle } from "../../domain/fetch-article";
 import type { TContext } from "../init";
 import { authedProcedure, router } from "../init";
@@ -15,6 +21,7 @@ async function readSource(
 }
 
 export const articleRouter = router({
+  list: authedProcedure.input(ZArticleListInput).query(({ ctx, input }) => listArticles(ctx.db, input)),
   // A mutation only because article text is too large for a URL; it writes nothing.
   preview: authedProcedure.input(ZArticlePreviewInput).mutation(async ({ ctx, input }) => {
     const source = await readSource(ctx, input);

@@ -28,6 +28,7 @@ const one = <T,>(values: T[] | undefined) => values?.[0] ?? "";
 /** Every filter of the queue. Text fields apply when typing pauses, the rest at once. */
 export function QueueFilters({ filter, sort, onFilter, onSort, onClear, searchRef }: TProps) {
   const users = useQuery(trpc.user.list.queryOptions());
+  const articles = useQuery(trpc.article.list.queryOptions({ include: filter.articleId }));
   return (
     <form className="filters" aria-label="Filter the queue" onSubmit={(e) => e.preventDefault()}>
       <DebouncedInput
@@ -93,6 +94,22 @@ export function QueueFilters({ filter, sort, onFilter, onSort, onClear, searchRe
         <ScoreInput label="from" value={filter.scoreMin} onValue={(scoreMin) => onFilter({ scoreMin })} />
         <ScoreInput label="to" value={filter.scoreMax} onValue={(scoreMax) => onFilter({ scoreMax })} />
       </fieldset>
+      <label>
+        Article
+        <select
+          className="article-filter"
+          value={filter.articleId ?? ""}
+          onChange={(e) => onFilter({ articleId: e.target.value || undefined })}
+        >
+          <option value="">Any</option>
+          {articles.data?.map((article) => (
+            <option key={article.id} value={article.id}>
+              {article.title}
+              {article.outlet ? ` (${article.outlet})` : ""}
+            </option>
+          ))}
+        </select>
+      </label>
       <DebouncedInput
         label="Outlet"
         value={filter.outlet ?? ""}
