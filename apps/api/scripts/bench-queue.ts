@@ -12,7 +12,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { cleanArticle, splitSentences } from "@factdesk/claims";
-import { articles, claimLinks, claims, users, verdicts } from "@factdesk/db";
+import { articles, claimLinks, claims, events, users, verdicts } from "@factdesk/db";
 import { dropTestTemplate, openTestDb, prepareTestTemplate } from "@factdesk/db/testing";
 import { claimPriorities, claimStatuses, type TClaimListInput, verdictStates } from "@factdesk/schema";
 import { sql } from "drizzle-orm";
@@ -104,13 +104,37 @@ async function seed(db: Awaited<ReturnType<typeof openTestDb>>["db"]) {
   await db.insert(claimLinks).values([...pairs.values()]);
   const judged = new Set<string>();
   while (judged.size < 1500) judged.add(pick(made).id);
-  await db
-    .insert(verdicts)
-    .values(
-      [...judged].map((claimId) => ({ claimId, state: pick(verdictStates), authorId: pick(people).id })),
-    );
+  await db.insert(verdicts).values(
+    [...judged].map((claimId) => {
+      const state = pick(verdictStates);
+      const published = state === "published" || state === "retracted";
+      return {
+        claimId,
+        state,
+        authorId: pick(people).id,
+        publishedAt: published ? new Date(now - Math.floor(random() * 80 * 86_400_000)) : null,
+      };
+    }),
+  );
+  // The audit trail of each claim's way to its status, which the dashboard's backlog replays.
+  const moves = made.flatMap(({ id }, i) => {
+    const row = rows[i];
+    if (!row || row.status === "unverified") return [];
+    const at = (days: number) => new Date(Math.min(now, row.createdAt.getTime() + days * 86_400_000));
+    const steps = row.status === "disputed" ? ["sourced", "disputed"] : ["sourced"];
+    return steps.map((to, step) => ({
+      entityType: "claim" as const,
+      entityId: id,
+      action: "status_changed",
+      from: step === 0 ? "unverified" : "sourced",
+      to,
+      data: { claimId: id },
+      createdAt: at(2 + step * 3),
+    }));
+  });
+  for (let i = 0; i < moves.length; i += 1000) await db.insert(events).values(moves.slice(i, i + 1000));
   await db.execute(sql`ANALYZE`);
-  return { me: people[5] ?? people[0], outlet: "Example Times" };
+  return { me: people[5] ?? people[0], outlet: "Example Times", statusChanges: moves.length };
 }
 
 function median(values: number[]) {
@@ -136,7 +160,7 @@ const template = await prepareTestTemplate(serverUrl).catch((error: Error) => {
 const handle = await openTestDb(template);
 try {
   const started = performance.now();
-  const { me, outlet } = await seed(handle.db);
+  const { me, outlet, statusChanges } = await seed(handle.db);
   console.log(
     `Seeded ${CLAIMS.toLocaleString("en")} claims in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`,
   );
@@ -178,6 +202,8 @@ try {
     'counts per status, search "Albania"',
     await time(() => caller.claim.counts({ q: "Albania" })),
   ]);
+  // Not a queue page (no 50 ms aim): the whole dashboard, its backlog replayed from the audit log.
+  const dashboard = await time(() => caller.dashboard.get({}));
 
   console.log(
     `| view (${CLAIMS.toLocaleString("en")} claims, PostgreSQL, median of ${RUNS}) | server time | × baseline |`,
@@ -190,6 +216,9 @@ try {
     console.log(
       `| ${name} | ${ms.toFixed(1)} ms${ms > TARGET_MS ? " (over the 50 ms aim)" : ""} | ${(ms / baseline).toFixed(1)} |`,
     );
+  console.log(
+    `| dashboard, last 12 weeks, every chart (${statusChanges.toLocaleString("en")} status changes in the audit log) | ${dashboard.toFixed(1)} ms | ${(dashboard / baseline).toFixed(1)} |`,
+  );
   const worst = Math.max(...results.map(([, ms]) => ms));
   console.log(`\nSlowest page: ${worst.toFixed(1)} ms (aim: under ${TARGET_MS} ms per page).`);
 } finally {

@@ -1,4 +1,4 @@
-import { articles, claims } from "@factdesk/db";
+import { articles, claims, events } from "@factdesk/db";
 import { useTestDb } from "@factdesk/db/testing";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
@@ -42,5 +42,46 @@ describe("the dashboard", () => {
     expect(data.publishedByRating.at(-1)).toMatchObject({ False: 1 });
     expect(data.workload).toEqual([{ name: "Casey", unverified: 1, sourced: 0, disputed: 1 }]);
     expect(data.disputedByOutlet).toEqual([{ outlet: "Example Times", disputed: 1 }]);
+  });
+
+  it("replays a claim's way through the statuses week by week, until it was archived", async () => {
+    const week = 7 * 86_400_000;
+    const now = new Date();
+    const monday = Date.UTC(
+      now.getUTCFullYear(),
+      now.getUTCMonth(),
+      now.getUTCDate() - ((now.getUTCDay() + 6) % 7),
+    );
+    const inWeek = (weeksAgo: number) => new Date(monday - weeksAgo * week + 86_400_000);
+    const claim = await makeClaim(t.db, { text: "Replayed", createdAt: inWeek(5) });
+    const moved = (to: string, from: string, weeksAgo: number) => ({
+      entityType: "claim" as const,
+      entityId: claim.id,
+      action: "status_changed",
+      from,
+      to,
+      data: { claimId: claim.id },
+      createdAt: inWeek(weeksAgo),
+    });
+    await t.db.insert(events).values([moved("sourced", "unverified", 4), moved("disputed", "sourced", 2)]);
+    await t.db
+      .update(claims)
+      .set({ status: "disputed", archivedAt: inWeek(1) })
+      .where(eq(claims.id, claim.id));
+
+    const { backlog } = await callerFor(t.db, await makeUser(t.db)).dashboard.get({ weeks: 8 });
+    const statusAt = (weeksAgo: number) => {
+      const counts = backlog.at(-1 - weeksAgo) ?? {};
+      return Object.entries(counts).find(([key, count]) => key !== "week" && count === 1)?.[0] ?? null;
+    };
+    expect([6, 5, 4, 3, 2, 1, 0].map(statusAt)).toEqual([
+      null, // not yet created
+      "unverified",
+      "sourced",
+      "sourced",
+      "disputed",
+      null, // archived during this week
+      null,
+    ]);
   });
 });

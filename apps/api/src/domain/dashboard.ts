@@ -45,19 +45,32 @@ export async function dashboard(db: DbOrTx, { weeks = 12 } = {}) {
     )
   ).map((row) => row.week);
 
-  // Each claim's status at the end of each week: its last status change before then.
+  // Each claim's status at the end of each week, replayed from the audit log in one pass: every
+  // claim's statuses as intervals (unverified from creation, then each status_changed event until
+  // the next, or until archived); an interval adds 1 from the week it starts and takes it away
+  // from the week it ends, and a running sum gives each week's counts.
   const backlog = await rows<{ key: string; column: string; count: number }>(
     db,
-    sql`select to_char(w.week_start, 'YYYY-MM-DD') as key, s.status as column, count(*)::int as count
+    sql`with spans as (
+        select c.id, c.created_at as since, 'unverified'::text as status, 0::bigint as seq from claims c
+        union all
+        select e.entity_id, e.created_at, e."to", e.id from events e
+        where e.entity_type = 'claim' and e.action = 'status_changed'
+      ), intervals as (
+        select s.status, s.since, least(lead(s.since) over (partition by s.id order by s.since, s.seq), c.archived_at) as until
+        from spans s join claims c on c.id = s.id
+      ), deltas as (
+        select date_trunc('week', since at time zone 'UTC') as week, status, 1 as delta
+        from intervals where until is null or until > since
+        union all
+        select date_trunc('week', until at time zone 'UTC'), status, -1
+        from intervals where until > since
+      ), by_week as (
+        select week, status, sum(delta) as delta from deltas group by 1, 2
+      )
+      select to_char(w.week_start, 'YYYY-MM-DD') as key, d.status as column, sum(d.delta)::int as count
       from ${weekStarts(weeks)}
-      join claims c on c.created_at < (w.week_start + interval '1 week') at time zone 'UTC'
-        and (c.archived_at is null or c.archived_at >= (w.week_start + interval '1 week') at time zone 'UTC')
-      cross join lateral (
-        select coalesce((
-          select e."to" from events e
-          where e.entity_type = 'claim' and e.entity_id = c.id and e.action = 'status_changed'
-            and e.created_at < (w.week_start + interval '1 week') at time zone 'UTC'
-          order by e.id desc limit 1), 'unverified') as status) s
+      join by_week d on d.week <= w.week_start
       group by 1, 2`,
   );
 
