@@ -54,4 +54,14 @@ describe("a fact-checker's first minutes", () => {
     expect(page.url()).toMatch(/\/app\/login$/);
     await page.close();
   });
+
+  it("keeps the frame and offers a reload when a page's code cannot be fetched", async () => {
+    const page = await running.signedIn("checker@factdesk.test");
+    await page.route(/\/assets\/DashboardPage-[^/]+\.js$/, (route) => route.abort());
+    await page.getByRole("link", { name: "Dashboard" }).click();
+    await page.getByRole("heading", { name: "This page could not be shown" }).waitFor();
+    expect(await page.getByRole("button", { name: "Reload the page" }).count()).toBe(1);
+    await page.getByRole("link", { name: "Review queue" }).first().click();
+    await page.getByRole("heading", { name: "Review queue" }).waitFor();
+  });
 });

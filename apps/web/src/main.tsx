@@ -7,6 +7,7 @@ import { queryClient } from "./lib/trpc";
 import { LoginPage } from "./routes/LoginPage";
 import { NotFoundPage } from "./routes/NotFoundPage";
 import { QueuePage } from "./routes/QueuePage";
+import { RouteError } from "./routes/RouteError";
 import "./styles.css";
 
 /** A route whose page loads when first visited, so the first screen downloads only what it needs. */
@@ -20,21 +21,30 @@ const router = createBrowserRouter(
     {
       element: <Layout />,
       children: [
-        { index: true, element: <QueuePage /> },
-        { path: "claims/:id", lazy: page(() => import("./routes/ClaimPage"), "ClaimPage") },
-        { path: "dashboard", lazy: page(() => import("./routes/DashboardPage"), "DashboardPage") },
-        { path: "approvals", lazy: page(() => import("./routes/ApprovalsPage"), "ApprovalsPage") },
-        { path: "ingest", lazy: page(() => import("./routes/IngestPage"), "IngestPage") },
         {
-          path: "notifications",
-          lazy: page(() => import("./routes/NotificationsPage"), "NotificationsPage"),
+          // A page that fails keeps the header and navigation around its error.
+          errorElement: <RouteError />,
+          children: [
+            { index: true, element: <QueuePage /> },
+            { path: "claims/:id", lazy: page(() => import("./routes/ClaimPage"), "ClaimPage") },
+            { path: "dashboard", lazy: page(() => import("./routes/DashboardPage"), "DashboardPage") },
+            { path: "approvals", lazy: page(() => import("./routes/ApprovalsPage"), "ApprovalsPage") },
+            { path: "ingest", lazy: page(() => import("./routes/IngestPage"), "IngestPage") },
+            {
+              path: "notifications",
+              lazy: page(() => import("./routes/NotificationsPage"), "NotificationsPage"),
+            },
+            { path: "archive", lazy: page(() => import("./routes/ArchivePage"), "ArchivePage") },
+            { path: "admin/users", lazy: page(() => import("./routes/UsersPage"), "UsersPage") },
+            {
+              path: "admin/ratings",
+              lazy: page(() => import("./routes/RatingScalePage"), "RatingScalePage"),
+            },
+            { path: "admin/settings", lazy: page(() => import("./routes/SettingsPage"), "SettingsPage") },
+            { path: "admin/webhooks", lazy: page(() => import("./routes/WebhooksPage"), "WebhooksPage") },
+            { path: "*", element: <NotFoundPage /> },
+          ],
         },
-        { path: "archive", lazy: page(() => import("./routes/ArchivePage"), "ArchivePage") },
-        { path: "admin/users", lazy: page(() => import("./routes/UsersPage"), "UsersPage") },
-        { path: "admin/ratings", lazy: page(() => import("./routes/RatingScalePage"), "RatingScalePage") },
-        { path: "admin/settings", lazy: page(() => import("./routes/SettingsPage"), "SettingsPage") },
-        { path: "admin/webhooks", lazy: page(() => import("./routes/WebhooksPage"), "WebhooksPage") },
-        { path: "*", element: <NotFoundPage /> },
       ],
     },
   ],
