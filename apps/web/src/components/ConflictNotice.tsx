@@ -1,5 +1,6 @@
 import { diffText } from "@factdesk/schema";
 import { useEffect, useId, useRef } from "react";
+import type { TConflict } from "../lib/draft";
 import { WordDiff } from "./RevisionHistory";
 
 /**
@@ -7,27 +8,59 @@ import { WordDiff } from "./RevisionHistory";
  * diff from theirs to mine), and the choice of which to keep. Focus comes here, so a
  * keyboard user meets it before saving again.
  */
-export function ConflictNotice<F extends string>({
+export function ConflictNotice<T extends Record<string, unknown>>({
+  conflict,
   who,
-  fields,
   labels,
   mine,
-  theirs,
-  onKeepMine,
-  onTakeTheirs,
+  onResolved,
+  show,
 }: {
+  conflict: TConflict<T> | null;
   who: string;
-  fields: F[];
-  labels: Record<F, string>;
-  mine: Record<F, unknown>;
-  theirs: Record<F, unknown>;
-  onKeepMine: () => void;
-  onTakeTheirs: () => void;
+  labels: Record<keyof T & string, string>;
+  mine: T;
+  /** After either choice, e.g. to clear the refused save's error. */
+  onResolved?: () => void;
+  /** A field's value as text, where the raw value means nothing to a person (ids). */
+  show?: (field: keyof T & string, value: unknown) => string;
 }) {
+  if (!conflict) return null;
+  return (
+    <ConflictChoice
+      conflict={conflict}
+      who={who}
+      labels={labels}
+      mine={mine}
+      onResolved={onResolved}
+      show={show}
+    />
+  );
+}
+
+function ConflictChoice<T extends Record<string, unknown>>({
+  conflict,
+  who,
+  labels,
+  mine,
+  onResolved,
+  show = (_field, value) => (Array.isArray(value) ? value.join(", ") : String(value ?? "")),
+}: {
+  conflict: TConflict<T>;
+  who: string;
+  labels: Record<keyof T & string, string>;
+  mine: T;
+  onResolved?: () => void;
+  show?: (field: keyof T & string, value: unknown) => string;
+}) {
+  const { fields, theirs } = conflict;
+  const choose = (choice: () => void) => () => {
+    choice();
+    onResolved?.();
+  };
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const text = (value: unknown) => (Array.isArray(value) ? value.join(", ") : String(value ?? ""));
   return (
     <section className="notice conflict" aria-labelledby={id}>
       <h3 id={id} ref={heading} tabIndex={-1}>
@@ -39,16 +72,16 @@ export function ConflictNotice<F extends string>({
           <div key={field}>
             <dt>{labels[field]}</dt>
             <dd>
-              <WordDiff parts={diffText(text(theirs[field]), text(mine[field]))} />
+              <WordDiff parts={diffText(show(field, theirs[field]), show(field, mine[field]))} />
             </dd>
           </div>
         ))}
       </dl>
       <div className="row">
-        <button type="button" onClick={onKeepMine}>
+        <button type="button" onClick={choose(conflict.keepMine)}>
           Keep mine
         </button>
-        <button type="button" className="secondary" onClick={onTakeTheirs}>
+        <button type="button" className="secondary" onClick={choose(conflict.takeTheirs)}>
           Take theirs
         </button>
       </div>

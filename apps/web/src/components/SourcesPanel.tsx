@@ -73,17 +73,7 @@ function SourceForm({
   const described = (field: string) => (invalid(field) ? `${id}-${field}` : undefined);
   return (
     <form onSubmit={submit} className="source-form">
-      {editor.conflict && (
-        <ConflictNotice
-          who="A colleague"
-          fields={editor.conflict.fields}
-          labels={formLabels}
-          mine={draft}
-          theirs={editor.conflict.theirs}
-          onKeepMine={editor.conflict.keepMine}
-          onTakeTheirs={editor.conflict.takeTheirs}
-        />
-      )}
+      <ConflictNotice conflict={editor.conflict} who="A colleague" labels={formLabels} mine={draft} />
       <label>
         Address
         <input

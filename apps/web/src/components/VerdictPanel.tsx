@@ -155,21 +155,21 @@ export function VerdictPanel({
         </ul>
       )}
 
-      {editor.conflict && editable && (
+      {editable && (
         <ConflictNotice
+          conflict={editor.conflict}
           who={view.data.revisionAuthor?.name ?? "A colleague"}
-          fields={editor.conflict.fields}
           labels={fieldLabels}
           mine={draft}
-          theirs={editor.conflict.theirs}
-          onKeepMine={() => {
-            editor.conflict?.keepMine();
-            save.reset();
-          }}
-          onTakeTheirs={() => {
-            editor.conflict?.takeTheirs();
-            save.reset();
-          }}
+          onResolved={save.reset}
+          show={(field, value) =>
+            field === "sourceIds"
+              ? sources
+                  .filter((source) => (value as string[]).includes(source.id))
+                  .map((source) => source.title)
+                  .join("; ")
+              : String(value ?? "")
+          }
         />
       )}
       {editor.mergedIn.length > 0 && editable && (

@@ -6,6 +6,15 @@ export interface TSnapshot<T> {
   values: T;
 }
 
+/** A colleague's newer version clashing with the draft in some fields, and the two ways out. */
+export interface TConflict<T> {
+  version: number;
+  fields: (keyof T & string)[];
+  theirs: T;
+  keepMine: () => void;
+  takeTheirs: () => void;
+}
+
 /**
  * A form's unsaved values over a record others may save meanwhile. A newer saved version is
  * merged in at once when it touches only fields the person left alone; when both changed the
@@ -39,26 +48,25 @@ export function useMergingDraft<T extends Record<string, unknown>>(server: TSnap
     mergedIn: state?.mergedIn ?? [],
     set: <K extends keyof T>(field: K, value: T[K]) =>
       setState((s) => s && { ...s, draft: { ...s.draft, [field]: value } }),
-    conflict:
-      newer && pending && pending.conflicts.length > 0
-        ? {
-            version: newer.version,
-            fields: pending.conflicts,
-            theirs: newer.values,
-            /** Keep my text in the clashing fields, on top of the newer version. */
-            keepMine: () => setState({ base: newer, draft: pending.merged, mergedIn: [] }),
-            /** Take the colleague's text in the clashing fields; my other changes stay. */
-            takeTheirs: () =>
-              setState({
-                base: newer,
-                draft: {
-                  ...pending.merged,
-                  ...Object.fromEntries(pending.conflicts.map((field) => [field, newer.values[field]])),
-                },
-                mergedIn: [],
-              }),
-          }
-        : null,
+    conflict: (newer && pending && pending.conflicts.length > 0
+      ? {
+          version: newer.version,
+          fields: pending.conflicts,
+          theirs: newer.values,
+          /** Keep my text in the clashing fields, on top of the newer version. */
+          keepMine: () => setState({ base: newer, draft: pending.merged, mergedIn: [] }),
+          /** Take the colleague's text in the clashing fields; my other changes stay. */
+          takeTheirs: () =>
+            setState({
+              base: newer,
+              draft: {
+                ...pending.merged,
+                ...Object.fromEntries(pending.conflicts.map((field) => [field, newer.values[field]])),
+              },
+              mergedIn: [],
+            }),
+        }
+      : null) as TConflict<T> | null,
     /** After a save: the draft as written is the new base. */
     saved: (version: number) =>
       setState((s) => s && { base: { version, values: s.draft }, draft: s.draft, mergedIn: [] }),

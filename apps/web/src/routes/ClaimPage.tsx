@@ -160,23 +160,13 @@ function ClaimWording({
   return (
     <form onSubmit={submit} className="claim-edit">
       <h1 className="visually-hidden">Edit claim</h1>
-      {editor.conflict && (
-        <ConflictNotice
-          who="A colleague"
-          fields={editor.conflict.fields}
-          labels={wordingLabels}
-          mine={draft}
-          theirs={editor.conflict.theirs}
-          onKeepMine={() => {
-            editor.conflict?.keepMine();
-            update.reset();
-          }}
-          onTakeTheirs={() => {
-            editor.conflict?.takeTheirs();
-            update.reset();
-          }}
-        />
-      )}
+      <ConflictNotice
+        conflict={editor.conflict}
+        who="A colleague"
+        labels={wordingLabels}
+        mine={draft}
+        onResolved={update.reset}
+      />
       <label>
         Claim wording
         <textarea
