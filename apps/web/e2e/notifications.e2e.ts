@@ -55,6 +55,12 @@ describe("notifications", () => {
         .textContent(),
     ).toBe("2");
     expect(await checker.getByRole("figure").count()).toBe(5);
+    // The period is in the URL; the backlog then has a row per week of it.
+    await checker.getByLabel("Period").selectOption({ label: "Last 4 weeks" });
+    await checker.waitForURL(/weeks=4/);
+    const backlog = checker.getByRole("figure", { name: "Backlog by status, end of each week" });
+    await backlog.getByText("The numbers").click();
+    await expect.poll(() => backlog.locator("tbody tr").count()).toBe(4);
     expect(await accessibilityProblems(checker)).toEqual([]);
     await checker.screenshot({ path: `${screenshots}dashboard.png`, fullPage: true });
   });

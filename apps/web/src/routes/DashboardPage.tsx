@@ -1,6 +1,7 @@
 import { claimStatuses, claimStatusLabels } from "@factdesk/schema";
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type ReactElement, type ReactNode, useId } from "react";
+import { useSearchParams } from "react-router";
 import {
   Area,
   AreaChart,
@@ -23,17 +24,34 @@ const statusColours = { unverified: "#6b7582", sourced: "#2f7d3f", disputed: "#b
 /** Distinct, colour-blind-safe series colours (Okabe–Ito). */
 const palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"];
 const shortWeek = (week: string) =>
-  new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric" }).format(
+  new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", timeZone: "UTC" }).format(
     new Date(`${week}T00:00:00Z`),
   );
 
+const periods = [4, 12, 26, 52];
+
 /** Charts from SQL aggregates; each has its numbers in a table too, for screen readers and copying. */
 export function DashboardPage() {
-  const data = useQuery(trpc.dashboard.get.queryOptions({ weeks: 12 }));
+  // The period lives in the URL, so a link to the dashboard shows the same numbers.
+  const [params, setParams] = useSearchParams();
+  const weeks = periods.includes(Number(params.get("weeks"))) ? Number(params.get("weeks")) : 12;
+  const data = useQuery({ ...trpc.dashboard.get.queryOptions({ weeks }), placeholderData: keepPreviousData });
   return (
     <section className="dashboard">
       <title>Dashboard · Factdesk</title>
-      <h1>Dashboard</h1>
+      <div className="page-head">
+        <h1>Dashboard</h1>
+        <label>
+          Period
+          <select value={weeks} onChange={(e) => setParams({ weeks: e.target.value })}>
+            {periods.map((n) => (
+              <option key={n} value={n}>
+                Last {n} weeks
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
       {data.isPending ? (
         <p className="page-status">Loading the numbers…</p>
       ) : data.isError ? (
