@@ -90,6 +90,11 @@ describe("notifications", () => {
       await callerFor(t.db, editor).claim.assign({ id: claim.id, version: 1, assigneeId: checker.id });
     }
     const reader = callerFor(t.db, checker);
+    // Newest first, a page at a time, saying whether older ones remain.
+    const page = await reader.notification.list({ limit: 2 });
+    expect(page.items.map((n) => n.claim?.text)).toEqual(["Claim 2", "Claim 1"]);
+    expect(page.hasMore).toBe(true);
+    expect((await reader.notification.list({ limit: 3 })).hasMore).toBe(false);
     const [first] = (await reader.notification.list()).items;
     const stranger = await callerFor(t.db, editor)
       .notification.markRead({ ids: [first?.id ?? ""] })

@@ -29,6 +29,7 @@ describe("notifications", () => {
     await bell.click();
     await checker.getByRole("heading", { name: "Notifications" }).waitFor();
     const items = checker.getByRole("listitem").filter({ hasText: "assigned you a claim" });
+    await items.nth(1).waitFor();
     expect(await items.count()).toBe(2);
     expect(await accessibilityProblems(checker)).toEqual([]);
     await checker.screenshot({ path: `${screenshots}notifications.png`, fullPage: true });

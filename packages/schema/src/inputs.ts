@@ -236,6 +236,10 @@ export const ZWebhookRemoveInput = z.object({ id: ZId });
 export const ZWebhookDeliveriesInput = z.object({ webhookId: ZId.optional() }).prefault({});
 
 // ── Notifications ──
+/** The newest `limit` of the reader's notifications ("Show older" asks for more). */
+export const ZNotificationListInput = z
+  .object({ limit: z.number().int().min(1).max(500).default(30) })
+  .prefault({});
 export const ZNotificationMarkReadInput = z
   .object({
     /** These notifications; all unread ones when absent. */

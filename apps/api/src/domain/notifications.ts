@@ -30,7 +30,7 @@ export async function editorIds(db: DbOrTx) {
   return rows.map((row) => row.id);
 }
 
-/** The newest notifications of the reader, with the claim and who acted, and how many are unread. */
+/** The reader's newest notifications, with the claim and who acted, whether there are older ones, and how many are unread. */
 export async function listNotifications(db: DbOrTx, actor: TActor, { limit = 30 } = {}) {
   const items = await db
     .select({
@@ -46,13 +46,13 @@ export async function listNotifications(db: DbOrTx, actor: TActor, { limit = 30 
     .leftJoin(claims, eq(claims.id, notifications.claimId))
     .leftJoin(users, eq(users.id, notifications.actorId))
     .where(eq(notifications.userId, actor.id))
-    .orderBy(desc(notifications.createdAt))
-    .limit(limit);
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(limit + 1);
   const [unread] = await db
     .select({ count: sql<number>`count(*)::int` })
     .from(notifications)
     .where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt)));
-  return { items, unread: unread?.count ?? 0 };
+  return { items: items.slice(0, limit), hasMore: items.length > limit, unread: unread?.count ?? 0 };
 }
 
 /** Marks some of the reader's notifications read, or all of them. */

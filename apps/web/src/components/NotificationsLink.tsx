@@ -4,7 +4,8 @@ import { trpc } from "../lib/trpc";
 
 /** The header's way to notifications, with the unread count (announced when it changes). */
 export function NotificationsLink() {
-  const notifications = useQuery(trpc.notification.list.queryOptions());
+  // Only the count is shown here; one item is the least the list answers with.
+  const notifications = useQuery(trpc.notification.list.queryOptions({ limit: 1 }));
   const unread = notifications.data?.unread ?? 0;
   // The visible text ("Notifications 2") stays part of the name, for voice control.
   const label = unread ? `Notifications ${unread} unread` : "Notifications";

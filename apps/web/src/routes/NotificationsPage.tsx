@@ -1,5 +1,6 @@
 import type { TNotificationKind } from "@factdesk/schema";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { Link } from "react-router";
 import { FormError } from "../components/FormError";
 import { Timestamp } from "../components/Timestamp";
@@ -18,7 +19,11 @@ const messages: Record<TNotificationKind, (n: TNotification) => string> = {
 
 /** The reader's notifications, newest first; opening one marks it read. */
 export function NotificationsPage() {
-  const notifications = useQuery(trpc.notification.list.queryOptions());
+  const [limit, setLimit] = useState(30);
+  const notifications = useQuery({
+    ...trpc.notification.list.queryOptions({ limit }),
+    placeholderData: keepPreviousData,
+  });
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.notification.pathKey() });
   const markRead = useMutation(trpc.notification.markRead.mutationOptions({ onSuccess: refresh }));
 
@@ -42,8 +47,8 @@ export function NotificationsPage() {
         </p>
       ) : notifications.data.items.length === 0 ? (
         <p className="page-status">
-          Nothing yet. You will hear here when someone assigns you a claim, mentions you or reviews your
-          verdict.
+          Nothing yet. You will hear here when someone assigns you a claim, mentions you, reviews your verdict
+          or, if you are an editor, submits one for approval.
         </p>
       ) : (
         <ol className="notifications">
@@ -66,6 +71,16 @@ export function NotificationsPage() {
             </li>
           ))}
         </ol>
+      )}
+      {notifications.data?.hasMore && (
+        <button
+          type="button"
+          className="secondary"
+          disabled={notifications.isFetching}
+          onClick={() => setLimit((n) => Math.min(n + 30, 500))}
+        >
+          {notifications.isFetching ? "Loading…" : "Show older"}
+        </button>
       )}
     </section>
   );
