@@ -70,10 +70,7 @@ export function VerdictPanel({
 
   const save = useMutation(
     trpc.verdict.save.mutationOptions({
-      onSuccess: (result) => {
-        editor.saved(result.revision.number);
-        setCorrecting(false);
-      },
+      onSuccess: () => setCorrecting(false),
       onSettled: () => refreshClaimViews(),
     }),
   );
@@ -113,16 +110,23 @@ export function VerdictPanel({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate({
-      claimId,
-      baseRevision: editor.baseVersion,
-      rating: draft.rating || null,
-      headline: draft.headline || null,
-      summary: draft.summary || null,
-      explanation: draft.explanation || null,
-      sourceIds: draft.sourceIds,
-      ...(correcting || verdict?.publishedRevisionId ? { correctionNote: draft.correctionNote || null } : {}),
-    });
+    // What was sent becomes the base; anything typed while saving stays an unsaved change.
+    const sent = draft;
+    save.mutate(
+      {
+        claimId,
+        baseRevision: editor.baseVersion,
+        rating: draft.rating || null,
+        headline: draft.headline || null,
+        summary: draft.summary || null,
+        explanation: draft.explanation || null,
+        sourceIds: draft.sourceIds,
+        ...(correcting || verdict?.publishedRevisionId
+          ? { correctionNote: draft.correctionNote || null }
+          : {}),
+      },
+      { onSuccess: (result) => editor.saved(result.revision.number, sent) },
+    );
   };
   const invalid = (field: string) => fieldError(save.error, field);
   const rating = scale.data?.find((r) => r.key === revision?.rating);

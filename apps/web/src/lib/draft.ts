@@ -19,7 +19,7 @@ export interface TConflict<T> {
  * A form's unsaved values over a record others may save meanwhile. A newer saved version is
  * merged in at once when it touches only fields the person left alone; when both changed the
  * same field, the form keeps the person's text and `conflict` says what differs, until they
- * keep theirs or take the other. Nothing typed is thrown away without being asked.
+ * choose whose text to keep. Nothing typed is thrown away without being asked.
  */
 export function useMergingDraft<T extends Record<string, unknown>>(server: TSnapshot<T> | null) {
   const [state, setState] = useState<{ base: TSnapshot<T>; draft: T; mergedIn: string[] } | null>(() =>
@@ -67,9 +67,9 @@ export function useMergingDraft<T extends Record<string, unknown>>(server: TSnap
             }),
         }
       : null) as TConflict<T> | null,
-    /** After a save: the draft as written is the new base. */
-    saved: (version: number) =>
-      setState((s) => s && { base: { version, values: s.draft }, draft: s.draft, mergedIn: [] }),
+    /** After a save: what was sent is the new base; typing since then stays a change of mine. */
+    saved: (version: number, sent: T) =>
+      setState((s) => s && { base: { version, values: sent }, draft: s.draft, mergedIn: [] }),
     /** Start over from what is saved now. */
     reset: () => setState(server ? { base: server, draft: server.values, mergedIn: [] } : null),
   };

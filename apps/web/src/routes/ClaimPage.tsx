@@ -120,10 +120,7 @@ function ClaimWording({
   });
   const update = useMutation(
     trpc.claim.update.mutationOptions({
-      onSuccess: (updated) => {
-        editor.saved(updated.version);
-        setEditing(false);
-      },
+      onSuccess: () => setEditing(false),
       onSettled: () => refreshClaimViews(),
     }),
   );
@@ -131,13 +128,16 @@ function ClaimWording({
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!draft) return;
-    update.mutate({
-      id: claim.id,
-      // The version the text was edited from: a colleague's newer wording is a conflict, not overwritten.
-      version: editor.baseVersion,
-      text: draft.text,
-      claimant: draft.claimant.trim() || null,
-    });
+    update.mutate(
+      {
+        id: claim.id,
+        // The version the text was edited from: a colleague's newer wording is a conflict, not overwritten.
+        version: editor.baseVersion,
+        text: draft.text,
+        claimant: draft.claimant.trim() || null,
+      },
+      { onSuccess: (updated) => editor.saved(updated.version, draft) },
+    );
   };
   if (!editing || !draft) {
     return (
