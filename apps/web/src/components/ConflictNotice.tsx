@@ -3,19 +3,7 @@ import { useEffect, useId, useRef } from "react";
 import type { TConflict } from "../lib/draft";
 import { WordDiff } from "./RevisionHistory";
 
-/**
- * A colleague saved the same fields meanwhile: for each, their text against mine (as a word
- * diff from theirs to mine), and the choice of which to keep. Focus comes here, so a
- * keyboard user meets it before saving again.
- */
-export function ConflictNotice<T extends Record<string, unknown>>({
-  conflict,
-  who,
-  labels,
-  mine,
-  onResolved,
-  show,
-}: {
+interface TProps<T> {
   conflict: TConflict<T> | null;
   who: string;
   labels: Record<keyof T & string, string>;
@@ -24,18 +12,18 @@ export function ConflictNotice<T extends Record<string, unknown>>({
   onResolved?: () => void;
   /** A field's value as text, where the raw value means nothing to a person (ids). */
   show?: (field: keyof T & string, value: unknown) => string;
-}) {
-  if (!conflict) return null;
-  return (
-    <ConflictChoice
-      conflict={conflict}
-      who={who}
-      labels={labels}
-      mine={mine}
-      onResolved={onResolved}
-      show={show}
-    />
-  );
+}
+
+const asText = (_field: string, value: unknown) =>
+  Array.isArray(value) ? value.join(", ") : String(value ?? "");
+
+/**
+ * A colleague saved the same fields meanwhile: for each, their text against mine (as a word
+ * diff from theirs to mine), and the choice of which to keep. Focus comes here, so a
+ * keyboard user meets it before saving again.
+ */
+export function ConflictNotice<T extends Record<string, unknown>>(props: TProps<T>) {
+  return props.conflict ? <ConflictChoice {...props} conflict={props.conflict} /> : null;
 }
 
 function ConflictChoice<T extends Record<string, unknown>>({
@@ -44,15 +32,8 @@ function ConflictChoice<T extends Record<string, unknown>>({
   labels,
   mine,
   onResolved,
-  show = (_field, value) => (Array.isArray(value) ? value.join(", ") : String(value ?? "")),
-}: {
-  conflict: TConflict<T>;
-  who: string;
-  labels: Record<keyof T & string, string>;
-  mine: T;
-  onResolved?: () => void;
-  show?: (field: keyof T & string, value: unknown) => string;
-}) {
+  show = asText,
+}: TProps<T> & { conflict: TConflict<T> }) {
   const { fields, theirs } = conflict;
   const choose = (choice: () => void) => () => {
     choice();
