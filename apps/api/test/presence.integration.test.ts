@@ -51,7 +51,10 @@ describe("presence on a claim", () => {
       await asEditor.claim.presence({ claimId: claim.id, here: true });
       await asEditor.claim.presence({ claimId: claim.id, here: true, editing: true });
       await asEditor.claim.presence({ claimId: claim.id, here: false });
-      await expect.poll(() => heard.length).toBe(3);
+      // NOTIFYs arrive in commit order: once the marker is heard, everything before it has been.
+      await t.db.execute(sql`select pg_notify(${CHANGES_CHANNEL}, 'marker')`);
+      await expect.poll(() => heard.at(-1)).toBe("marker");
+      expect(heard).toHaveLength(4);
       expect(JSON.parse(heard[0] ?? "{}")).toEqual({
         changed: [{ entityType: "claim", entityId: claim.id, action: "presence", claimId: claim.id }],
       });
