@@ -38,6 +38,27 @@ describe("article.preview and article.ingest", () => {
     expect(await t.db.$count(articles)).toBe(0);
   });
 
+  it("previews a megabyte article written as one paragraph in bounded memory", async () => {
+    const caller = callerFor(t.db, await makeUser(t.db));
+    const sentence = "The ministry said 3,000 people attended the rally in Tirana on Monday. ";
+    const text = sentence.repeat(Math.ceil(1_000_000 / sentence.length));
+    const heapBefore = process.memoryUsage().heapUsed;
+    const preview = await caller.article.preview({ title: "One long paragraph", text });
+    expect(preview.sentences.length).toBe(Math.ceil(1_000_000 / sentence.length));
+    // Quadratic segmentation took gigabytes here; linear work stays within a few hundred MB.
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(500_000_000);
+  });
+
+  it("refuses an article over the size limit before any work", async () => {
+    const caller = callerFor(t.db, await makeUser(t.db));
+    await expect(
+      caller.article.preview({ title: "Too long", text: "a ".repeat(1_000_001) }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("2 million characters"),
+    });
+  });
+
   it("creates the chosen claims in one go, audited, and is idempotent", async () => {
     const checker = await makeUser(t.db);
     const caller = callerFor(t.db, checker);

@@ -47,6 +47,29 @@ describe("splitSentences", () => {
   it("returns nothing for blank text", () => {
     expect(splitSentences(" \n\n \t")).toEqual([]);
   });
+
+  it("splits a paragraph far longer than the segmenter's window as if it were seen whole", () => {
+    const sentences = [
+      "Mr. Jones said the U.S. Army sent 3,000 troops in 2019.",
+      "The E.U. disagreed.",
+      "Dr. A. B. Smith (of the U.N.) called it “a mistake.”",
+      "Nobody answered!",
+    ];
+    const paragraph = Array.from({ length: 400 }, (_, i) => sentences[i % sentences.length]).join(" ");
+    expect(paragraph.length).toBeGreaterThan(3 * 4096);
+    const split = splitSentences(paragraph);
+    expect(split.map((s) => s.text)).toEqual(Array.from({ length: 400 }, (_, i) => sentences[i % 4]));
+    for (const s of split) expect(paragraph.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it("segments a megabyte without full stops or of endless abbreviations into bounded sentences", () => {
+    for (const text of ["word ".repeat(200_000), "U.S. ".repeat(200_000)]) {
+      const split = splitSentences(text);
+      expect(split.length).toBeGreaterThan(100);
+      expect(Math.max(...split.map((s) => s.text.length))).toBeLessThanOrEqual(2 * 4096);
+      expect(split.at(-1)?.end).toBe(text.trimEnd().length);
+    }
+  });
 });
 
 describe("sentenceContext", () => {

@@ -36,6 +36,29 @@ function continues(text: string, next: string): boolean {
 }
 
 /**
+ * ICU's sentence iterator slows with the square of its input's length, so it only ever sees
+ * a window this long; no sentence grows past it either (a 1 MB run of "U.S. U.S." is no claim).
+ */
+const WINDOW = 4096;
+
+/**
+ * The segmenter's pieces of one paragraph, with offsets into it: each window is segmented
+ * from the start of the previous window's last piece, which may have been cut short, so the
+ * pieces are ICU's own and time and memory stay linear in the paragraph's length.
+ */
+function* segmentPieces(paragraph: string): Generator<{ segment: string; index: number }> {
+  let from = 0;
+  while (from < paragraph.length) {
+    const to = Math.min(paragraph.length, from + WINDOW);
+    const pieces = [...segmenter.segment(paragraph.slice(from, to))];
+    const complete = to === paragraph.length || pieces.length === 1 ? pieces : pieces.slice(0, -1);
+    for (const { segment, index } of complete) yield { segment, index: from + index };
+    const last = complete.at(-1);
+    from = last ? from + last.index + last.segment.length : to;
+  }
+}
+
+/**
  * Sentences of `text` with their character offsets, trimmed of surrounding whitespace.
  * Paragraph breaks always end a sentence (titles and captions have no full stop), and
  * abbreviations, initials and acronyms do not.
@@ -43,19 +66,23 @@ function continues(text: string, next: string): boolean {
 export function splitSentences(text: string): TSentence[] {
   const sentences: TSentence[] = [];
   for (const paragraph of text.matchAll(/[^\n]+/g)) {
-    const pieces = [...segmenter.segment(paragraph[0])];
     let start: number | null = null;
-    pieces.forEach(({ segment, index }, i) => {
-      start ??= paragraph.index + index;
-      const next = pieces[i + 1]?.segment;
-      if (next !== undefined && continues(segment, next)) return;
-      const raw = text.slice(start, paragraph.index + index + segment.length);
+    let previous: { segment: string; index: number } | undefined;
+    const close = (piece: { segment: string; index: number }) => {
+      const raw = text.slice(start ?? 0, paragraph.index + piece.index + piece.segment.length);
       const leading = raw.length - raw.trimStart().length;
       const trimmed = raw.trim();
-      if (trimmed)
-        sentences.push({ text: trimmed, start: start + leading, end: start + leading + trimmed.length });
+      const at = (start ?? 0) + leading;
+      if (trimmed) sentences.push({ text: trimmed, start: at, end: at + trimmed.length });
       start = null;
-    });
+    };
+    for (const piece of segmentPieces(paragraph[0])) {
+      const tooLong = start !== null && paragraph.index + piece.index - start > WINDOW;
+      if (previous && (tooLong || !continues(previous.segment, piece.segment))) close(previous);
+      start ??= paragraph.index + piece.index;
+      previous = piece;
+    }
+    if (previous) close(previous);
   }
   return sentences;
 }
