@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { DbHandle } from "@factdesk/db";
+import { BATCH_CALLS_MAX, NUL_MESSAGE } from "@factdesk/schema";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import { parse as parseCookies } from "cookie";
 import express, { type Request, type Response } from "express";
@@ -11,6 +12,7 @@ import { createLoginThrottle } from "./domain/login-throttle";
 import { claimsCsvRoute } from "./exports/claims-csv";
 import type { TChangeFeed } from "./live";
 import { publicRoutes } from "./public/routes";
+import { refuseNulInAddress, trpcRequestGuards } from "./request-guards";
 import { createContextInner } from "./trpc/init";
 import { appRouter } from "./trpc/router";
 
@@ -39,6 +41,9 @@ export function createApp({ database, config, changes, log = console.error }: TA
     }),
   );
 
+  app.use(refuseNulInAddress(log));
+  const publicUrl = config.publicUrl ?? new URL("http://localhost:3000");
+
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
@@ -62,8 +67,10 @@ export function createApp({ database, config, changes, log = console.error }: TA
   const loginThrottle = createLoginThrottle();
   app.use(
     "/trpc",
+    trpcRequestGuards(publicUrl),
     createExpressMiddleware({
       router: appRouter,
+      maxBatchSize: BATCH_CALLS_MAX,
       maxBodySize: 5_000_000, // room for a long article's text
       async createContext({ req, res }: { req: Request; res: Response }) {
         const token = sessionToken(req);
@@ -88,11 +95,11 @@ export function createApp({ database, config, changes, log = console.error }: TA
       },
       onError({ error, path }) {
         if (error.code === "INTERNAL_SERVER_ERROR") log(`tRPC ${path ?? "?"} failed`, error);
+        else if (error.message === NUL_MESSAGE) log(`400 tRPC ${path ?? "?"}: NUL character in input`);
       },
     }),
   );
 
-  const publicUrl = config.publicUrl ?? new URL("http://localhost:3000");
   app.use(claimsCsvRoute(database.db, sessionToken, publicUrl));
   app.use(publicRoutes(database.db, publicUrl));
   serveWebApp(app, config.webDist, log);

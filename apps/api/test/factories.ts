@@ -101,6 +101,7 @@ export async function publishVerdict(
     headline = "The MEK was founded in 1965, not 1963",
     explanation = "Britannica says **1965**.",
     sourceTitle = "Britannica: Mujahideen-e-Khalq",
+    summary = "Britannica and the group's own histories date it to 1965.",
     rating = "false",
   } = {},
 ) {
@@ -134,7 +135,7 @@ export async function publishVerdict(
     baseRevision: 0,
     rating,
     headline,
-    summary: "Britannica and the group's own histories date it to 1965.",
+    summary,
     explanation,
     sourceIds: [source.id],
   });

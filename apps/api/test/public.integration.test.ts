@@ -1,6 +1,6 @@
 import { useTestDb } from "@factdesk/db/testing";
 import { googleProblems, hasReportersLabSchema, reportersLabValidator } from "@factdesk/schema/testing";
-import { parseHTML } from "linkedom";
+import { DOMParser, parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callerFor, makeUser, publishVerdict } from "./factories";
 import { startServer } from "./http-client";
@@ -81,6 +81,52 @@ describe("the public site", () => {
     const page = await readPage(`/verdicts/${verdict.slug}`);
     expect(page.document.querySelector("blockquote p")?.textContent).toBe(hostile.claimText);
     expect(page.jsonLd[0].claimReviewed).toBe(hostile.claimText);
+  });
+
+  it("builds feed HTML like the pages: summaries, correction notes and retraction reasons stay text", async () => {
+    const payload = ']]><img src=x onerror="alert(1)"><script>alert(2)</script>';
+    const { verdict, asChecker } = await publishVerdict(t.db, { ...hostile, summary: `Summary ${payload}` });
+    const saved = await asChecker.verdict.save({
+      claimId: verdict.claimId,
+      baseRevision: 1,
+      rating: "false",
+      headline: `Headline ${payload}`.slice(0, 75),
+      summary: `Summary ${payload}`,
+      explanation: hostile.explanation,
+      sourceIds: [],
+      correctionNote: `Note ${payload}`,
+    });
+    const other = callerFor(t.db, await makeUser(t.db, { role: "editor" }));
+    let current = await asChecker.verdict.submit({ id: saved.verdict.id, version: saved.verdict.version });
+    current = await other.verdict.approve({ id: current.id, version: current.version });
+    current = await other.verdict.publish({ id: current.id, version: current.version });
+    await other.verdict.retract({ id: current.id, version: current.version, reason: `Reason ${payload}` });
+
+    // What a feed reader renders: RSS titles, descriptions and content, JSON Feed content_html.
+    const rss = new DOMParser().parseFromString(await (await get("/feed.xml")).text(), "text/xml");
+    const rendered = [...rss.querySelectorAll("item")].flatMap((item) =>
+      ["title", "description", "content:encoded"].map(
+        (tag) => item.getElementsByTagName(tag)[0]?.textContent ?? "",
+      ),
+    );
+    const json = (await (await get("/feed.json")).json()) as {
+      items: { content_html: string; summary?: string }[];
+    };
+    rendered.push(...json.items.map((item) => item.content_html));
+    expect(rendered.join(" ")).toContain("Note ]]&gt;&lt;img");
+    for (const html of rendered) {
+      const { document } = parseHTML(`<div id="r">${html}</div>`);
+      const elements = [...(document.getElementById("r")?.querySelectorAll("*") ?? [])];
+      expect(
+        elements.filter((e) => ["SCRIPT", "IMG", "IFRAME"].includes(e.tagName)),
+        html,
+      ).toEqual([]);
+      expect(
+        elements.flatMap((e) => e.getAttributeNames()).filter((a) => a.startsWith("on")),
+        html,
+      ).toEqual([]);
+    }
+    expect(json.items.map((item) => item.summary)).toContain(`Reason ${payload}`);
   });
 
   it("revalidates with ETag and Last-Modified, and a correction changes the ETag at once", async () => {

@@ -15,6 +15,8 @@ const hostileExplanation = [
   '<img src=x onerror="window.__xss=4">',
 ].join("\n\n");
 
+const hostileSummary = 'Primary records date it to 1963. ]]><img src=x onerror="window.__xss=8">';
+
 describe("publishing", () => {
   it("publishes a verdict whose public page shows it, with valid ClaimReview and nothing hostile running", async () => {
     const checker = await running.signedIn("checker@factdesk.test");
@@ -42,7 +44,7 @@ describe("publishing", () => {
 
     await checker.getByLabel("Rating").selectOption({ label: "Mostly false" });
     await checker.getByLabel("Headline (the claim as reviewed)").fill("Founded in 1963, records show");
-    await checker.getByLabel("Summary").fill("Primary records date it to 1963.");
+    await checker.getByLabel("Summary").fill(hostileSummary);
     await checker.getByRole("textbox", { name: "Explanation" }).fill(hostileExplanation);
     await checker.getByRole("checkbox", { name: hostileTitle }).check();
     await checker.getByRole("button", { name: "Save draft" }).click();
@@ -103,6 +105,33 @@ describe("publishing", () => {
       await reader.waitForLoadState("load");
       expect(await reader.evaluate(() => (window as { __xss?: number }).__xss), feed).toBeUndefined();
     }
+    expect(dialogs).toEqual([]);
+
+    // What a feed reader does: every RSS title, description and content, and every JSON Feed
+    // content_html, inserted into a page as HTML. Nothing runs and no element sneaks in.
+    const rss = await (await fetch(`${running.url}/feed.xml`)).text();
+    const json = (await (await fetch(`${running.url}/feed.json`)).json()) as {
+      items: { content_html: string }[];
+    };
+    expect(rss).toContain("Primary records date it to 1963.");
+    const inserted = await reader.evaluate(
+      async ({ rss, htmls }) => {
+        const xml = new DOMParser().parseFromString(rss, "text/xml");
+        const parts = [...xml.querySelectorAll("item > *")].map((element) => element.textContent ?? "");
+        for (const html of [...parts, ...htmls]) {
+          const item = document.createElement("article");
+          item.className = "feed-item";
+          item.innerHTML = html;
+          document.body.append(item);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 500)); // an image's onerror fires after loading fails
+        return document.querySelectorAll(".feed-item img, .feed-item script, .feed-item [onerror]").length;
+      },
+      { rss, htmls: json.items.map((item) => item.content_html) },
+    );
+    expect(inserted).toBe(0);
+    expect(await reader.locator(".feed-item", { hasText: hostileSummary }).count()).toBeGreaterThan(0);
+    expect(await reader.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
     expect(dialogs).toEqual([]);
 
     // The index lists it; methodology is public.

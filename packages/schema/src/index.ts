@@ -2,6 +2,7 @@ export * from "./claim-review";
 export * from "./colour";
 export * from "./enums";
 export * from "./errors";
+export * from "./input-guard";
 export * from "./inputs";
 export * from "./markdown";
 export * from "./merge";

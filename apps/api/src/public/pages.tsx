@@ -116,6 +116,18 @@ function Document({
 }
 
 /** JSON with every "<" escaped: the same data, and it cannot close a script element it sits in. */
+/**
+ * A feed item's HTML, rendered as the pages are: user-written text stays text, the
+ * explanation is the sanitised Markdown. Feed readers render this, so nothing else goes in.
+ */
+export const feedItemHtml = ({ text, explanationHtml }: { text: string; explanationHtml?: string }) =>
+  renderToStaticMarkup(
+    <>
+      <p>{text}</p>
+      {explanationHtml ? <div dangerouslySetInnerHTML={{ __html: explanationHtml }} /> : null}
+    </>,
+  );
+
 export const safeJson = (value: unknown) =>
   (typeof value === "string" ? value : JSON.stringify(value)).replace(/</g, "\\u003c");
 

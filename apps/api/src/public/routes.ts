@@ -6,7 +6,15 @@ import { Feed } from "feed";
 import { z } from "zod";
 import { currentSlugFor, verdictPageUrl } from "../domain/publishing";
 import { getSettings, publicBase } from "../domain/settings";
-import { indexPage, notFoundPage, policyPage, safeJson, type TSite, verdictPage } from "./pages";
+import {
+  feedItemHtml,
+  indexPage,
+  notFoundPage,
+  policyPage,
+  safeJson,
+  type TSite,
+  verdictPage,
+} from "./pages";
 import { currentClaimReviews, lastPublicChange, listPublicVerdicts, publicVerdict } from "./verdicts";
 
 /**
@@ -86,42 +94,52 @@ export function publicRoutes(db: DbOrTx, configuredPublicUrl: URL) {
     });
   }
 
-  /** Feed entries; `html` escapes plain text for formats whose readers render it as HTML (RSS). */
-  const feed = async (text: (plain: string) => string) => {
+  /**
+   * Feed entries. `summary` is plain text, `html` is rendered like the pages; RSS readers
+   * render titles and descriptions as HTML, so there the text is escaped or rendered first.
+   */
+  const feed = async (format: "rss" | "json") => {
     const current = await site();
     const name = current.settings.organisationName ?? "Factdesk";
     const { items } = await listPublicVerdicts(db, { page: 1 });
-    const entries = [];
+    const entries: { title: string; id: string; link: string; summary: string; html: string; date: Date }[] =
+      [];
     for (const item of items) {
       const verdict = await publicVerdict(db, item.slug, current.base);
       if (!verdict) continue;
       const link = verdictPageUrl(current.base, verdict.slug);
-      const rated = `${verdict.rating?.label ?? "Verdict"}: ${verdict.claim.text}`;
+      const summary = verdict.summary ?? `${verdict.rating?.label ?? "Verdict"}: ${verdict.claim.text}`;
+      const { explanationHtml } = verdict;
       entries.push({
         title: verdict.headline,
         id: link,
         link,
-        description: verdict.summary ?? rated,
-        content: verdict.explanationHtml,
+        summary,
+        html: feedItemHtml({ text: summary, explanationHtml }),
         date: verdict.publishedAt,
       });
-      for (const correction of verdict.corrections)
+      for (const correction of verdict.corrections) {
+        const note = correction.correctionNote ?? "Corrected.";
         entries.push({
           title: `Correction: ${verdict.headline}`,
           id: `${link}#correction-${correction.number}`,
           link: `${link}#corrections`,
-          description: correction.correctionNote ?? "Corrected.",
-          content: verdict.explanationHtml,
+          summary: note,
+          html: feedItemHtml({ text: note, explanationHtml }),
           date: correction.publishedAt,
         });
-      if (verdict.retraction)
+      }
+      if (verdict.retraction) {
+        const reason = verdict.retraction.reason ?? "Retracted.";
         entries.push({
           title: `Retracted: ${verdict.headline}`,
           id: `${link}#retraction`,
           link,
-          description: verdict.retraction.reason ?? "Retracted.",
+          summary: reason,
+          html: feedItemHtml({ text: reason }),
           date: verdict.retraction.at,
         });
+      }
     }
     entries.sort((a, b) => b.date.getTime() - a.date.getTime());
     const updated = latest(new Date(0), ...entries.map((e) => e.date));
@@ -140,15 +158,20 @@ export function publicRoutes(db: DbOrTx, configuredPublicUrl: URL) {
       },
       ...(current.settings.logoUrl ? { image: current.settings.logoUrl } : {}),
     });
-    for (const entry of entries.slice(0, 50)) result.addItem(entry);
+    for (const { title, summary, html, ...entry } of entries.slice(0, 50))
+      result.addItem(
+        format === "rss"
+          ? { ...entry, title: escapeHtml(title), description: html, content: html }
+          : { ...entry, title, description: summary, content: html },
+      );
     return { feed: result, updated };
   };
   router.get("/feed.xml", async (req, res) => {
-    const { feed: built, updated } = await feed(escapeHtml);
+    const { feed: built, updated } = await feed("rss");
     sendCached(req, res, built.rss2(), "application/rss+xml; charset=utf-8", updated);
   });
   router.get("/feed.json", async (req, res) => {
-    const { feed: built, updated } = await feed((plain) => plain);
+    const { feed: built, updated } = await feed("json");
     sendCached(req, res, safeJson(built.json1()), "application/feed+json; charset=utf-8", updated);
   });
 

@@ -1,5 +1,5 @@
 import type { Db } from "@factdesk/db";
-import { hasRole, isDomainError, roleLabels, type TRole } from "@factdesk/schema";
+import { hasRole, inputProblem, isDomainError, roleLabels, type TRole } from "@factdesk/schema";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import type { TSessionUser } from "../domain/auth";
@@ -94,7 +94,15 @@ const typedErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(typedErrors);
+/** NUL characters and absurd nesting are refused for every procedure before its own schema runs. */
+const inertInput = t.middleware(async ({ getRawInput, next }) => {
+  // A body that is not JSON at all is refused by the procedure's own input parser (if it has one).
+  const problem = inputProblem(await getRawInput().catch(() => undefined));
+  if (problem) throw new TRPCError({ code: "BAD_REQUEST", message: problem });
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(typedErrors).use(inertInput);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Log in to continue." });

@@ -1,4 +1,5 @@
 import type { AppRouter } from "@factdesk/api/router";
+import { BATCH_CALLS_MAX } from "@factdesk/schema";
 import { QueryClient } from "@tanstack/react-query";
 import {
   createTRPCClient,
@@ -30,7 +31,7 @@ export const trpcClient = createTRPCClient<AppRouter>({
       // Live updates arrive as server-sent events; everything else is batched HTTP.
       condition: (op) => op.type === "subscription",
       true: httpSubscriptionLink({ url: "/trpc" }),
-      false: httpBatchLink({ url: "/trpc" }),
+      false: httpBatchLink({ url: "/trpc", maxItems: BATCH_CALLS_MAX }),
     }),
   ],
 });
