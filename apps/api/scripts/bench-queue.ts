@@ -16,6 +16,7 @@ import { articles, claimLinks, claims, events, users, verdicts } from "@factdesk
 import { dropTestTemplate, openTestDb, prepareTestTemplate } from "@factdesk/db/testing";
 import { claimPriorities, claimStatuses, type TClaimListInput, verdictStates } from "@factdesk/schema";
 import { sql } from "drizzle-orm";
+import { loadConfig } from "../src/config";
 import { repoRoot } from "../src/paths";
 import { createContextInner } from "../src/trpc/init";
 import { createCaller } from "../src/trpc/router";
@@ -164,7 +165,9 @@ try {
   console.log(
     `Seeded ${CLAIMS.toLocaleString("en")} claims in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`,
   );
-  const caller = createCaller(createContextInner({ db: handle.db, user: me ?? null }));
+  const caller = createCaller(
+    createContextInner({ db: handle.db, config: loadConfig({}), user: me ?? null }),
+  );
 
   const baseline = await time(() =>
     handle.db.execute(sql`select id, text from claims order by seq desc limit 50`),

@@ -1,10 +1,11 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import type { DbHandle } from "@factdesk/db";
+import { type DbHandle, transientDatabaseFailure } from "@factdesk/db";
 import { BATCH_CALLS_MAX, NUL_MESSAGE } from "@factdesk/schema";
+import { TRPCError } from "@trpc/server";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import { parse as parseCookies } from "cookie";
-import express, { type Request, type Response } from "express";
+import express, { type ErrorRequestHandler, type Request, type Response } from "express";
 import helmet from "helmet";
 import type { TConfig } from "./config";
 import { userForSession } from "./domain/auth";
@@ -25,15 +26,14 @@ export interface TAppDeps {
   database: DbHandle;
   /** Committed changes for subscriptions; without it, subscriptions stay silent. */
   changes?: TChangeFeed;
-  config: Pick<TConfig, "session" | "webDist" | "https"> &
-    Partial<Pick<TConfig, "trustProxy" | "claimThreshold" | "ingestAllowHosts" | "publicUrl">>;
+  config: TConfig;
   log?: (message: string, error?: unknown) => void;
 }
 
 export function createApp({ database, config, changes, log = console.error }: TAppDeps) {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", config.trustProxy ?? false);
+  app.set("trust proxy", config.trustProxy);
   app.use(
     helmet({
       hsts: config.https,
@@ -42,7 +42,7 @@ export function createApp({ database, config, changes, log = console.error }: TA
   );
 
   app.use(refuseNulInAddress(log));
-  const publicUrl = config.publicUrl ?? new URL("http://localhost:3000");
+  const { publicUrl } = config;
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
@@ -74,25 +74,27 @@ export function createApp({ database, config, changes, log = console.error }: TA
       maxBodySize: 5_000_000, // room for a long article's text
       async createContext({ req, res }: { req: Request; res: Response }) {
         const token = sessionToken(req);
-        const user = token ? await userForSession(database.db, token) : null;
+        const user = token ? await readAgainOnce(() => userForSession(database.db, token)) : null;
         return createContextInner({
           db: database.db,
+          config,
           user,
           sessionToken: token,
           userAgent: req.headers["user-agent"],
           clientAddress: req.ip ?? "unknown",
           loginThrottle,
           changes,
-          claimThreshold: config.claimThreshold,
-          ...(config.ingestAllowHosts ? { ingestAllowHosts: config.ingestAllowHosts } : {}),
-          sessionTtlMs: config.session.ttlMs,
-          ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
           cookie: {
             set: (value, expires) => res.cookie(SESSION_COOKIE, value, { ...cookieOptions, expires }),
             clear: () => res.clearCookie(SESSION_COOKIE, cookieOptions),
           },
         });
       },
+      // A 503 (the database connection was interrupted) tells clients when to try again.
+      responseMeta: ({ errors }) =>
+        errors.some((error) => error.code === "SERVICE_UNAVAILABLE")
+          ? { headers: { "retry-after": String(RETRY_AFTER_SECONDS) } }
+          : {},
       onError({ error, path }) {
         if (error.code === "INTERNAL_SERVER_ERROR") log(`tRPC ${path ?? "?"} failed`, error);
         else if (error.message === NUL_MESSAGE) log(`400 tRPC ${path ?? "?"}: NUL character in input`);
@@ -103,7 +105,53 @@ export function createApp({ database, config, changes, log = console.error }: TA
   app.use(claimsCsvRoute(database.db, sessionToken, publicUrl));
   app.use(publicRoutes(database.db, publicUrl));
   serveWebApp(app, config.webDist, log);
+  app.use(lastResort(log));
   return app;
+}
+
+const RETRY_AFTER_SECONDS = 2;
+
+/**
+ * A read before any procedure runs (the session): read again once if the connection was
+ * lost, else answer 503 like the procedures do.
+ */
+async function readAgainOnce<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (!transientDatabaseFailure(error)) throw error;
+    try {
+      return await read();
+    } catch (again) {
+      if (!transientDatabaseFailure(again)) throw again;
+      throw new TRPCError({
+        code: "SERVICE_UNAVAILABLE",
+        message: "The database connection was interrupted. Try again in a moment.",
+        cause: again,
+      });
+    }
+  }
+}
+
+/**
+ * Errors of the Express routes (public pages, feeds, export): a lost database connection is
+ * a 503 to retry, anything else a plain 500; the details stay in the log, never in the page.
+ */
+function lastResort(log: (message: string, error?: unknown) => void): ErrorRequestHandler {
+  return (error, req, res, next) => {
+    if (res.headersSent) return next(error);
+    const transient = transientDatabaseFailure(error) !== null;
+    log(`${transient ? 503 : 500} ${req.method} ${req.path.slice(0, 80)}`, transient ? String(error) : error);
+    if (transient) res.setHeader("retry-after", String(RETRY_AFTER_SECONDS));
+    res
+      .status(transient ? 503 : 500)
+      .type("text")
+      .send(
+        transient
+          ? "The service is briefly unavailable; try again in a moment."
+          : "Something went wrong on our side.",
+      );
+  };
 }
 
 /** The built React app: static files, and index.html for its client-side routes. */

@@ -31,8 +31,15 @@ const ZEnv = z.object({
   TRUST_PROXY: z.string().min(1).default("false"),
   /** Sentences scoring at least this (0–1) become claims; default: the model's threshold. */
   CLAIM_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
-  /** Comma-separated hosts that ingest may fetch although they resolve to private addresses. */
+  /**
+   * Comma-separated hosts that outbound requests (ingest by address, webhooks) may reach
+   * although they resolve to private addresses. INGEST_ALLOW_HOSTS is its former name.
+   */
+  FETCH_ALLOW_HOSTS: z.string().optional(),
   INGEST_ALLOW_HOSTS: z.string().default(""),
+  /** Every outbound request, redirects included, ends after this long. */
+  FETCH_DEADLINE_SECONDS: z.coerce.number().positive().max(300).default(15),
+  FETCH_MAX_MB: z.coerce.number().positive().max(100).default(5),
   /** How often to look for webhook deliveries that are due. */
   WEBHOOK_POLL_MS: z.coerce.number().int().min(50).default(1000),
   /** First retry delay of a failed webhook delivery; each further retry doubles it. */
@@ -67,9 +74,15 @@ export function loadConfig(env: Record<string, string | undefined>) {
     webDist: e.WEB_DIST,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     claimThreshold: e.CLAIM_THRESHOLD,
-    ingestAllowHosts: e.INGEST_ALLOW_HOSTS.split(",")
-      .map((host) => host.trim())
-      .filter(Boolean),
+    /** The one fetcher's rules (see fetcher.ts). */
+    fetch: {
+      allowHosts: (e.FETCH_ALLOW_HOSTS ?? e.INGEST_ALLOW_HOSTS)
+        .split(",")
+        .map((host) => host.trim())
+        .filter(Boolean),
+      deadlineMs: e.FETCH_DEADLINE_SECONDS * 1000,
+      maxBytes: e.FETCH_MAX_MB * 1_000_000,
+    },
     /** Served over https: Secure cookies, HSTS and upgrade-insecure-requests. */
     https: publicUrl.protocol === "https:",
     session: { ttlMs: e.SESSION_TTL_HOURS * 3_600_000 },

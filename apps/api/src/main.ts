@@ -24,7 +24,7 @@ async function main() {
   }
 
   const live = await listenForChanges(database);
-  const stopWebhooks = startWebhookWorker(database.db, config.webhooks);
+  const stopWebhooks = startWebhookWorker(database.db, { ...config.webhooks, fetchRules: config.fetch });
   const app = createApp({ database, config, changes: live.feed });
   const server = app.listen(config.port, config.host, () => {
     const where =

@@ -17,7 +17,7 @@ const ZSeedSettings = z.object({
 /** Loads the demo users and seed articles. Safe to run again: nothing is created twice. */
 export async function seedDatabase(
   db: DbOrTx,
-  options: { dir: string; password: string; threshold?: number | undefined; publicUrl?: URL },
+  options: { dir: string; password: string; threshold?: number | undefined; publicUrl: URL },
 ) {
   const demoUsers = ZSeedUsers.parse(JSON.parse(readFileSync(join(options.dir, "users.json"), "utf8")));
   const passwordHash = await hashPassword(options.password);
@@ -42,7 +42,7 @@ export async function seedDatabase(
     .insert(settings)
     .values({
       organisationName: demo.organisationName,
-      organisationUrl: (options.publicUrl ?? new URL("http://localhost:3000")).href,
+      organisationUrl: options.publicUrl.href,
       methodology: readFileSync(join(options.dir, demo.methodologyFile), "utf8"),
       correctionsPolicy: readFileSync(join(options.dir, demo.correctionsPolicyFile), "utf8"),
     })

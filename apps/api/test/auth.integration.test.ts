@@ -7,12 +7,14 @@ import { userForSession } from "../src/domain/auth";
 import { createLoginThrottle } from "../src/domain/login-throttle";
 import { createContextInner } from "../src/trpc/init";
 import { createCaller } from "../src/trpc/router";
-import { makeUser, PASSWORD } from "./factories";
+import { makeUser, PASSWORD, testConfig } from "./factories";
 
 const t = useTestDb();
 
 const from = (address: string, throttle: ReturnType<typeof createLoginThrottle>) =>
-  createCaller(createContextInner({ db: t.db, clientAddress: address, loginThrottle: throttle }));
+  createCaller(
+    createContextInner({ db: t.db, config: testConfig, clientAddress: address, loginThrottle: throttle }),
+  );
 
 const attempt = (caller: ReturnType<typeof from>, email: string, password: string) =>
   caller.auth.login({ email, password }).then(
@@ -53,7 +55,11 @@ describe("sessions", () => {
   async function logIn(email: string) {
     let token = "";
     const caller = createCaller(
-      createContextInner({ db: t.db, cookie: { set: (value) => void (token = value), clear() {} } }),
+      createContextInner({
+        db: t.db,
+        config: testConfig,
+        cookie: { set: (value) => void (token = value), clear() {} },
+      }),
     );
     await caller.auth.login({ email, password: PASSWORD });
     return token;

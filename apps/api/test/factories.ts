@@ -2,11 +2,14 @@ import { randomUUID } from "node:crypto";
 import { articles, claims, type Db, settings, sources, users } from "@factdesk/db";
 import type { TClaimPriority, TClaimStatus, TRole, TSourceStance } from "@factdesk/schema";
 import { eq } from "drizzle-orm";
+import { loadConfig } from "../src/config";
 import { hashPassword } from "../src/domain/auth";
 import { createContextInner } from "../src/trpc/init";
 import { createCaller } from "../src/trpc/router";
 
 export const PASSWORD = "correct horse battery";
+/** The app's configuration as a fresh install has it, read by the app's own loader. */
+export const testConfig = loadConfig({ WEB_DIST: "/nonexistent", SESSION_TTL_HOURS: "1" });
 // Hashing is deliberately slow; every factory user shares one hash.
 const passwordHash = hashPassword(PASSWORD);
 
@@ -80,8 +83,14 @@ export async function makeSource(
   return source;
 }
 
-export const callerFor = (db: Db, user: Awaited<ReturnType<typeof makeUser>> | null) =>
-  createCaller(createContextInner({ db, user }));
+export const callerFor = (db: Db, user: Awaited<ReturnType<typeof makeUser>> | null, config = testConfig) =>
+  createCaller(createContextInner({ db, config, user }));
+
+/** The test configuration with outbound requests allowed to reach these (local) hosts. */
+export const allowingHosts = (...allowHosts: string[]) => ({
+  ...testConfig,
+  fetch: { ...testConfig.fetch, allowHosts },
+});
 
 /** The organisation settings ClaimReview needs before anything can be published. */
 export async function configureOrganisation(db: Db, values: Partial<typeof settings.$inferInsert> = {}) {

@@ -4,9 +4,10 @@ import { articles } from "@factdesk/db";
 import { useTestDb } from "@factdesk/db/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fetchAddress } from "../src/fetcher";
 import { createContextInner } from "../src/trpc/init";
 import { createCaller } from "../src/trpc/router";
-import { makeUser } from "./factories";
+import { allowingHosts, makeUser } from "./factories";
 
 const t = useTestDb();
 
@@ -26,6 +27,15 @@ beforeAll(async () => {
     if (request.url === "/article")
       return response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(page);
     if (request.url === "/moved") return response.writeHead(302, { location: "/article" }).end();
+    if (request.url?.startsWith("/loop"))
+      return response.writeHead(302, { location: `/loop${request.url}` }).end();
+    if (request.url === "/drip") {
+      // Eight bytes a second, for ever: each byte would restart a per-read timeout.
+      response.writeHead(200, { "content-type": "text/html" });
+      const timer = setInterval(() => response.write("<p>drip."), 125);
+      response.on("close", () => clearInterval(timer));
+      return;
+    }
     if (request.url === "/to-localhost") {
       const port = (server.address() as AddressInfo).port;
       return response.writeHead(302, { location: `http://localhost:${port}/article` }).end();
@@ -38,7 +48,13 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 const callerAllowing = async (hosts: string[]) =>
-  createCaller(createContextInner({ db: t.db, user: await makeUser(t.db), ingestAllowHosts: hosts }));
+  createCaller(
+    createContextInner({
+      db: t.db,
+      config: allowingHosts(...hosts),
+      user: await makeUser(t.db),
+    }),
+  );
 const failure = (call: Promise<unknown>) =>
   call.then(
     () => null,
@@ -87,6 +103,23 @@ describe("ingest from a web address", () => {
       /private or local/,
     );
     expect(await t.db.$count(articles)).toBe(0);
+  });
+
+  it("gives up on a server that drips bytes at the total deadline, and on endless redirects", async () => {
+    const rules = { allowHosts: ["127.0.0.1"], deadlineMs: 1_000, maxBytes: 1_000_000 };
+    const dripping = await fetchAddress(`${base}/drip`, {}, rules).catch((error: Error) => error);
+    expect(dripping).toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/did not answer within 1 s/),
+    });
+    const looping = await fetchAddress(`${base}/loop`, {}, { ...rules, deadlineMs: 10_000 }).catch(
+      (e: Error) => e,
+    );
+    expect(looping).toMatchObject({ message: "The address redirects more than 5 times." });
+    const caller = await callerAllowing(["127.0.0.1"]);
+    expect(await failure(caller.article.preview({ url: `${base}/loop` }))).toBe(
+      "BAD_REQUEST: The address redirects more than 5 times.",
+    );
   });
 
   it("extracts the article from an uploaded HTML file", async () => {

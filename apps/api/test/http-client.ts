@@ -3,20 +3,28 @@ import type { AddressInfo } from "node:net";
 import type { DbHandle } from "@factdesk/db";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { createApp } from "../src/app";
+import type { TConfig } from "../src/config";
 import { listenForChanges } from "../src/live";
 import type { AppRouter } from "../src/trpc/router";
+import { testConfig } from "./factories";
 
-export const testConfig = { session: { ttlMs: 3_600_000 }, https: false, webDist: "/nonexistent" };
+export { testConfig };
+
 const quiet = () => {};
 
 /** The real app on an ephemeral port, with live changes from the database. */
 export async function startServer(
   database: DbHandle,
   log: (message: string, error?: unknown) => void = quiet,
-  config: Partial<Parameters<typeof createApp>[0]["config"]> = {},
+  config: Partial<TConfig> = {},
 ) {
   const live = await listenForChanges(database);
-  const app = createApp({ database, config: { ...testConfig, ...config }, changes: live.feed, log });
+  const app = createApp({
+    database,
+    config: { ...testConfig, ...config } as TConfig,
+    changes: live.feed,
+    log,
+  });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
   });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listenForChanges, type TChange } from "../src/live";
 import { createContextInner } from "../src/trpc/init";
 import { createCaller } from "../src/trpc/router";
-import { callerFor, makeClaim, makeUser } from "./factories";
+import { callerFor, makeClaim, makeUser, testConfig } from "./factories";
 
 const t = useTestDb();
 let live: Awaited<ReturnType<typeof listenForChanges>>;
@@ -26,7 +26,9 @@ describe("claim.onChange", () => {
   it("delivers committed changes of the watched claim through LISTEN/NOTIFY, and no others", async () => {
     const [checker, watcher] = [await makeUser(t.db), await makeUser(t.db)];
     const [watched, other] = [await makeClaim(t.db), await makeClaim(t.db)];
-    const subscriber = createCaller(createContextInner({ db: t.db, user: watcher, changes: live.feed }));
+    const subscriber = createCaller(
+      createContextInner({ db: t.db, config: testConfig, user: watcher, changes: live.feed }),
+    );
     const stream = await subscriber.claim.onChange({ claimId: watched.id });
     const arriving = receive(stream, 2);
 
@@ -49,7 +51,9 @@ describe("claim.onChange", () => {
   it("tells nothing about a change that was rolled back", async () => {
     const checker = await makeUser(t.db);
     const claim = await makeClaim(t.db);
-    const subscriber = createCaller(createContextInner({ db: t.db, user: checker, changes: live.feed }));
+    const subscriber = createCaller(
+      createContextInner({ db: t.db, config: testConfig, user: checker, changes: live.feed }),
+    );
     const arriving = receive(await subscriber.claim.onChange({ claimId: claim.id }), 1);
 
     // Refused (no source yet): nothing committed, nothing announced.

@@ -5,13 +5,17 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../src/paths";
 import { seedDatabase } from "../src/seed";
-import { callerFor, makeUser } from "./factories";
+import { callerFor, makeUser, testConfig } from "./factories";
 
 const t = useTestDb();
 
 describe("similar and contradicting claims", () => {
   it("surfaces the seed articles' conflicting founding years, and a confirmed contradiction allows 'disputed'", async () => {
-    await seedDatabase(t.db, { dir: join(repoRoot, "seeds"), password: "seed-password-1" });
+    await seedDatabase(t.db, {
+      dir: join(repoRoot, "seeds"),
+      password: "seed-password-1",
+      publicUrl: testConfig.publicUrl,
+    });
     const links = await t.db.select().from(claimLinks);
     expect(links.length).toBeGreaterThan(0);
     expect(links.every((link) => link.state === "suggested" && link.claimAId < link.claimBId)).toBe(true);

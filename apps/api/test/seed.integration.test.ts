@@ -6,10 +6,14 @@ import { splitTitle } from "../src/domain/articles";
 import { login } from "../src/domain/auth";
 import { repoRoot } from "../src/paths";
 import { isEmpty, seedDatabase } from "../src/seed";
-import { callerFor } from "./factories";
+import { callerFor, testConfig } from "./factories";
 
 const t = useTestDb();
-const options = { dir: join(repoRoot, "seeds"), password: "seed-password-1" };
+const options = {
+  dir: join(repoRoot, "seeds"),
+  password: "seed-password-1",
+  publicUrl: testConfig.publicUrl,
+};
 
 describe("seedDatabase", () => {
   it("loads the five seed articles and the demo users, once", async () => {

@@ -5,7 +5,9 @@ import { webhookDeliveries } from "@factdesk/db";
 import { useTestDb } from "@factdesk/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWebhookWorker } from "../src/domain/webhooks";
-import { callerFor, configureOrganisation, makeUser, publishVerdict } from "./factories";
+import { allowingHosts, callerFor, configureOrganisation, makeUser, publishVerdict } from "./factories";
+
+const local = allowingHosts("127.0.0.1").fetch;
 
 const t = useTestDb();
 const SECRET = "a-long-shared-secret-for-tests";
@@ -54,7 +56,7 @@ const until = async (condition: () => boolean | Promise<boolean>, ms = 15_000) =
 
 describe("webhooks", () => {
   it("retries with backoff, signs every delivery and delivers each event exactly once", async () => {
-    const admin = callerFor(t.db, await makeUser(t.db, { role: "admin" }));
+    const admin = callerFor(t.db, await makeUser(t.db, { role: "admin" }), allowingHosts("127.0.0.1"));
     await admin.webhook.create({
       url,
       secret: SECRET,
@@ -63,7 +65,7 @@ describe("webhooks", () => {
     expect((await admin.webhook.list())[0]).toMatchObject({ url, secretHint: "…ests" });
     expect(JSON.stringify(await admin.webhook.list())).not.toContain(SECRET);
 
-    const stop = startWebhookWorker(t.db, { intervalMs: 50, retryBaseMs: 100 });
+    const stop = startWebhookWorker(t.db, { intervalMs: 50, retryBaseMs: 100, fetchRules: local });
     try {
       const { verdict, asEditor } = await publishVerdict(t.db);
       await until(() => received.length === 1);
@@ -96,7 +98,7 @@ describe("webhooks", () => {
   });
 
   it("sends nothing for a change whose transaction rolled back", async () => {
-    const admin = callerFor(t.db, await makeUser(t.db, { role: "admin" }));
+    const admin = callerFor(t.db, await makeUser(t.db, { role: "admin" }), allowingHosts("127.0.0.1"));
     await admin.webhook.create({ url, secret: SECRET, events: ["verdict.published"] });
     // A publish refused inside its transaction (no organisation URL) queues no delivery.
     const { verdict, asChecker } = await publishVerdict(t.db);
@@ -121,8 +123,44 @@ describe("webhooks", () => {
     expect(await t.db.$count(webhookDeliveries)).toBe(queued);
   });
 
-  it("refuses bad registrations with reasons", async () => {
+  it("refuses private and loopback targets when saved, and again when connecting", async () => {
     const admin = callerFor(t.db, await makeUser(t.db, { role: "admin" }));
+    const port = (server.address() as AddressInfo).port;
+    for (const target of [
+      url,
+      `http://[::1]:${port}/`,
+      `http://localhost:${port}/`,
+      "http://10.0.0.8/",
+      "http://169.254.169.254/",
+    ]) {
+      await expect(
+        admin.webhook.create({ url: target, secret: SECRET, events: ["verdict.published"] }),
+        target,
+      ).rejects.toMatchObject({
+        code: "BAD_REQUEST",
+        message: expect.stringContaining("private or local address"),
+      });
+    }
+    // Allowed when saved (an allow-list since changed): the worker still refuses to connect,
+    // and the log shows the refusal, not the port's answer.
+    const allowed = callerFor(t.db, await makeUser(t.db, { role: "admin" }), allowingHosts("127.0.0.1"));
+    await allowed.webhook.create({ url, secret: SECRET, events: ["verdict.published"] });
+    const before = requests;
+    const stop = startWebhookWorker(t.db, { intervalMs: 50, retryBaseMs: 60_000 });
+    try {
+      await publishVerdict(t.db);
+      await until(async () => (await t.db.select().from(webhookDeliveries))[0]?.attempts === 1);
+    } finally {
+      await stop();
+    }
+    const [delivery] = await t.db.select().from(webhookDeliveries);
+    expect(delivery).toMatchObject({ status: "pending", lastStatusCode: null });
+    expect(delivery?.lastError).toContain("private or local address");
+    expect(requests).toBe(before);
+  });
+
+  it("refuses bad registrations with reasons", async () => {
+    const admin = callerFor(t.db, await makeUser(t.db, { role: "admin" }), allowingHosts("127.0.0.1"));
     await expect(
       admin.webhook.create({ url: "ftp://x.example", secret: "short", events: [] }),
     ).rejects.toMatchObject({

@@ -207,7 +207,7 @@ export async function transitionVerdict(
   db: DbOrTx,
   actor: TActor,
   input: { id: string; version: number; to: TVerdictState; reason?: string },
-  { publicUrl = new URL("http://localhost:3000") }: { publicUrl?: URL } = {},
+  { publicUrl }: { publicUrl: URL },
 ) {
   return db.transaction(async (tx) => {
     const verdict = await lockVersion(tx, verdicts, input.id, input.version, "verdict");

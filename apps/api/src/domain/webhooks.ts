@@ -2,11 +2,13 @@ import { createHmac } from "node:crypto";
 import { type DbOrTx, webhookDeliveries, webhooks } from "@factdesk/db";
 import { DomainError, type TActor, type TWebhookEvent } from "@factdesk/schema";
 import { and, arrayContains, desc, eq, lte, sql } from "drizzle-orm";
+import { assertReachableAddress, defaultFetchRules, fetchAddress, type TFetchRules } from "../fetcher";
 import { recordEvent } from "./audit";
 
 /** After this many failed attempts a delivery is marked failed and shown so on the admin page. */
 export const MAX_ATTEMPTS = 8;
-const DELIVERY_TIMEOUT_MS = 10_000;
+/** A receiver answers quickly or not at all; the delivery is retried later. */
+const DELIVERY_DEADLINE_MS = 10_000;
 
 /** Exponential backoff: base, 2×, 4× … capped at an hour. */
 export const retryDelayMs = (attempt: number, baseMs: number) =>
@@ -44,8 +46,8 @@ export async function deliverDueWebhooks(
   {
     batch = 10,
     retryBaseMs = 30_000,
-    send = fetch,
-  }: { batch?: number; retryBaseMs?: number; send?: typeof fetch } = {},
+    fetchRules = defaultFetchRules,
+  }: { batch?: number; retryBaseMs?: number; fetchRules?: TFetchRules } = {},
 ) {
   return db.transaction(async (tx) => {
     const due = await tx
@@ -67,22 +69,29 @@ export async function deliverDueWebhooks(
       let statusCode: number | null = null;
       let error: string | null = null;
       try {
-        const response = await send(url, {
-          method: "POST",
-          headers: {
-            "content-type": "application/json",
-            "user-agent": "Factdesk-Webhooks",
-            "factdesk-event": delivery.event,
-            "factdesk-delivery": delivery.id,
-            "factdesk-signature": signature(secret, body, Math.floor(Date.now() / 1000)),
+        // Through the one fetcher: private addresses are refused at connect time, so the
+        // delivery log cannot be used to scan the desk's own network.
+        const response = await fetchAddress(
+          url,
+          {
+            method: "POST",
+            headers: {
+              "content-type": "application/json",
+              "user-agent": "Factdesk-Webhooks",
+              "factdesk-event": delivery.event,
+              "factdesk-delivery": delivery.id,
+              "factdesk-signature": signature(secret, body, Math.floor(Date.now() / 1000)),
+            },
+            body,
           },
-          body,
-          redirect: "manual",
-          signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
-        });
+          {
+            ...fetchRules,
+            deadlineMs: Math.min(fetchRules.deadlineMs, DELIVERY_DEADLINE_MS),
+            maxBytes: 100_000,
+          },
+        );
         statusCode = response.status;
-        await response.body?.cancel();
-        if (!response.ok) error = `HTTP ${response.status}`;
+        if (response.status < 200 || response.status >= 300) error = `HTTP ${response.status}`;
       } catch (cause) {
         error = cause instanceof Error ? cause.message : String(cause);
       }
@@ -109,15 +118,21 @@ export function startWebhookWorker(
   {
     intervalMs = 1000,
     retryBaseMs = 30_000,
+    fetchRules = defaultFetchRules,
     log = console.error,
-  }: { intervalMs?: number; retryBaseMs?: number; log?: (m: string, e?: unknown) => void } = {},
+  }: {
+    intervalMs?: number;
+    retryBaseMs?: number;
+    fetchRules?: TFetchRules;
+    log?: (m: string, e?: unknown) => void;
+  } = {},
 ) {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
   const tick = async () => {
     try {
-      while (!stopped && (await deliverDueWebhooks(db, { retryBaseMs })) > 0);
+      while (!stopped && (await deliverDueWebhooks(db, { retryBaseMs, fetchRules })) > 0);
     } catch (error) {
       log("webhooks: delivery round failed", error);
     }
@@ -143,7 +158,9 @@ export async function createWebhook(
   db: DbOrTx,
   actor: TActor,
   input: { url: string; secret: string; events: TWebhookEvent[] },
+  fetchRules: Pick<TFetchRules, "allowHosts">,
 ) {
+  await assertReachableAddress(input.url, fetchRules.allowHosts);
   return db.transaction(async (tx) => {
     const [created] = await tx
       .insert(webhooks)

@@ -1,7 +1,8 @@
-import type { Db } from "@factdesk/db";
+import { type Db, transientDatabaseFailure } from "@factdesk/db";
 import { hasRole, inputProblem, isDomainError, roleLabels, type TRole } from "@factdesk/schema";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
+import type { TConfig } from "../config";
 import type { TSessionUser } from "../domain/auth";
 import { createLoginThrottle, type TLoginThrottle } from "../domain/login-throttle";
 import { createChangeFeed, type TChangeFeed } from "../live";
@@ -14,29 +15,25 @@ export interface TSessionCookie {
 
 export interface TContextOptions {
   db: Db;
+  /** The validated configuration, read once at boot: the only source of settings for procedures. */
+  config: TConfig;
   user?: TSessionUser | null;
   sessionToken?: string | null;
   cookie?: TSessionCookie;
   userAgent?: string;
   /** The client's address, for throttling logins. */
   clientAddress?: string;
-  sessionTtlMs?: number;
   /** Shared by every request of one app; a caller without one gets its own. */
   loginThrottle?: TLoginThrottle;
   /** Committed changes, for subscriptions. */
   changes?: TChangeFeed;
-  /** Check-worthiness score from which ingested sentences become claims (CLAIM_THRESHOLD). */
-  claimThreshold?: number;
-  /** Hosts that article fetching may reach on private addresses (INGEST_ALLOW_HOSTS). */
-  ingestAllowHosts?: readonly string[];
-  /** PUBLIC_URL. */
-  publicUrl?: URL;
 }
 
 /** The context without HTTP: for createCaller in tests and scripts. */
 export function createContextInner(options: TContextOptions) {
   return {
     db: options.db,
+    config: options.config,
     user: options.user ?? null,
     sessionToken: options.sessionToken ?? null,
     cookie: options.cookie ?? { set() {}, clear() {} },
@@ -44,11 +41,6 @@ export function createContextInner(options: TContextOptions) {
     clientAddress: options.clientAddress ?? "local",
     loginThrottle: options.loginThrottle ?? createLoginThrottle(),
     changes: options.changes ?? createChangeFeed(),
-    claimThreshold: options.claimThreshold,
-    ingestAllowHosts: options.ingestAllowHosts ?? [],
-    sessionTtlMs: options.sessionTtlMs ?? 14 * 24 * 3_600_000,
-    /** The configured PUBLIC_URL: the base of canonical links unless settings override it. */
-    publicUrl: options.publicUrl ?? new URL("http://localhost:3000"),
   };
 }
 export type TContext = ReturnType<typeof createContextInner>;
@@ -80,18 +72,43 @@ const describeIssues = (error: ZodError) =>
     .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
     .join("; ");
 
+/** Attempts at a transaction the database rolled back (deadlock, serialisation) before giving up. */
+const ATTEMPTS = 3;
+
 /**
  * The single place where failures become typed tRPC errors: a DomainError keeps its code,
  * invalid input becomes BAD_REQUEST with a readable message instead of a zod JSON dump.
+ * A transient database failure is retried where that is safe (the database rolled the work
+ * back, or it only read), else it is a CONFLICT or a 503 the client may retry, never a 500.
  */
-const typedErrors = t.middleware(async ({ next }) => {
-  const result = await next();
-  if (result.ok) return result;
-  const cause = result.error.cause;
-  if (isDomainError(cause)) throw new TRPCError({ code: cause.code, message: cause.message, cause });
-  if (cause instanceof ZodError)
-    throw new TRPCError({ code: "BAD_REQUEST", message: describeIssues(cause), cause });
-  return result;
+const typedErrors = t.middleware(async ({ next, type }) => {
+  for (let attempt = 1; ; attempt++) {
+    const result = await next();
+    if (result.ok) return result;
+    const cause = result.error.cause;
+    if (isDomainError(cause)) throw new TRPCError({ code: cause.code, message: cause.message, cause });
+    if (cause instanceof ZodError)
+      throw new TRPCError({ code: "BAD_REQUEST", message: describeIssues(cause), cause });
+    const failure = transientDatabaseFailure(cause);
+    if (!failure) return result;
+    const safeToRepeat = failure === "rolled_back" || type === "query";
+    if (safeToRepeat && attempt < ATTEMPTS) {
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
+      continue;
+    }
+    if (failure === "rolled_back")
+      throw new TRPCError({
+        code: "CONFLICT",
+        message: "Someone else changed the same records at the same moment; nothing was saved. Try again.",
+        cause,
+      });
+    throw new TRPCError({
+      code: "SERVICE_UNAVAILABLE",
+      message:
+        "The database connection was interrupted. Try again in a moment; check whether your change was saved.",
+      cause,
+    });
+  }
 });
 
 /** NUL characters and absurd nesting are refused for every procedure before its own schema runs. */

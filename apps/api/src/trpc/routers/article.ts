@@ -16,7 +16,7 @@ async function readSource(
   input: { title?: string | null; text?: string | null; url?: string | null },
 ): Promise<TArticleInput> {
   if (input.text?.trim()) return articleFromText(input.text, { title: input.title ?? "", url: input.url });
-  const fetched = await fetchArticle(input.url ?? "", { allowHosts: ctx.ingestAllowHosts });
+  const fetched = await fetchArticle(input.url ?? "", ctx.config.fetch);
   return { ...fetched, title: input.title || fetched.title, body: fetched.text };
 }
 
@@ -25,7 +25,7 @@ export const articleRouter = router({
   // A mutation only because article text is too large for a URL; it writes nothing.
   preview: authedProcedure.input(ZArticlePreviewInput).mutation(async ({ ctx, input }) => {
     const source = await readSource(ctx, input);
-    return { title: source.title, ...previewArticle(source, { threshold: ctx.claimThreshold }) };
+    return { title: source.title, ...previewArticle(source, { threshold: ctx.config.claimThreshold }) };
   }),
   ingest: authedProcedure.input(ZArticleIngestInput).mutation(async ({ ctx, input }) => {
     const source = await readSource(ctx, input);
@@ -41,7 +41,7 @@ export const articleRouter = router({
         publishedAt: publishedAt ? new Date(publishedAt) : (source.publishedAt ?? null),
       },
       ctx.user.id,
-      { threshold: ctx.claimThreshold, ...(sentenceIndexes ? { sentenceIndexes } : {}) },
+      { threshold: ctx.config.claimThreshold, ...(sentenceIndexes ? { sentenceIndexes } : {}) },
     );
     return {
       articleId: result.article.id,

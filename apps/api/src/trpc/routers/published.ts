@@ -12,7 +12,7 @@ export const publishedRouter = router({
     const verdict = await publicVerdict(
       ctx.db,
       input.slug,
-      publicBase(await getSettings(ctx.db), ctx.publicUrl),
+      publicBase(await getSettings(ctx.db), ctx.config.publicUrl),
     );
     if (!verdict) throw new DomainError("NOT_FOUND", "No published verdict has that address.");
     return verdict;

@@ -25,24 +25,28 @@ export const verdictRouter = router({
     .mutation(({ ctx, input }) => saveVerdict(ctx.db, ctx.user, input)),
   submit: authedProcedure
     .input(ZVerdictStepInput)
-    .mutation(({ ctx, input }) => transitionVerdict(ctx.db, ctx.user, { ...input, to: "submitted" })),
+    .mutation(({ ctx, input }) =>
+      transitionVerdict(ctx.db, ctx.user, { ...input, to: "submitted" }, ctx.config),
+    ),
   approve: editorProcedure
     .input(ZVerdictStepInput)
-    .mutation(({ ctx, input }) => transitionVerdict(ctx.db, ctx.user, { ...input, to: "approved" })),
+    .mutation(({ ctx, input }) =>
+      transitionVerdict(ctx.db, ctx.user, { ...input, to: "approved" }, ctx.config),
+    ),
   requestChanges: editorProcedure
     .input(ZVerdictRequestChangesInput)
     .mutation(({ ctx, input: { comment, ...input } }) =>
-      transitionVerdict(ctx.db, ctx.user, { ...input, to: "changes_requested", reason: comment }),
+      transitionVerdict(ctx.db, ctx.user, { ...input, to: "changes_requested", reason: comment }, ctx.config),
     ),
   publish: editorProcedure
     .input(ZVerdictStepInput)
     .mutation(({ ctx, input }) =>
-      transitionVerdict(ctx.db, ctx.user, { ...input, to: "published" }, { publicUrl: ctx.publicUrl }),
+      transitionVerdict(ctx.db, ctx.user, { ...input, to: "published" }, ctx.config),
     ),
   retract: editorProcedure
     .input(ZVerdictRetractInput)
     .mutation(({ ctx, input }) =>
-      transitionVerdict(ctx.db, ctx.user, { ...input, to: "retracted" }, { publicUrl: ctx.publicUrl }),
+      transitionVerdict(ctx.db, ctx.user, { ...input, to: "retracted" }, ctx.config),
     ),
   revisions: authedProcedure
     .input(ZVerdictRevisionsInput)

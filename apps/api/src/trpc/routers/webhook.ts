@@ -6,7 +6,7 @@ export const webhookRouter = router({
   list: adminProcedure.query(({ ctx }) => listWebhooks(ctx.db)),
   create: adminProcedure
     .input(ZWebhookCreateInput)
-    .mutation(({ ctx, input }) => createWebhook(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => createWebhook(ctx.db, ctx.user, input, ctx.config.fetch)),
   remove: adminProcedure
     .input(ZWebhookRemoveInput)
     .mutation(({ ctx, input }) => removeWebhook(ctx.db, ctx.user, input.id)),
