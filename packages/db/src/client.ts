@@ -51,14 +51,45 @@ const requireMigrations = () => {
   return { migrationsFolder };
 };
 
+/**
+ * A pool that survives lost connections. The pool listens for errors on idle clients only,
+ * and an 'error' event nobody listens to crashes the process: a checked-out client whose
+ * backend is terminated gives its slot back at once (and is discarded) instead. That also
+ * stops the leak of drizzle's transaction(), which never releases a client whose BEGIN failed;
+ * release is made idempotent so its own later release is harmless.
+ */
+class SelfHealingPool extends pg.Pool {
+  override connect(): Promise<pg.PoolClient>;
+  override connect(callback: Parameters<pg.Pool["connect"]>[0] & object): void;
+  override connect(callback?: Parameters<pg.Pool["connect"]>[0]): Promise<pg.PoolClient> | void {
+    if (callback) return super.connect(callback);
+    return super.connect().then((client) => {
+      const release = client.release;
+      let released = false;
+      const onError = (error: Error) => client.release(error);
+      client.release = (error?: Error | boolean) => {
+        if (released) return;
+        released = true;
+        client.removeListener("error", onError);
+        release.call(client, error);
+      };
+      client.on("error", onError);
+      return client;
+    });
+  }
+}
+
 export async function createDb(config: TDbConfig): Promise<DbHandle> {
   if (config.engine === "postgres") {
-    const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
-    // Without a listener, an idle client's error would crash the process.
+    const pool = new SelfHealingPool({ connectionString: config.url, max: config.poolSize ?? 10 });
     pool.on(
       "error",
-      config.onIdleError ?? ((error) => console.error("PostgreSQL idle connection:", error.message)),
+      config.onIdleError ?? ((error: Error) => console.error("PostgreSQL connection lost:", error.message)),
     );
+    // pg-pool hands a client to a promise's waiter a microtask after taking its idle listener
+    // away; an error parsed from the same packet in between would have no listener and crash
+    // the process. The failure reaches whoever uses the client through its queries anyway.
+    pool.on("connect", (client) => client.on("error", () => {}));
     const db = drizzlePg({ client: pool, schema, casing: "snake_case" });
     return {
       db,

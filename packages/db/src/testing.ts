@@ -65,12 +65,15 @@ export async function dropTestTemplate(template: TTestTemplate): Promise<void> {
 export interface TestDb extends DbHandle {
   /** Empties every table, the append-only ones included. */
   reset(): Promise<void>;
+  /** PostgreSQL only: the database's address, for a second process (the app under test). */
+  url?: string;
 }
 
 export async function openTestDb(template: TTestTemplate): Promise<TestDb> {
   const name = `${randomBytes(4).toString("hex")}`;
   let handle: DbHandle;
   let cleanup: () => Promise<void>;
+  let url: string | undefined;
   if (template.engine === "pglite") {
     const dataDir = join(template.root, name);
     cpSync(template.templateDir, dataDir, { recursive: true });
@@ -81,9 +84,10 @@ export async function openTestDb(template: TTestTemplate): Promise<TestDb> {
     await withServer(template.serverUrl, (c) =>
       c.query(`CREATE DATABASE ${database} TEMPLATE ${template.template}`),
     );
+    url = databaseUrl(template.serverUrl, database);
     handle = await createDb({
       engine: "postgres",
-      url: databaseUrl(template.serverUrl, database),
+      url,
       poolSize: 4,
       onIdleError: () => {}, // the database is dropped under idle connections at the end
     });
@@ -94,6 +98,7 @@ export async function openTestDb(template: TTestTemplate): Promise<TestDb> {
   }
   return {
     ...handle,
+    ...(url ? { url } : {}),
     reset: () => resetDatabase(handle.db),
     close: async () => {
       await handle.close();

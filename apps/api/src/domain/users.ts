@@ -1,6 +1,6 @@
 import { type DbOrTx, sessions, users } from "@factdesk/db";
 import { DomainError, type TActor, type TRole } from "@factdesk/schema";
-import { and, asc, eq, ne } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, or } from "drizzle-orm";
 import { recordEvent } from "./audit";
 import { hashPassword } from "./auth";
 
@@ -14,8 +14,23 @@ const publicColumns = {
 
 export const listUsers = (db: DbOrTx) => db.select(publicColumns).from(users).orderBy(asc(users.name));
 
-async function findUser(db: DbOrTx, id: string) {
-  const [user] = await db.select(publicColumns).from(users).where(eq(users.id, id)).for("update");
+/**
+ * Locks, in one order (by id), the acting admin, the user changed and every admin, then
+ * returns the user changed. One order means two admins demoting each other wait for one
+ * another instead of deadlocking; locking the admins means they cannot both pass the
+ * last-admin check; and an actor demoted meanwhile is refused.
+ */
+async function lockForAdminChange(tx: DbOrTx, actor: TActor, userId: string) {
+  const locked = await tx
+    .select(publicColumns)
+    .from(users)
+    .where(or(eq(users.role, "admin"), inArray(users.id, [actor.id, userId])))
+    .orderBy(asc(users.id))
+    .for("update");
+  const self = locked.find((row) => row.id === actor.id);
+  if (!self?.active || self.role !== "admin")
+    throw new DomainError("FORBIDDEN", "You are no longer an admin, so you cannot change accounts.");
+  const user = locked.find((row) => row.id === userId);
   if (!user) throw new DomainError("NOT_FOUND", "No user with that id exists.");
   return user;
 }
@@ -56,7 +71,7 @@ export async function createUser(
 
 export async function setRole(db: DbOrTx, actor: TActor, input: { id: string; role: TRole }) {
   return db.transaction(async (tx) => {
-    const user = await findUser(tx, input.id);
+    const user = await lockForAdminChange(tx, actor, input.id);
     if (user.role === input.role) return user;
     if (user.role === "admin") await assertAnotherAdmin(tx, user.id);
     const [updated] = await tx
@@ -79,7 +94,7 @@ export async function setRole(db: DbOrTx, actor: TActor, input: { id: string; ro
 /** Deactivating ends the user's sessions at once; reactivating lets them log in again. */
 export async function setActive(db: DbOrTx, actor: TActor, input: { id: string; active: boolean }) {
   return db.transaction(async (tx) => {
-    const user = await findUser(tx, input.id);
+    const user = await lockForAdminChange(tx, actor, input.id);
     if (!input.active && user.id === actor.id)
       throw new DomainError("BAD_REQUEST", "You cannot deactivate yourself.");
     if (user.active === input.active) return user;
