@@ -57,6 +57,7 @@ const policy: Record<string, "public" | "authed" | TRole> = {
   "verdict.save": "authed",
   "verdict.submit": "authed",
   "verdict.approve": "editor",
+  "verdict.withdrawApproval": "editor",
   "verdict.requestChanges": "editor",
   "verdict.publish": "editor",
   "verdict.retract": "editor",

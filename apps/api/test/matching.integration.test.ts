@@ -41,18 +41,33 @@ describe("similar and contradicting claims", () => {
     const disputed = () =>
       caller.claim.get({ id: founding.claimAId }).then((v) => v.transitions.find((o) => o.to === "disputed"));
     expect((await disputed())?.allowed).toBe(false);
-    await caller.claim.decideLinks({ ids: [founding.id], state: "confirmed" });
+    // Deciding goes by the version seen: a second decision on what was seen is refused.
+    await caller.claim.decideLinks({ links: [founding], state: "confirmed" });
     expect((await disputed())?.allowed).toBe(true);
+    await expect(caller.claim.decideLinks({ links: [founding], state: "rejected" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    // Overturning a decision is an editor's.
+    await expect(
+      caller.claim.decideLinks({
+        links: [{ id: founding.id, version: founding.version + 1 }],
+        state: "rejected",
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await caller.claim.transition({ id: founding.claimAId, to: "disputed", version: claim?.version ?? 1 });
 
-    const others = links.filter((link) => link.id !== founding.id).map((link) => link.id);
+    const others = links.filter((link) => link.id !== founding.id);
     if (others.length)
-      expect((await caller.claim.decideLinks({ ids: others, state: "rejected" })).updated).toBe(
+      expect((await caller.claim.decideLinks({ links: others, state: "rejected" })).updated).toBe(
         others.length,
       );
     const history = await caller.claim.history({ id: founding.claimAId });
     expect(history.map((e) => e.action)).toEqual(
       expect.arrayContaining(["link_suggested", "link_confirmed", "status_changed"]),
     );
+    expect(history.find((e) => e.action === "link_confirmed")).toMatchObject({
+      from: "suggested",
+      to: "confirmed",
+    });
   });
 });

@@ -80,6 +80,12 @@ export const stanceLabels: Record<TSourceStance, string> = {
   context: "Context",
 };
 
+export const claimLinkStateLabels: Record<TClaimLinkState, string> = {
+  suggested: "Suggested",
+  confirmed: "Confirmed",
+  rejected: "Rejected",
+};
+
 export const verdictStateLabels: Record<TVerdictState, string> = {
   draft: "Draft",
   submitted: "Submitted",

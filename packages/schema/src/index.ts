@@ -9,4 +9,5 @@ export * from "./merge";
 export * from "./queue";
 export * from "./revision-diff";
 export * from "./slug";
+export * from "./verdict-snapshot";
 export * from "./workflow";

@@ -109,6 +109,11 @@ export const ZVerdictRetractInput = z.object({
   version: ZVersion,
   reason: ZRequired(2000, "public reason"),
 });
+export const ZVerdictWithdrawApprovalInput = z.object({
+  id: ZId,
+  version: ZVersion,
+  reason: ZRequired(2000, "reason for withdrawing the approval"),
+});
 export const ZVerdictRevisionsInput = z.object({ id: ZId });
 
 // ── Users ──
@@ -197,9 +202,14 @@ export const ZFactCheckMatchInput = z.object({
 
 export const ZClaimLinksInput = z.object({ id: ZId });
 export const ZClaimDecideLinksInput = z.object({
-  ids: z.array(ZId).min(1, "Choose at least one suggestion.").max(500),
+  /** Each link at the version the person saw; a link decided meanwhile is a CONFLICT. */
+  links: z
+    .array(z.object({ id: ZId, version: ZVersion }))
+    .min(1, "Choose at least one suggestion.")
+    .max(500),
   state: z.enum(["confirmed", "rejected"]),
 });
+export type TClaimDecideLinksInput = z.infer<typeof ZClaimDecideLinksInput>;
 
 // ── Settings ──
 /** Long enough for a thorough methodology; Markdown. */

@@ -1,14 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { roles, type TClaimStatus, type TRole, type TVerdictState } from "./enums";
+import {
+  roles,
+  type TClaimLinkState,
+  type TClaimStatus,
+  type TRole,
+  type TVerdictState,
+  verdictStates,
+} from "./enums";
 import { DomainError } from "./errors";
 import {
   allowedTransitions,
   assertTransition,
+  claimLinkTransitions,
   claimTransitions,
   type TActor,
   type TClaimFacts,
   type TransitionTable,
   type TVerdictFacts,
+  verdictEditBlocker,
+  verdictEditing,
   verdictTransitions,
 } from "./workflow";
 
@@ -29,6 +39,7 @@ const readyVerdict = (state: TVerdictState): { kind: "verdict" } & TVerdictFacts
   kind: "verdict",
   state,
   revisionAuthorId: AUTHOR,
+  cycleAuthorIds: [AUTHOR],
   claimStatus: "sourced",
   correction: false,
   draft: {
@@ -70,6 +81,7 @@ const verdictMatrix: [TVerdictState, TVerdictState, TRole[], "author" | "other"]
   ["submitted", "approved", ["editor", "admin"], "other"],
   ["submitted", "changes_requested", ["editor", "admin"], "other"],
   ["approved", "published", ["editor", "admin"], "other"],
+  ["approved", "submitted", ["editor", "admin"], "other"],
   ["published", "retracted", ["editor", "admin"], "other"],
   ["published", "draft", ["fact_checker", "editor", "admin"], "other"],
 ];
@@ -187,6 +199,18 @@ describe("verdict workflow", () => {
     }
   });
 
+  it("never lets anyone who wrote a revision of this review cycle approve it", () => {
+    // An editor wrote revision 1; a fact-checker re-saved it as revision 2 and submitted.
+    const editor = actor("editor", "editor-who-drafted");
+    const resaved = { ...readyVerdict("submitted"), cycleAuthorIds: ["editor-who-drafted", AUTHOR] };
+    expect(() => assertTransition(editor, resaved, "approved")).toThrowError(
+      "You wrote a revision of this verdict since it was last published; another editor must review it.",
+    );
+    // Revisions published before (an earlier cycle) do not count.
+    const corrected = { ...readyVerdict("submitted"), correction: true, cycleAuthorIds: [AUTHOR] };
+    expect(() => assertTransition(editor, corrected, "approved")).not.toThrow();
+  });
+
   it("lets only the author submit", () => {
     expect(() =>
       assertTransition(actor("editor", "someone-else"), readyVerdict("draft"), "submitted"),
@@ -228,5 +252,47 @@ describe("verdict workflow", () => {
 
   it("offers nothing once retracted", () => {
     expect(allowedTransitions(actor("admin"), readyVerdict("retracted"))).toEqual([]);
+  });
+
+  it("says for every state whether saving revises, corrects or must wait", () => {
+    expect(Object.keys(verdictEditing).sort()).toEqual([...verdictStates].sort());
+    expect(verdictStates.filter((state) => verdictEditBlocker(state) === null)).toEqual([
+      "draft",
+      "changes_requested",
+      "published",
+    ]);
+    expect(verdictEditBlocker("approved")).toMatch(/approved; it can be edited again/);
+  });
+});
+
+const linkMatrix: [TClaimLinkState, TClaimLinkState, TRole[]][] = [
+  ["suggested", "confirmed", ["fact_checker", "editor", "admin"]],
+  ["suggested", "rejected", ["fact_checker", "editor", "admin"]],
+  ["confirmed", "rejected", ["editor", "admin"]],
+  ["rejected", "confirmed", ["editor", "admin"]],
+];
+
+describe("claim link workflow", () => {
+  it("covers every edge of the table in the role matrix", () => {
+    expect(linkMatrix.map(([from, to]) => `${from}->${to}`).sort()).toEqual(
+      edges(claimLinkTransitions).sort(),
+    );
+  });
+
+  for (const [from, to, allowedRoles] of linkMatrix) {
+    for (const role of roles) {
+      const expected = allowedRoles.includes(role);
+      it(`${role} ${expected ? "may" : "may not"} move a link ${from} → ${to}`, () => {
+        const attempt = () => assertTransition(actor(role), { kind: "claim_link", state: from }, to);
+        if (expected) expect(attempt).not.toThrow();
+        else expect(attempt).toThrowError(expect.objectContaining({ code: "FORBIDDEN" }));
+      });
+    }
+  }
+
+  it("refuses deciding a link again as the state it is in", () => {
+    expect(() =>
+      assertTransition(actor("admin"), { kind: "claim_link", state: "confirmed" }, "confirmed"),
+    ).toThrowError("A link that is confirmed cannot move to confirmed.");
   });
 });

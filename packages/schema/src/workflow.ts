@@ -1,6 +1,8 @@
 import {
+  claimLinkStateLabels,
   claimStatusLabels,
   roleLabels,
+  type TClaimLinkState,
   type TClaimStatus,
   type TRole,
   type TVerdictState,
@@ -105,8 +107,13 @@ export const claimTransitions: TransitionTable<TClaimStatus, TClaimFacts> = {
 
 export interface TVerdictFacts {
   state: TVerdictState;
-  /** Author of the current revision: the one who may submit it and who may not approve it. */
+  /** Author of the current revision: the one who may submit it. */
   revisionAuthorId: string;
+  /**
+   * Authors of every revision since the verdict was last published (the review cycle): none
+   * of them may review it, however the revisions took turns.
+   */
+  cycleAuthorIds: readonly string[];
   claimStatus: TClaimStatus;
   /** The verdict was published before: this draft is a correction and must say what changed. */
   correction: boolean;
@@ -134,10 +141,14 @@ const canSubmit = (facts: TVerdictFacts, actor: TActor): TBlocker | null => {
     : null;
 };
 
-/** Four-eyes rule: the author of a revision never reviews it. */
+/** Four-eyes rule: nobody who wrote any revision of this review cycle reviews it. */
 const notTheAuthor = (facts: TVerdictFacts, actor: TActor) =>
-  actor.id === facts.revisionAuthorId
-    ? forbidden("You wrote this revision; another editor must review it.")
+  facts.cycleAuthorIds.includes(actor.id)
+    ? forbidden(
+        actor.id === facts.revisionAuthorId
+          ? "You wrote this revision; another editor must review it."
+          : "You wrote a revision of this verdict since it was last published; another editor must review it.",
+      )
     : null;
 
 const submit: TransitionRule<TVerdictState, TVerdictFacts> = {
@@ -160,7 +171,11 @@ export const verdictTransitions: TransitionTable<TVerdictState, TVerdictFacts> =
       guard: notTheAuthor,
     },
   ],
-  approved: [{ to: "published", label: "Publish", minRole: "editor" }],
+  approved: [
+    { to: "published", label: "Publish", minRole: "editor" },
+    // Back into review, e.g. to change a cited source: the approval then covers nothing.
+    { to: "submitted", label: "Withdraw approval", minRole: "editor", requiresReason: true },
+  ],
   published: [
     { to: "retracted", label: "Retract", minRole: "editor", requiresReason: true },
     // A correction: a new draft revision that goes through the same review again.
@@ -169,9 +184,52 @@ export const verdictTransitions: TransitionTable<TVerdictState, TVerdictFacts> =
   retracted: [],
 };
 
+/**
+ * What saving does in each verdict state: a new revision of the draft, a correction of a
+ * published verdict (a new draft, reviewed again), or nothing until the review moves on.
+ */
+export const verdictEditing: { readonly [S in TVerdictState]: "revise" | "correct" | null } = {
+  draft: "revise",
+  changes_requested: "revise",
+  submitted: null,
+  approved: null,
+  published: "correct",
+  retracted: null,
+};
+
+/** Why a verdict in `state` cannot be edited now, or null when it can. */
+export function verdictEditBlocker(state: TVerdictState): string | null {
+  if (verdictEditing[state]) return null;
+  return state === "retracted"
+    ? "This verdict is retracted; it cannot be edited."
+    : `This verdict is ${verdictStateLabels[state].toLowerCase()}; it can be edited again once an editor requests changes or publishes it.`;
+}
+
+// ── Claim links ─────────────────────────────────────────────────────────────────────────
+
+export interface TClaimLinkFacts {
+  state: TClaimLinkState;
+}
+
+/** A suggestion is decided by any fact-checker; overturning a decision is an editor's call. */
+export const claimLinkTransitions: TransitionTable<TClaimLinkState, TClaimLinkFacts> = {
+  suggested: [
+    { to: "confirmed", label: "Confirm", minRole: "fact_checker" },
+    { to: "rejected", label: "Reject", minRole: "fact_checker" },
+  ],
+  confirmed: [{ to: "rejected", label: "Reject this confirmed link", minRole: "editor" }],
+  rejected: [{ to: "confirmed", label: "Confirm this rejected link", minRole: "editor" }],
+};
+
 // ── Evaluation ──────────────────────────────────────────────────────────────────────────
 
-export type TWorkflowEntity = ({ kind: "claim" } & TClaimFacts) | ({ kind: "verdict" } & TVerdictFacts);
+export type TWorkflowEntity =
+  | ({ kind: "claim" } & TClaimFacts)
+  | ({ kind: "verdict" } & TVerdictFacts)
+  | ({ kind: "claim_link" } & TClaimLinkFacts);
+
+const currentState = (entity: TWorkflowEntity): string =>
+  entity.kind === "claim" ? entity.status : entity.state;
 
 function evaluate<S extends string, F>(
   rules: readonly TransitionRule<S, F>[],
@@ -201,9 +259,14 @@ export function allowedTransitions(
   actor: TActor,
   entity: { kind: "verdict" } & TVerdictFacts,
 ): TTransitionOption<TVerdictState>[];
+export function allowedTransitions(
+  actor: TActor,
+  entity: { kind: "claim_link" } & TClaimLinkFacts,
+): TTransitionOption<TClaimLinkState>[];
 export function allowedTransitions(actor: TActor, entity: TWorkflowEntity): TTransitionOption<string>[];
 export function allowedTransitions(actor: TActor, entity: TWorkflowEntity): TTransitionOption<string>[] {
   if (entity.kind === "verdict") return evaluate(verdictTransitions[entity.state], entity, actor);
+  if (entity.kind === "claim_link") return evaluate(claimLinkTransitions[entity.state], entity, actor);
   const options = evaluate(claimTransitions[entity.status], entity, actor);
   if (!entity.archived) return options;
   const blocker = notYet("This claim is archived; restore it first.");
@@ -213,7 +276,11 @@ export function allowedTransitions(actor: TActor, entity: TWorkflowEntity): TTra
 const stateLabel = (entity: TWorkflowEntity, state: string) =>
   entity.kind === "claim"
     ? (claimStatusLabels[state as TClaimStatus] ?? state)
-    : (verdictStateLabels[state as TVerdictState] ?? state);
+    : entity.kind === "claim_link"
+      ? (claimLinkStateLabels[state as TClaimLinkState] ?? state)
+      : (verdictStateLabels[state as TVerdictState] ?? state);
+
+const entityNoun = { claim: "claim", verdict: "verdict", claim_link: "link" } as const;
 
 /**
  * Throws the DomainError that explains why `actor` may not move `entity` to `to`:
@@ -226,12 +293,12 @@ export function assertTransition(
   to: string,
   reason?: string | null,
 ): TTransitionOption<string> {
-  const from = entity.kind === "claim" ? entity.status : entity.state;
+  const from = currentState(entity);
   const option = allowedTransitions(actor, entity).find((candidate) => candidate.to === to);
   if (!option) {
     throw new DomainError(
       "CONFLICT",
-      `A ${entity.kind} that is ${stateLabel(entity, from).toLowerCase()} cannot move to ${stateLabel(entity, to).toLowerCase()}.`,
+      `A ${entityNoun[entity.kind]} that is ${stateLabel(entity, from).toLowerCase()} cannot move to ${stateLabel(entity, to).toLowerCase()}.`,
       { from, to },
     );
   }

@@ -39,7 +39,7 @@ async function applyToClaim(db: DbOrTx, actor: TActor, id: string, action: TClai
       });
     case "links": {
       const suggested = await db
-        .select({ id: claimLinks.id })
+        .select({ id: claimLinks.id, version: claimLinks.version })
         .from(claimLinks)
         .where(
           and(
@@ -49,7 +49,7 @@ async function applyToClaim(db: DbOrTx, actor: TActor, id: string, action: TClai
           ),
         );
       if (!suggested.length) throw new DomainError("CONFLICT", "It has no suggested links to decide.");
-      return decideLinks(db, actor, { ids: suggested.map((link) => link.id), state: action.state });
+      return decideLinks(db, actor, { links: suggested, state: action.state });
     }
   }
 }

@@ -17,6 +17,7 @@ import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { recordEvent } from "./audit";
 import { notify } from "./notifications";
+import { assertNotUnderApproval } from "./verdicts/approve";
 import { lockVersion, updateVersion } from "./versioned";
 
 // ── One claim ───────────────────────────────────────────────────────────────────────────
@@ -162,6 +163,10 @@ export async function updateClaim(db: DbOrTx, actor: TActor, input: z.infer<type
   return db.transaction(async (tx) => {
     const claim = await lockVersion(tx, claims, input.id, input.version, "claim");
     const { id: _id, version: _version, ...changes } = input;
+    const rewords =
+      (changes.text !== undefined && changes.text !== claim.text) ||
+      (changes.claimant !== undefined && changes.claimant !== claim.claimant);
+    if (rewords) await assertNotUnderApproval(tx, claim.id, { claimWording: true });
     const set = {
       ...changes,
       ...(changes.text ? { normalizedText: normalizeForMatching(changes.text) } : {}),

@@ -1,6 +1,12 @@
 import { anyWordQuery, claimSimilarity, contradictionReason } from "@factdesk/claims";
 import { articles, claimLinks, claims, type DbOrTx, verdicts } from "@factdesk/db";
-import { DomainError, type TActor, type TClaimLinkKind, type TClaimLinkState } from "@factdesk/schema";
+import {
+  assertTransition,
+  DomainError,
+  type TActor,
+  type TClaimDecideLinksInput,
+  type TClaimLinkKind,
+} from "@factdesk/schema";
 import { aliasedTable, and, desc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import { recordEvents } from "./audit";
 
@@ -98,6 +104,7 @@ export async function listLinks(db: DbOrTx, claimId: string) {
       const other = others.find((o) => o.id === (link.claimAId === claimId ? link.claimBId : link.claimAId));
       return {
         id: link.id,
+        version: link.version,
         kind: link.kind,
         state: link.state,
         score: link.score,
@@ -115,21 +122,35 @@ export async function listLinks(db: DbOrTx, claimId: string) {
     .sort((a, b) => order[a.kind] - order[b.kind] || b.score - a.score);
 }
 
-/** Confirms or rejects suggested links, one or many at once. */
-export async function decideLinks(
-  db: DbOrTx,
-  actor: TActor,
-  input: { ids: string[]; state: Exclude<TClaimLinkState, "suggested"> },
-) {
+/**
+ * Confirms or rejects links, one or many at once, all or none: each is judged by the
+ * workflow (claimLinkTransitions) at the version the person saw.
+ */
+export async function decideLinks(db: DbOrTx, actor: TActor, input: TClaimDecideLinksInput) {
   return db.transaction(async (tx) => {
+    const seen = new Map(input.links.map((link) => [link.id, link.version]));
+    const rows = await tx
+      .select()
+      .from(claimLinks)
+      .where(inArray(claimLinks.id, [...seen.keys()]))
+      .orderBy(claimLinks.id)
+      .for("update");
+    if (rows.length !== seen.size) throw new DomainError("NOT_FOUND", "Some of those links do not exist.");
+    for (const link of rows) {
+      if (link.version !== seen.get(link.id))
+        throw new DomainError(
+          "CONFLICT",
+          `Someone decided a link meanwhile (it is now ${link.state}); nothing was changed. Review it and try again.`,
+          { current: link },
+        );
+      assertTransition(actor, { kind: "claim_link", state: link.state }, input.state);
+    }
     const updated = await tx
       .update(claimLinks)
-      .set({ state: input.state, decidedBy: actor.id })
-      .where(and(inArray(claimLinks.id, input.ids), ne(claimLinks.state, input.state)))
+      .set({ state: input.state, decidedBy: actor.id, version: sql`${claimLinks.version} + 1` })
+      .where(inArray(claimLinks.id, [...seen.keys()]))
       .returning();
-    const known = await tx.$count(claimLinks, inArray(claimLinks.id, input.ids));
-    if (known !== new Set(input.ids).size)
-      throw new DomainError("NOT_FOUND", "Some of those links do not exist.");
+    const before = new Map(rows.map((link) => [link.id, link.state]));
     await recordEvents(
       tx,
       updated.map((link) => ({
@@ -137,6 +158,7 @@ export async function decideLinks(
         entityType: "claim_link" as const,
         entityId: link.id,
         action: `link_${input.state}`,
+        from: before.get(link.id) ?? null,
         to: input.state,
         claimId: link.claimAId,
         data: { other: link.claimBId, kind: link.kind },

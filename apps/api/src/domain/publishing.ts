@@ -1,67 +1,44 @@
+import { type DbOrTx, verdictSlugs, verdicts } from "@factdesk/db";
 import {
-  articles,
-  claims,
-  type DbOrTx,
-  ratings,
-  verdictRevisions,
-  verdictSlugs,
-  verdicts,
-} from "@factdesk/db";
-import { buildClaimReview, DomainError, slugify, type TClaimReviewInput } from "@factdesk/schema";
-import { and, eq, max, ne, or } from "drizzle-orm";
+  buildClaimReview,
+  claimReviewInputOf,
+  DomainError,
+  slugify,
+  type TVerdictSnapshot,
+} from "@factdesk/schema";
+import { and, eq, ne, or } from "drizzle-orm";
 import { getSettings, publicBase } from "./settings";
 
 /** A verdict page's canonical address. */
 export const verdictPageUrl = (base: URL, slug: string) =>
   new URL(`/verdicts/${encodeURIComponent(slug)}`, base).href;
 
-/** The highest ordinal of the rating scale: ClaimReview's bestRating. */
-export async function bestOrdinal(db: DbOrTx) {
-  const [row] = await db.select({ best: max(ratings.ordinal) }).from(ratings);
-  return row?.best ?? 1;
+/** Where a publication is, and when: with the organisation, what ClaimReview needs besides the snapshot. */
+export interface TPublicationPage {
+  slug: string;
+  publishedAt: Date;
+  publicUrl: URL;
 }
 
-/** Everything ClaimReview says about a verdict revision published at `slug`. */
-export async function claimReviewInput(
-  db: DbOrTx,
-  options: { verdictId: string; revisionId: string; slug: string; publishedAt: Date; publicUrl: URL },
-): Promise<TClaimReviewInput> {
-  const [row] = await db
-    .select({
-      claimText: claims.text,
-      claimant: claims.claimant,
-      articleUrl: articles.url,
-      articleDate: articles.publishedAt,
-      headline: verdictRevisions.headline,
-      ratingLabel: ratings.label,
-      ordinal: ratings.ordinal,
-    })
-    .from(verdicts)
-    .innerJoin(claims, eq(claims.id, verdicts.claimId))
-    .leftJoin(articles, eq(articles.id, claims.articleId))
-    .innerJoin(verdictRevisions, eq(verdictRevisions.id, options.revisionId))
-    .leftJoin(ratings, eq(ratings.key, verdictRevisions.rating))
-    .where(eq(verdicts.id, options.verdictId));
-  if (!row) throw new DomainError("NOT_FOUND", "No verdict with that id exists.");
-  const current = await getSettings(db);
-  return {
-    pageUrl: verdictPageUrl(publicBase(current, options.publicUrl), options.slug),
-    headline: row.headline,
-    publishedAt: options.publishedAt,
-    claim: {
-      text: row.claimText,
-      claimant: row.claimant,
-      appearanceUrl: row.articleUrl,
-      appearedAt: row.articleDate,
-    },
-    organisation: { name: current.organisationName, url: current.organisationUrl, logoUrl: current.logoUrl },
-    rating: { label: row.ratingLabel ?? "", ordinal: row.ordinal, best: await bestOrdinal(db) },
-  };
+/** The ClaimReview of a published snapshot, or why it would be invalid. */
+export async function claimReviewFor(db: DbOrTx, snapshot: TVerdictSnapshot, page: TPublicationPage) {
+  const settings = await getSettings(db);
+  return buildClaimReview(
+    claimReviewInputOf(snapshot, {
+      pageUrl: verdictPageUrl(publicBase(settings, page.publicUrl), page.slug),
+      publishedAt: page.publishedAt,
+      organisation: {
+        name: settings.organisationName,
+        url: settings.organisationUrl,
+        logoUrl: settings.logoUrl,
+      },
+    }),
+  );
 }
 
 /** Refuses a publication whose ClaimReview would be invalid, saying what to fix. */
-export async function assertPublishable(db: DbOrTx, options: Parameters<typeof claimReviewInput>[1]) {
-  const result = buildClaimReview(await claimReviewInput(db, options));
+export async function assertPublishable(db: DbOrTx, snapshot: TVerdictSnapshot, page: TPublicationPage) {
+  const result = await claimReviewFor(db, snapshot, page);
   if (!result.ok)
     throw new DomainError(
       "PRECONDITION_FAILED",

@@ -10,6 +10,7 @@ import {
 import { eq } from "drizzle-orm";
 import { recordEvent } from "./audit";
 import { findClaim } from "./claims";
+import { assertNotUnderApproval } from "./verdicts";
 import { lockVersion, updateVersion } from "./versioned";
 
 /** SHA-256 of the quoted excerpt, so a later reader can tell the quote is unchanged. */
@@ -53,6 +54,7 @@ export async function updateSource(db: DbOrTx, actor: TActor, input: TSourceUpda
   return db.transaction(async (tx) => {
     const source = await lockVersion(tx, sources, input.id, input.version, "source");
     assertMayChange(actor, source);
+    await assertNotUnderApproval(tx, source.claimId, { sourceId: source.id });
     const { id: _id, version: _version, ...changes } = input;
     const set = "excerpt" in changes ? { ...changes, contentHash: excerptHash(changes.excerpt) } : changes;
     const updated = await updateVersion(tx, sources, source.id, source.version, set, "source");
@@ -76,6 +78,7 @@ export async function removeSource(db: DbOrTx, actor: TActor, input: { id: strin
   return db.transaction(async (tx) => {
     const source = await lockVersion(tx, sources, input.id, input.version, "source");
     assertMayChange(actor, source);
+    await assertNotUnderApproval(tx, source.claimId, { sourceId: source.id });
     await tx.delete(sources).where(eq(sources.id, source.id));
     await recordEvent(tx, {
       actorId: actor.id,

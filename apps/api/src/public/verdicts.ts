@@ -1,100 +1,79 @@
-import {
-  articles,
-  claims,
-  type DbOrTx,
-  ratings,
-  sources,
-  users,
-  verdictPublications,
-  verdictRevisions,
-  verdicts,
-} from "@factdesk/db";
-import { buildClaimReview, renderMarkdown } from "@factdesk/schema";
-import { and, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
+import { type DbOrTx, users, verdictPublications, verdicts } from "@factdesk/db";
+import { renderMarkdown } from "@factdesk/schema";
+import { and, desc, eq, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { claimReviewInput } from "../domain/publishing";
+import { claimReviewFor } from "../domain/publishing";
 
-/** Everything a reader sees of one verdict: the published revision, never a draft. */
+/**
+ * Everything readers see comes from publications' frozen snapshots (TVerdictSnapshot),
+ * never from the live claim, sources or drafts: a change reaches them only by being
+ * approved and published.
+ */
+
+/** The publication readers see of each verdict: the one of its published revision. */
+const currentPublication = and(
+  eq(verdictPublications.verdictId, verdicts.id),
+  eq(verdictPublications.revisionId, verdicts.publishedRevisionId),
+);
+
+/** Everything a reader sees of one verdict: its current publication, and the history before. */
 export async function publicVerdict(db: DbOrTx, slug: string, publicUrl: URL) {
   const author = alias(users, "author");
   const [row] = await db
-    .select({
-      verdict: verdicts,
-      revision: verdictRevisions,
-      claim: { text: claims.text, claimant: claims.claimant },
-      article: {
-        title: articles.title,
-        url: articles.url,
-        outlet: articles.outlet,
-        publishedAt: articles.publishedAt,
-      },
-      rating: { key: ratings.key, label: ratings.label, colour: ratings.colour, ordinal: ratings.ordinal },
-      authorName: author.name,
-    })
+    .select({ verdict: verdicts, snapshot: verdictPublications.snapshot, authorName: author.name })
     .from(verdicts)
-    .innerJoin(verdictRevisions, eq(verdictRevisions.id, verdicts.publishedRevisionId))
-    .innerJoin(claims, eq(claims.id, verdicts.claimId))
-    .leftJoin(articles, eq(articles.id, claims.articleId))
-    .leftJoin(ratings, eq(ratings.key, verdictRevisions.rating))
+    .innerJoin(verdictPublications, currentPublication)
     .innerJoin(author, eq(author.id, verdicts.authorId))
     .where(eq(verdicts.slug, slug));
-  if (!row?.verdict.publishedAt) return null;
+  const publishedAt = row?.verdict.publishedAt;
+  if (!row || !publishedAt) return null;
+  const { verdict, snapshot } = row;
 
   const approver = alias(users, "approver");
   const publications = await db
     .select({
       publishedAt: verdictPublications.publishedAt,
-      number: verdictRevisions.number,
-      correctionNote: verdictRevisions.correctionNote,
-      headline: verdictRevisions.headline,
+      snapshot: verdictPublications.snapshot,
       approverName: approver.name,
     })
     .from(verdictPublications)
-    .innerJoin(verdictRevisions, eq(verdictRevisions.id, verdictPublications.revisionId))
     .innerJoin(approver, eq(approver.id, verdictPublications.approverId))
-    .where(eq(verdictPublications.verdictId, row.verdict.id))
+    .where(eq(verdictPublications.verdictId, verdict.id))
     .orderBy(verdictPublications.publishedAt);
-  const evidence = row.revision.sourceIds.length
-    ? await db
-        .select({ title: sources.title, url: sources.url, stance: sources.stance, excerpt: sources.excerpt })
-        .from(sources)
-        .where(inArray(sources.id, row.revision.sourceIds))
-        .orderBy(sources.createdAt)
-    : [];
   const latest = publications.at(-1);
-  const review = buildClaimReview(
-    await claimReviewInput(db, {
-      verdictId: row.verdict.id,
-      revisionId: row.revision.id,
-      slug,
-      publishedAt: row.verdict.publishedAt,
-      publicUrl,
-    }),
-  );
+  const review = await claimReviewFor(db, snapshot, { slug, publishedAt: publishedAt, publicUrl });
+  const appearance = snapshot.appearance;
   return {
     slug,
-    headline: row.revision.headline ?? row.claim.text,
-    summary: row.revision.summary,
-    explanationHtml: renderMarkdown(row.revision.explanation ?? ""),
-    rating: row.rating,
-    claim: row.claim,
-    article: row.article?.title ? row.article : null,
-    sources: evidence,
+    headline: snapshot.revision.headline ?? snapshot.claim.text,
+    summary: snapshot.revision.summary,
+    explanationHtml: renderMarkdown(snapshot.revision.explanation ?? ""),
+    rating: snapshot.rating && {
+      key: snapshot.rating.key,
+      label: snapshot.rating.label,
+      colour: snapshot.rating.colour,
+    },
+    claim: snapshot.claim,
+    article: appearance?.title
+      ? { ...appearance, publishedAt: appearance.publishedAt ? new Date(appearance.publishedAt) : null }
+      : null,
+    sources: snapshot.sources.map(({ title, url, stance, excerpt }) => ({ title, url, stance, excerpt })),
     authorName: row.authorName,
     approverName: latest?.approverName ?? null,
-    publishedAt: row.verdict.publishedAt,
-    updatedAt: latest?.publishedAt ?? row.verdict.publishedAt,
-    corrections: publications.slice(1),
-    retraction: row.verdict.retractedAt
-      ? { at: row.verdict.retractedAt, reason: row.verdict.retractionReason }
-      : null,
+    publishedAt: publishedAt,
+    updatedAt: latest?.publishedAt ?? publishedAt,
+    corrections: publications.slice(1).map((publication) => ({
+      publishedAt: publication.publishedAt,
+      number: publication.snapshot.revision.number,
+      correctionNote: publication.snapshot.revision.correctionNote,
+      headline: publication.snapshot.revision.headline,
+      approverName: publication.approverName,
+    })),
+    retraction: verdict.retractedAt ? { at: verdict.retractedAt, reason: verdict.retractionReason } : null,
     claimReview: review.ok ? review.claimReview : null,
     /** When anything a reader sees last changed: the basis of Last-Modified. */
     changedAt: new Date(
-      Math.max(
-        (latest?.publishedAt ?? row.verdict.publishedAt).getTime(),
-        row.verdict.retractedAt?.getTime() ?? 0,
-      ),
+      Math.max((latest?.publishedAt ?? publishedAt).getTime(), verdict.retractedAt?.getTime() ?? 0),
     ),
   };
 }
@@ -109,38 +88,44 @@ export interface TVerdictQuery {
   q?: string | undefined;
 }
 
+const snapshotText = (path: string) => sql<string | null>`${verdictPublications.snapshot} #>> ${`{${path}}`}`;
+
 /** Published verdicts, newest first, filtered and paginated; retracted ones stay listed. */
 export async function listPublicVerdicts(db: DbOrTx, { page = 1, rating, q }: TVerdictQuery = {}) {
   const filters: (SQL | undefined)[] = [
     isNotNull(verdicts.publishedRevisionId),
-    rating ? eq(verdictRevisions.rating, rating) : undefined,
-    q
-      ? sql`(${claims.search} || to_tsvector('english', coalesce(${verdictRevisions.headline}, ''))) @@ websearch_to_tsquery('english', ${q})`
-      : undefined,
+    rating ? sql`${snapshotText("rating,key")} = ${rating}` : undefined,
+    q ? sql`${verdictPublications.search} @@ websearch_to_tsquery('english', ${q})` : undefined,
   ];
   const rows = await db
     .select({
       slug: verdicts.slug,
-      headline: verdictRevisions.headline,
-      summary: verdictRevisions.summary,
-      claimText: claims.text,
-      claimant: claims.claimant,
-      rating: { key: ratings.key, label: ratings.label, colour: ratings.colour },
+      headline: snapshotText("revision,headline"),
+      summary: snapshotText("revision,summary"),
+      claimText: sql<string>`${snapshotText("claim,text")}`,
+      claimant: snapshotText("claim,claimant"),
+      rating: {
+        key: snapshotText("rating,key"),
+        label: sql<string>`${snapshotText("rating,label")}`,
+        colour: sql<string>`${snapshotText("rating,colour")}`,
+      },
       publishedAt: verdicts.publishedAt,
       retractedAt: verdicts.retractedAt,
       total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(verdicts)
-    .innerJoin(verdictRevisions, eq(verdictRevisions.id, verdicts.publishedRevisionId))
-    .innerJoin(claims, eq(claims.id, verdicts.claimId))
-    .leftJoin(ratings, eq(ratings.key, verdictRevisions.rating))
+    .innerJoin(verdictPublications, currentPublication)
     .where(and(...filters))
     .orderBy(desc(verdicts.publishedAt), desc(verdicts.id))
     .limit(PAGE_SIZE)
     .offset((page - 1) * PAGE_SIZE);
   const total = rows[0]?.total ?? 0;
   return {
-    items: rows.map(({ total: _total, ...item }) => ({ ...item, slug: item.slug ?? "" })),
+    items: rows.map(({ total: _total, rating: itemRating, ...item }) => ({
+      ...item,
+      slug: item.slug ?? "",
+      rating: itemRating.key ? { ...itemRating, key: itemRating.key } : null,
+    })),
     page,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
     total,
@@ -159,31 +144,23 @@ export async function lastPublicChange(db: DbOrTx): Promise<Date> {
   return new Date(Math.max(0, ...times));
 }
 
-/** Every current ClaimReview (published, not retracted), for the DataFeed. One query each: fine for a feed that CDNs cache. */
+/** Every current ClaimReview (published, not retracted), for the DataFeed, from the snapshots. */
 export async function currentClaimReviews(db: DbOrTx, publicUrl: URL) {
   const rows = await db
     .select({
-      id: verdicts.id,
-      revisionId: verdicts.publishedRevisionId,
       slug: verdicts.slug,
       publishedAt: verdicts.publishedAt,
+      snapshot: verdictPublications.snapshot,
     })
     .from(verdicts)
-    .where(and(isNotNull(verdicts.publishedRevisionId), isNull(verdicts.retractedAt)))
+    .innerJoin(verdictPublications, currentPublication)
+    .where(isNull(verdicts.retractedAt))
     .orderBy(desc(verdicts.publishedAt));
   const reviews = [];
-  for (const row of rows) {
-    if (!row.revisionId || !row.slug || !row.publishedAt) continue;
-    const built = buildClaimReview(
-      await claimReviewInput(db, {
-        verdictId: row.id,
-        revisionId: row.revisionId,
-        slug: row.slug,
-        publishedAt: row.publishedAt,
-        publicUrl,
-      }),
-    );
-    if (built.ok) reviews.push({ claimReview: built.claimReview, publishedAt: row.publishedAt });
+  for (const { slug, publishedAt, snapshot } of rows) {
+    if (!slug || !publishedAt) continue;
+    const built = await claimReviewFor(db, snapshot, { slug, publishedAt, publicUrl });
+    if (built.ok) reviews.push({ claimReview: built.claimReview, publishedAt });
   }
   return reviews;
 }

@@ -13,6 +13,9 @@ const kindLabels = {
 } as const;
 
 /** Similar, duplicate and contradicting claims found at ingest, to confirm or reject. */
+/** A link as the server checks it: which one, at the version shown. */
+const pick = ({ id, version }: { id: string; version: number }) => ({ id, version });
+
 export function LinksPanel({ claimId }: { claimId: string }) {
   const id = useId();
   const links = useQuery(trpc.claim.links.queryOptions({ id: claimId }));
@@ -54,7 +57,7 @@ export function LinksPanel({ claimId }: { claimId: string }) {
                   type="button"
                   className="secondary"
                   disabled={decide.isPending}
-                  onClick={() => decide.mutate({ ids: [link.id], state: "confirmed" })}
+                  onClick={() => decide.mutate({ links: [pick(link)], state: "confirmed" })}
                 >
                   Confirm
                 </button>
@@ -62,7 +65,7 @@ export function LinksPanel({ claimId }: { claimId: string }) {
                   type="button"
                   className="secondary"
                   disabled={decide.isPending}
-                  onClick={() => decide.mutate({ ids: [link.id], state: "rejected" })}
+                  onClick={() => decide.mutate({ links: [pick(link)], state: "rejected" })}
                 >
                   Reject
                 </button>
@@ -76,7 +79,7 @@ export function LinksPanel({ claimId }: { claimId: string }) {
           <button
             type="button"
             disabled={decide.isPending}
-            onClick={() => decide.mutate({ ids: suggested.map((l) => l.id), state: "confirmed" })}
+            onClick={() => decide.mutate({ links: suggested.map(pick), state: "confirmed" })}
           >
             Confirm all {suggested.length}
           </button>
@@ -84,7 +87,7 @@ export function LinksPanel({ claimId }: { claimId: string }) {
             type="button"
             className="secondary"
             disabled={decide.isPending}
-            onClick={() => decide.mutate({ ids: suggested.map((l) => l.id), state: "rejected" })}
+            onClick={() => decide.mutate({ links: suggested.map(pick), state: "rejected" })}
           >
             Reject all {suggested.length}
           </button>

@@ -5,6 +5,7 @@ import { useMergingDraft } from "../lib/draft";
 import { fieldError, refreshClaimViews, trpc } from "../lib/trpc";
 import { ConflictNotice } from "./ConflictNotice";
 import { FormError } from "./FormError";
+import { PublicationNotice } from "./PublicationNotice";
 
 interface Source {
   id: string;
@@ -152,6 +153,7 @@ export function SourcesPanel({ claimId, sources }: { claimId: string; sources: S
   return (
     <section aria-labelledby="sources-heading">
       <h2 id="sources-heading">Sources</h2>
+      <PublicationNotice claimId={claimId} />
       {sources.length === 0 && <p className="muted">No sources yet.</p>}
       <ul className="sources">
         {sources.map((source) => (

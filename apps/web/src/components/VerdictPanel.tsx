@@ -1,4 +1,10 @@
-import { HEADLINE_MAX, renderMarkdown, type TVerdictState, verdictStateLabels } from "@factdesk/schema";
+import {
+  HEADLINE_MAX,
+  renderMarkdown,
+  type TVerdictState,
+  verdictEditing,
+  verdictStateLabels,
+} from "@factdesk/schema";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { useMergingDraft } from "../lib/draft";
@@ -80,7 +86,10 @@ export function VerdictPanel({
       const target = { id: verdict.id, version: verdict.version };
       switch (to) {
         case "submitted":
-          return trpcClient.verdict.submit.mutate(target);
+          // From an approval, this is an editor withdrawing it; otherwise the author submitting.
+          return verdict.state === "approved"
+            ? trpcClient.verdict.withdrawApproval.mutate({ ...target, reason: reason ?? "" })
+            : trpcClient.verdict.submit.mutate(target);
         case "approved":
           return trpcClient.verdict.approve.mutate(target);
         case "changes_requested":
@@ -102,7 +111,7 @@ export function VerdictPanel({
   if (view.isError) return <FormError error={view.error} />;
 
   const state = verdict?.state;
-  const editable = !verdict || state === "draft" || state === "changes_requested" || correcting;
+  const editable = !verdict || verdictEditing[verdict.state] === "revise" || correcting;
   const set =
     <K extends keyof Draft>(field: K) =>
     (value: Draft[K]) =>

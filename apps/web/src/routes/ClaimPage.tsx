@@ -8,6 +8,7 @@ import { FormError } from "../components/FormError";
 import { HistoryTimeline } from "../components/HistoryTimeline";
 import { LinksPanel } from "../components/LinksPanel";
 import { PresentPeople } from "../components/PresentPeople";
+import { PublicationNotice } from "../components/PublicationNotice";
 import { SourcesPanel } from "../components/SourcesPanel";
 import { StatusBadge } from "../components/StatusBadge";
 import { TransitionActions } from "../components/TransitionActions";
@@ -160,6 +161,7 @@ function ClaimWording({
   return (
     <form onSubmit={submit} className="claim-edit">
       <h1 className="visually-hidden">Edit claim</h1>
+      <PublicationNotice claimId={claim.id} />
       <ConflictNotice
         conflict={editor.conflict}
         who="A colleague"

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, doublePrecision, index, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { check, doublePrecision, index, integer, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { claims } from "./claims";
 import { createdAt, id, updatedAt } from "./columns";
 import { claimLinkKindEnum, claimLinkStateEnum } from "./enums";
@@ -22,6 +22,7 @@ export const claimLinks = pgTable(
     reason: text(),
     state: claimLinkStateEnum().notNull().default("suggested"),
     decidedBy: uuid().references(() => users.id),
+    version: integer().notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

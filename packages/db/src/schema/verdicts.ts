@@ -1,7 +1,10 @@
+import type { TVerdictSnapshot } from "@factdesk/schema";
+import { type SQL, sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   index,
   integer,
+  jsonb,
   pgTable,
   text,
   timestamp,
@@ -9,7 +12,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { claims } from "./claims";
-import { createdAt, id, updatedAt } from "./columns";
+import { createdAt, id, tsvector, updatedAt } from "./columns";
 import { verdictStateEnum } from "./enums";
 import { users } from "./users";
 
@@ -31,6 +34,8 @@ export const verdicts = pgTable("verdicts", {
   publishedAt: timestamp({ withTimezone: true }),
   retractedAt: timestamp({ withTimezone: true }),
   retractionReason: text(),
+  /** What the approving editor approved; publishing publishes exactly this. */
+  approvedSnapshot: jsonb().$type<TVerdictSnapshot>(),
   version: integer().notNull().default(1),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
@@ -77,8 +82,20 @@ export const verdictPublications = pgTable(
       .notNull()
       .references(() => users.id),
     publishedAt: createdAt(),
+    /** What readers see of this publication, frozen (see TVerdictSnapshot). */
+    snapshot: jsonb().$type<TVerdictSnapshot>().notNull(),
+    /** Readers' search over the published claim and headline, never the live claim. */
+    search: tsvector()
+      .notNull()
+      .generatedAlwaysAs(
+        (): SQL =>
+          sql`to_tsvector('english', coalesce(${verdictPublications.snapshot} #>> '{claim,text}', '') || ' ' || coalesce(${verdictPublications.snapshot} #>> '{revision,headline}', ''))`,
+      ),
   },
-  (t) => [index().on(t.verdictId)],
+  (t) => [
+    unique().on(t.verdictId, t.revisionId),
+    index("verdict_publications_search_idx").using("gin", t.search),
+  ],
 );
 
 /** Former slugs of verdicts whose headline changed: old links redirect to the current one. */

@@ -5,6 +5,7 @@ import {
   ZVerdictRevisionsInput,
   ZVerdictSaveInput,
   ZVerdictStepInput,
+  ZVerdictWithdrawApprovalInput,
 } from "@factdesk/schema";
 import {
   approvalQueue,
@@ -42,6 +43,11 @@ export const verdictRouter = router({
     .input(ZVerdictStepInput)
     .mutation(({ ctx, input }) =>
       transitionVerdict(ctx.db, ctx.user, { ...input, to: "published" }, ctx.config),
+    ),
+  withdrawApproval: editorProcedure
+    .input(ZVerdictWithdrawApprovalInput)
+    .mutation(({ ctx, input }) =>
+      transitionVerdict(ctx.db, ctx.user, { ...input, to: "submitted" }, ctx.config),
     ),
   retract: editorProcedure
     .input(ZVerdictRetractInput)

@@ -1,0 +1,28 @@
+import type { Tx, verdicts } from "@factdesk/db";
+import type { TActor } from "@factdesk/schema";
+import type { SQL } from "drizzle-orm";
+import type { TRevision, TVerdict } from "./facts";
+
+/** One review step as it happens: who, on which verdict and revision, why. */
+export interface TStep {
+  tx: Tx;
+  actor: TActor;
+  verdict: TVerdict;
+  revision: TRevision;
+  reason: string | undefined;
+  publicUrl: URL;
+  now: Date;
+}
+
+/**
+ * What reaching a state does besides setting it. The workflow table decides whether a step
+ * is allowed; an effect only says what else is written, all in the step's transaction.
+ */
+export interface TVerdictEffect {
+  /** Columns written with the state, by the same guarded update. */
+  set?(step: TStep): Promise<Partial<typeof verdicts.$inferInsert>> | Partial<typeof verdicts.$inferInsert>;
+  /** A condition the guarded update must meet too (the four-eyes rule, in the database). */
+  guard?(step: TStep): SQL;
+  /** Writes after the update: comments, publications, notifications, webhooks. */
+  after?(step: TStep, updated: TVerdict): Promise<void>;
+}

@@ -1,0 +1,71 @@
+import { claims, type DbOrTx, verdictRevisions, verdicts } from "@factdesk/db";
+import { DomainError, type TVerdictFacts, type TVerdictSnapshot, ZVerdictSnapshot } from "@factdesk/schema";
+import { eq, type SQL, sql } from "drizzle-orm";
+
+export type TVerdict = typeof verdicts.$inferSelect;
+export type TRevision = typeof verdictRevisions.$inferSelect;
+
+export async function currentRevision(db: DbOrTx, verdict: TVerdict): Promise<TRevision> {
+  const [revision] = verdict.currentRevisionId
+    ? await db.select().from(verdictRevisions).where(eq(verdictRevisions.id, verdict.currentRevisionId))
+    : [];
+  if (!revision) throw new Error(`Verdict ${verdict.id} has no current revision.`);
+  return revision;
+}
+
+/**
+ * Everyone who wrote a revision since the verdict was last published (the review cycle), as
+ * SQL over the `verdicts` row in the statement: for the facts, the queue and the guarded update.
+ * Names are written out: drizzle leaves columns unqualified here, and a bare "id" is the revision's.
+ */
+const cycleAuthors = sql<string[]>`array(
+  select distinct r.author_id::text from verdict_revisions r
+  where r.verdict_id = "verdicts"."id" and r.number > coalesce(
+    (select p.number from verdict_revisions p where p.id = "verdicts"."published_revision_id"), 0))`;
+
+export async function cycleAuthorIds(db: DbOrTx, verdict: TVerdict): Promise<string[]> {
+  const [row] = await db.select({ ids: cycleAuthors }).from(verdicts).where(eq(verdicts.id, verdict.id));
+  return row?.ids ?? [];
+}
+
+/** The review cycle's authors of each row of a query on `verdicts`. */
+export const cycleAuthorsColumn = () => cycleAuthors;
+
+/**
+ * Four eyes in the database: the guarded update finds no row when the actor wrote any
+ * revision of the current review cycle, whatever the application checked before.
+ */
+export const noRevisionOfTheCycleBy = (actorId: string): SQL => sql`not (${actorId} = any(${cycleAuthors}))`;
+
+export async function verdictFacts(
+  db: DbOrTx,
+  verdict: TVerdict,
+  revision: TRevision,
+): Promise<TVerdictFacts> {
+  const [claim] = await db
+    .select({ status: claims.status })
+    .from(claims)
+    .where(eq(claims.id, verdict.claimId));
+  if (!claim) throw new Error(`Verdict ${verdict.id} has no claim.`);
+  return {
+    state: verdict.state,
+    revisionAuthorId: revision.authorId,
+    cycleAuthorIds: await cycleAuthorIds(db, verdict),
+    claimStatus: claim.status,
+    correction: verdict.publishedRevisionId !== null,
+    draft: {
+      rating: revision.rating,
+      headline: revision.headline,
+      explanation: revision.explanation,
+      correctionNote: revision.correctionNote,
+    },
+  };
+}
+
+/** What readers would see of `revisionId` if it were published now (the SQL function verdict_snapshot). */
+export async function captureSnapshot(db: DbOrTx, revisionId: string): Promise<TVerdictSnapshot> {
+  const result = await db.execute(sql`select verdict_snapshot(${revisionId}::uuid) as snapshot`);
+  const [row] = (result as unknown as { rows: { snapshot: unknown }[] }).rows;
+  if (!row?.snapshot) throw new DomainError("NOT_FOUND", "No verdict revision with that id exists.");
+  return ZVerdictSnapshot.parse(row.snapshot);
+}

@@ -1,0 +1,88 @@
+import { type Tx, verdictPublications } from "@factdesk/db";
+import { DomainError, type TWebhookEvent } from "@factdesk/schema";
+import { notify } from "../notifications";
+import { assertPublishable, slugForPublication, verdictPageUrl } from "../publishing";
+import { getSettings, publicBase } from "../settings";
+import { enqueueWebhookEvent } from "../webhooks";
+import type { TStep, TVerdictEffect } from "./effects";
+import type { TVerdict } from "./facts";
+
+/** The approved snapshot of the current revision; without one the approval does not stand. */
+function approvedSnapshot({ verdict, revision }: TStep) {
+  const snapshot = verdict.approvedSnapshot;
+  if (!snapshot || snapshot.revision.id !== revision.id || !verdict.approverId)
+    throw new DomainError(
+      "PRECONDITION_FAILED",
+      "This revision has no standing approval; an editor must approve it first.",
+    );
+  return { snapshot, approverId: verdict.approverId };
+}
+
+/**
+ * Publishing makes the approved snapshot public, exactly: the publication keeps it, and every
+ * public page, feed, ClaimReview and API answer is read from there. Live edits made since
+ * cannot reach readers but through the next reviewed revision.
+ */
+export const publish: TVerdictEffect = {
+  async set(step) {
+    const { tx, verdict, now, publicUrl } = step;
+    const { snapshot } = approvedSnapshot(step);
+    const publishedAt = verdict.publishedAt ?? now;
+    const slug = await slugForPublication(tx, verdict, snapshot.revision.headline ?? "verdict");
+    await assertPublishable(tx, snapshot, { slug, publishedAt, publicUrl });
+    return { publishedRevisionId: snapshot.revision.id, publishedAt, slug, approvedSnapshot: null };
+  },
+  async after(step, updated) {
+    const { tx, actor, verdict, revision } = step;
+    const { snapshot, approverId } = approvedSnapshot(step);
+    await tx.insert(verdictPublications).values({
+      verdictId: verdict.id,
+      revisionId: revision.id,
+      approverId,
+      publisherId: actor.id,
+      snapshot,
+    });
+    const claimReview = await assertPublishable(tx, snapshot, {
+      slug: updated.slug ?? "",
+      publishedAt: updated.publishedAt ?? step.now,
+      publicUrl: step.publicUrl,
+    });
+    await announce(
+      tx,
+      step,
+      updated,
+      verdict.publishedRevisionId ? "verdict.corrected" : "verdict.published",
+      {
+        correctionNote: snapshot.revision.correctionNote,
+        claimReview,
+      },
+    );
+    await notify(tx, actor, [
+      {
+        userId: revision.authorId,
+        kind: "published",
+        claimId: verdict.claimId,
+        data: { revision: revision.number },
+      },
+    ]);
+  },
+};
+
+/** Tells the webhooks that a public page appeared, changed or was retracted. */
+export async function announce(
+  tx: Tx,
+  { verdict, revision, publicUrl }: TStep,
+  updated: TVerdict,
+  event: TWebhookEvent,
+  data: Record<string, unknown>,
+) {
+  if (!updated.slug) return;
+  await enqueueWebhookEvent(tx, event, {
+    verdictId: verdict.id,
+    slug: updated.slug,
+    url: verdictPageUrl(publicBase(await getSettings(tx), publicUrl), updated.slug),
+    headline: revision.headline,
+    revision: revision.number,
+    ...data,
+  });
+}

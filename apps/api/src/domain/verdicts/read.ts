@@ -1,0 +1,114 @@
+import { claims, type DbOrTx, users, verdictPublications, verdictRevisions, verdicts } from "@factdesk/db";
+import { allowedTransitions, DomainError, snapshotDifferences, type TActor } from "@factdesk/schema";
+import { and, asc, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { findClaim, listComments } from "../claims";
+import { captureSnapshot, currentRevision, cycleAuthorsColumn, verdictFacts } from "./facts";
+
+/** The claim's verdict as the actor sees it: current revision, what they may do next. */
+export async function getVerdict(db: DbOrTx, actor: TActor, claimId: string) {
+  await findClaim(db, claimId);
+  const [verdict] = await db.select().from(verdicts).where(eq(verdicts.claimId, claimId));
+  if (!verdict)
+    return {
+      verdict: null,
+      revision: null,
+      revisionAuthor: null,
+      transitions: [],
+      comments: [],
+      changedSincePublication: [],
+    };
+  const revision = await currentRevision(db, verdict);
+  const facts = await verdictFacts(db, verdict, revision);
+  const [revisionAuthor] = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(eq(users.id, revision.authorId));
+  return {
+    verdict,
+    revision,
+    revisionAuthor: revisionAuthor ?? null,
+    transitions: allowedTransitions(actor, { kind: "verdict", ...facts }),
+    comments: await listComments(db, { verdictId: verdict.id }),
+    /** Edits made since publication that readers do not see until a correction is published. */
+    changedSincePublication: await changedSincePublication(db, verdict),
+  };
+}
+
+async function changedSincePublication(db: DbOrTx, verdict: typeof verdicts.$inferSelect) {
+  if (!verdict.publishedRevisionId) return [];
+  const [publication] = await db
+    .select({ snapshot: verdictPublications.snapshot })
+    .from(verdictPublications)
+    .where(
+      and(
+        eq(verdictPublications.verdictId, verdict.id),
+        eq(verdictPublications.revisionId, verdict.publishedRevisionId),
+      ),
+    );
+  if (!publication) return [];
+  return snapshotDifferences(publication.snapshot, await captureSnapshot(db, verdict.publishedRevisionId));
+}
+
+/** Every revision, oldest first, with its author, and when each went public. */
+export async function listRevisions(db: DbOrTx, verdictId: string) {
+  const [verdict] = await db.select({ id: verdicts.id }).from(verdicts).where(eq(verdicts.id, verdictId));
+  if (!verdict) throw new DomainError("NOT_FOUND", "No verdict with that id exists.");
+  const revisions = await db
+    .select({ revision: verdictRevisions, author: { id: users.id, name: users.name } })
+    .from(verdictRevisions)
+    .innerJoin(users, eq(users.id, verdictRevisions.authorId))
+    .where(eq(verdictRevisions.verdictId, verdictId))
+    .orderBy(asc(verdictRevisions.number));
+  const publications = await db
+    .select()
+    .from(verdictPublications)
+    .where(eq(verdictPublications.verdictId, verdictId))
+    .orderBy(asc(verdictPublications.publishedAt));
+  return revisions.map(({ revision, author }) => ({
+    ...revision,
+    author,
+    publishedAt: publications.find((p) => p.revisionId === revision.id)?.publishedAt ?? null,
+  }));
+}
+
+/** Submitted verdicts waiting for an editor, oldest first, with what the actor may do. */
+export async function approvalQueue(db: DbOrTx, actor: TActor) {
+  const author = alias(users, "author");
+  const rows = await db
+    .select({
+      id: verdicts.id,
+      version: verdicts.version,
+      updatedAt: verdicts.updatedAt,
+      publishedRevisionId: verdicts.publishedRevisionId,
+      claim: { id: claims.id, text: claims.text, status: claims.status },
+      revision: {
+        id: verdictRevisions.id,
+        number: verdictRevisions.number,
+        rating: verdictRevisions.rating,
+        headline: verdictRevisions.headline,
+        explanation: verdictRevisions.explanation,
+        correctionNote: verdictRevisions.correctionNote,
+      },
+      author: { id: author.id, name: author.name },
+      cycleAuthorIds: cycleAuthorsColumn(),
+    })
+    .from(verdicts)
+    .innerJoin(claims, eq(claims.id, verdicts.claimId))
+    .innerJoin(verdictRevisions, eq(verdictRevisions.id, verdicts.currentRevisionId))
+    .innerJoin(author, eq(author.id, verdictRevisions.authorId))
+    .where(eq(verdicts.state, "submitted"))
+    .orderBy(asc(verdicts.updatedAt));
+  return rows.map(({ publishedRevisionId, cycleAuthorIds, ...row }) => ({
+    ...row,
+    transitions: allowedTransitions(actor, {
+      kind: "verdict",
+      state: "submitted",
+      revisionAuthorId: row.author.id,
+      cycleAuthorIds,
+      claimStatus: row.claim.status,
+      correction: publishedRevisionId !== null,
+      draft: row.revision,
+    }),
+  }));
+}

@@ -1,0 +1,108 @@
+import { z } from "zod";
+import type { TClaimReviewInput } from "./claim-review";
+import { ZSourceStance } from "./enums";
+
+/**
+ * Everything a published verdict shows readers, frozen when an editor approves it and kept
+ * with each publication: the revision, the claim as worded then, where it appeared, the
+ * rating as labelled then and each cited source as it was. Public pages, feeds, ClaimReview
+ * and the API read this, never the live rows, so a later edit reaches readers only through
+ * a reviewed correction.
+ */
+export const ZVerdictSnapshot = z.object({
+  revision: z.object({
+    id: z.string(),
+    number: z.number().int(),
+    headline: z.string().nullable(),
+    summary: z.string().nullable(),
+    explanation: z.string().nullable(),
+    correctionNote: z.string().nullable(),
+  }),
+  rating: z
+    .object({
+      key: z.string(),
+      label: z.string(),
+      colour: z.string(),
+      /** Position on the ordinal scale, or null for ratings outside it. */
+      ordinal: z.number().int().nullable(),
+      /** The scale's best ordinal then (ClaimReview's bestRating). */
+      best: z.number().int(),
+    })
+    .nullable(),
+  claim: z.object({ text: z.string(), claimant: z.string().nullable() }),
+  appearance: z
+    .object({
+      title: z.string().nullable(),
+      url: z.string().nullable(),
+      outlet: z.string().nullable(),
+      /** ISO 8601. */
+      publishedAt: z.string().nullable(),
+    })
+    .nullable(),
+  sources: z.array(
+    z.object({
+      id: z.string(),
+      url: z.string(),
+      title: z.string(),
+      excerpt: z.string().nullable(),
+      stance: ZSourceStance,
+    }),
+  ),
+});
+export type TVerdictSnapshot = z.infer<typeof ZVerdictSnapshot>;
+
+const clip = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
+
+/**
+ * What differs between a frozen snapshot and the live state, in words a fact-checker knows
+ * ("the claim's wording", "source “Britannica”: its address"). Empty when they agree.
+ */
+export function snapshotDifferences(frozen: TVerdictSnapshot, live: TVerdictSnapshot): string[] {
+  const differences: string[] = [];
+  if (frozen.claim.text !== live.claim.text) differences.push("the claim's wording");
+  if (frozen.claim.claimant !== live.claim.claimant) differences.push("the claimant");
+  const appearance = ["title", "url", "outlet", "publishedAt"] as const;
+  if (appearance.some((field) => frozen.appearance?.[field] !== live.appearance?.[field]))
+    differences.push("where the claim appeared");
+  const fields = [
+    ["url", "address"],
+    ["title", "title"],
+    ["excerpt", "excerpt"],
+    ["stance", "stance"],
+  ] as const;
+  for (const source of frozen.sources) {
+    const now = live.sources.find((candidate) => candidate.id === source.id);
+    const name = `source “${clip(source.title)}”`;
+    if (!now) {
+      differences.push(`${name} was removed`);
+      continue;
+    }
+    const changed = fields.filter(([field]) => source[field] !== now[field]).map(([, label]) => label);
+    if (changed.length) differences.push(`${name}: its ${changed.join(", ")}`);
+  }
+  return differences;
+}
+
+/** ClaimReview's input for a snapshot published at `pageUrl`. */
+export function claimReviewInputOf(
+  snapshot: TVerdictSnapshot,
+  page: { pageUrl: string; publishedAt: Date; organisation: TClaimReviewInput["organisation"] },
+): TClaimReviewInput {
+  return {
+    pageUrl: page.pageUrl,
+    headline: snapshot.revision.headline,
+    publishedAt: page.publishedAt,
+    claim: {
+      text: snapshot.claim.text,
+      claimant: snapshot.claim.claimant,
+      appearanceUrl: snapshot.appearance?.url ?? null,
+      appearedAt: snapshot.appearance?.publishedAt ? new Date(snapshot.appearance.publishedAt) : null,
+    },
+    organisation: page.organisation,
+    rating: {
+      label: snapshot.rating?.label ?? "",
+      ordinal: snapshot.rating?.ordinal ?? null,
+      best: snapshot.rating?.best ?? 1,
+    },
+  };
+}
