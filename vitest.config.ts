@@ -17,6 +17,7 @@ export default defineConfig({
           name: "integration",
           include: ["{apps,packages}/*/{src,test}/**/*.integration.test.ts"],
           globalSetup: ["packages/db/test/global-setup.ts"],
+          setupFiles: ["apps/api/test/setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

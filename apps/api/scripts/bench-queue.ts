@@ -9,17 +9,23 @@
  *
  * It creates its own database and drops it afterwards.
  */
+import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { cleanArticle, splitSentences } from "@factdesk/claims";
-import { articles, claimLinks, claims, events, users, verdicts } from "@factdesk/db";
+import { appendEvents, articles, auditKey, claimLinks, claims, users, verdicts } from "@factdesk/db";
 import { dropTestTemplate, openTestDb, prepareTestTemplate } from "@factdesk/db/testing";
 import { claimPriorities, claimStatuses, type TClaimListInput, verdictStates } from "@factdesk/schema";
 import { sql } from "drizzle-orm";
 import { loadConfig } from "../src/config";
+import { useAuditKey } from "../src/domain/audit";
 import { repoRoot } from "../src/paths";
 import { createContextInner } from "../src/trpc/init";
 import { createCaller } from "../src/trpc/router";
+
+// A throwaway key: the bench audits like the app, in a database it then drops.
+const benchKey = auditKey(randomBytes(32).toString("hex"));
+useAuditKey(benchKey);
 
 const serverUrl = process.env.BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const CLAIMS = 10_000;
@@ -133,7 +139,7 @@ async function seed(db: Awaited<ReturnType<typeof openTestDb>>["db"]) {
       createdAt: at(2 + step * 3),
     }));
   });
-  for (let i = 0; i < moves.length; i += 1000) await db.insert(events).values(moves.slice(i, i + 1000));
+  await db.transaction((tx) => appendEvents(tx, benchKey, moves));
   await db.execute(sql`ANALYZE`);
   return { me: people[5] ?? people[0], outlet: "Example Times", statusChanges: moves.length };
 }

@@ -8,11 +8,13 @@
  *   ... evaluate-matching.ts --split=train   tune on the training queries instead
  *   ... evaluate-matching.ts --task=tweet    one task only (tweet or debate)
  */
+import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { BM25, bm25, parseFactCheckTable, type TBm25Corpus } from "@factdesk/claims";
-import { createDb, factChecks } from "@factdesk/db";
+import { auditKey, createDb, factChecks } from "@factdesk/db";
 import { sql } from "drizzle-orm";
+import { useAuditKey } from "../src/domain/audit";
 import { importFactChecks, matchFactChecks } from "../src/domain/fact-checks";
 import { repoRoot } from "../src/paths";
 
@@ -101,6 +103,8 @@ for (const task of tasks.filter((t) => !only || t.dir.includes(only))) {
   }
   const queries = tsvRows(join(dir, "train_dev", task.queries)).filter(([id]) => id && qrels.has(id));
 
+  // A throwaway in-memory database, audited like any other, with a throwaway key.
+  useAuditKey(auditKey(randomBytes(32).toString("hex")));
   const database = await createDb({ engine: "pglite" });
   await database.migrate();
   await importFactChecks(database.db, parsed.records, null);

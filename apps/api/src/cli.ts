@@ -3,7 +3,7 @@
  * commands use the app's configuration (DATABASE_URL, or the embedded database in DATA_DIR).
  * Run `factdesk help` for usage.
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import { parseArgs } from "node:util";
 import {
@@ -14,8 +14,9 @@ import {
   scoreCheckWorthiness,
   splitSentences,
 } from "@factdesk/claims";
-import { createDb } from "@factdesk/db";
+import type { Db } from "@factdesk/db";
 import { claimLinkKinds, type TClaimLinkKind } from "@factdesk/schema";
+import { openDatabase } from "./boot";
 import { loadConfig } from "./config";
 import { articleFromText, ingestArticle } from "./domain/articles";
 import { importFactChecks, matchFactChecks } from "./domain/fact-checks";
@@ -43,12 +44,9 @@ const stdinLines = () =>
 
 class UsageError extends Error {}
 
-async function withDatabase<T>(run: (db: Awaited<ReturnType<typeof createDb>>["db"]) => Promise<T>) {
-  const config = loadConfig(process.env);
-  if (config.database.engine === "pglite") mkdirSync(config.database.dataDir, { recursive: true });
-  const database = await createDb(config.database);
+async function withDatabase<T>(run: (db: Db) => Promise<T>) {
+  const { database } = await openDatabase(loadConfig(process.env));
   try {
-    await database.migrate();
     return await run(database.db);
   } finally {
     await database.close();

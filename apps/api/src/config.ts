@@ -11,6 +11,29 @@ const ZEnv = z.object({
   DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/, error: "DATABASE_URL must be a postgres:// URL." })
     .optional(),
+  /**
+   * The role that owns the schema and runs migrations; DATABASE_URL is then the app's own
+   * role, with only the grants it needs. Absent: DATABASE_URL's role migrates too.
+   */
+  DATABASE_OWNER_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: "DATABASE_OWNER_URL must be a postgres:// URL." })
+    .optional(),
+  /** Keys the audit chain; kept outside the database. Absent: a key file is made (not in production). */
+  AUDIT_KEY: z.string().min(32, "AUDIT_KEY must have at least 32 characters.").optional(),
+  AUDIT_KEY_FILE: z
+    .string()
+    .min(1)
+    .default(join(repoRoot, ".data", "audit.key")),
+  /** Signed checkpoints of the audit chain's head are appended here, outside the database. */
+  AUDIT_CHECKPOINT_FILE: z
+    .string()
+    .min(1)
+    .default(join(repoRoot, ".data", "audit-checkpoints.jsonl")),
+  AUDIT_CHECKPOINT_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(5),
   DATA_DIR: z
     .string()
     .min(1)
@@ -61,6 +84,10 @@ export function loadConfig(env: Record<string, string | undefined>) {
     throw new Error(`Invalid configuration:\n${z.prettifyError(parsed.error)}`);
   }
   const e = parsed.data;
+  if (e.NODE_ENV === "production" && !e.AUDIT_KEY)
+    throw new Error(
+      "Invalid configuration:\n✖ AUDIT_KEY is required in production (at least 32 characters, kept outside the database).",
+    );
   const publicUrl = new URL(e.PUBLIC_URL ?? `http://localhost:${e.PORT}`);
   return {
     env: e.NODE_ENV,
@@ -68,8 +95,14 @@ export function loadConfig(env: Record<string, string | undefined>) {
     host: e.HOST,
     publicUrl,
     database: e.DATABASE_URL
-      ? ({ engine: "postgres", url: e.DATABASE_URL } as const)
+      ? ({ engine: "postgres", url: e.DATABASE_URL, ownerUrl: e.DATABASE_OWNER_URL } as const)
       : ({ engine: "pglite", dataDir: e.DATA_DIR } as const),
+    audit: {
+      key: e.AUDIT_KEY,
+      keyFile: e.AUDIT_KEY_FILE,
+      checkpointFile: e.AUDIT_CHECKPOINT_FILE,
+      checkpointMs: e.AUDIT_CHECKPOINT_MINUTES * 60_000,
+    },
     seed: { onEmpty: e.SEED_ON_EMPTY, password: e.SEED_PASSWORD, dir: e.SEED_DIR },
     webDist: e.WEB_DIST,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),

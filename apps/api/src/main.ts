@@ -1,6 +1,6 @@
-import { mkdirSync } from "node:fs";
-import { createDb } from "@factdesk/db";
 import { createApp, WEB_BASE } from "./app";
+import { startCheckpoints } from "./audit-checkpoints";
+import { openDatabase } from "./boot";
 import { loadConfig } from "./config";
 import { startWebhookWorker } from "./domain/webhooks";
 import { listenForChanges } from "./live";
@@ -8,9 +8,7 @@ import { isEmpty, seedDatabase } from "./seed";
 
 async function main() {
   const config = loadConfig(process.env);
-  if (config.database.engine === "pglite") mkdirSync(config.database.dataDir, { recursive: true });
-  const database = await createDb(config.database);
-  await database.migrate();
+  const { database, auditKey } = await openDatabase(config);
 
   if (config.seed.onEmpty && (await isEmpty(database.db))) {
     const seeded = await seedDatabase(database.db, {
@@ -24,6 +22,10 @@ async function main() {
   }
 
   const live = await listenForChanges(database);
+  const stopCheckpoints = startCheckpoints(database.db, auditKey, {
+    file: config.audit.checkpointFile,
+    intervalMs: config.audit.checkpointMs,
+  });
   const stopWebhooks = startWebhookWorker(database.db, { ...config.webhooks, fetchRules: config.fetch });
   const app = createApp({ database, config, changes: live.feed });
   const server = app.listen(config.port, config.host, () => {
@@ -44,6 +46,7 @@ async function main() {
     server.close(
       () =>
         void stopWebhooks()
+          .then(() => stopCheckpoints())
           .then(() => live.stop())
           .then(() => database.close())
           .then(() => process.exit(0)),

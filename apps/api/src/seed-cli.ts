@@ -1,14 +1,11 @@
-import { mkdirSync } from "node:fs";
-import { createDb } from "@factdesk/db";
+import { openDatabase } from "./boot";
 import { loadConfig } from "./config";
 import { seedDatabase } from "./seed";
 
 // `npm run seed`: migrate, then load demo users and seed articles (idempotent).
 const config = loadConfig(process.env);
-if (config.database.engine === "pglite") mkdirSync(config.database.dataDir, { recursive: true });
-const database = await createDb(config.database);
+const { database } = await openDatabase(config);
 try {
-  await database.migrate();
   const seeded = await seedDatabase(database.db, {
     ...config.seed,
     threshold: config.claimThreshold,

@@ -1,8 +1,9 @@
-import { articles, claims, events } from "@factdesk/db";
+import { appendEvents, articles, auditKey, claims } from "@factdesk/db";
 import { useTestDb } from "@factdesk/db/testing";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { callerFor, makeClaim, makeSource, makeUser, publishVerdict } from "./factories";
+import { TEST_AUDIT_KEY } from "./setup";
 
 const t = useTestDb();
 
@@ -63,7 +64,11 @@ describe("the dashboard", () => {
       data: { claimId: claim.id },
       createdAt: inWeek(weeksAgo),
     });
-    await t.db.insert(events).values([moved("sourced", "unverified", 4), moved("disputed", "sourced", 2)]);
+    // History from past weeks, chained and signed as the app writes it.
+    await appendEvents(t.db, auditKey(TEST_AUDIT_KEY), [
+      moved("sourced", "unverified", 4),
+      moved("disputed", "sourced", 2),
+    ]);
     await t.db
       .update(claims)
       .set({ status: "disputed", archivedAt: inWeek(1) })

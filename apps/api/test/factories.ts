@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { articles, claims, type Db, settings, sources, users } from "@factdesk/db";
 import type { TClaimPriority, TClaimStatus, TRole, TSourceStance } from "@factdesk/schema";
 import { eq } from "drizzle-orm";
@@ -6,10 +8,16 @@ import { loadConfig } from "../src/config";
 import { hashPassword } from "../src/domain/auth";
 import { createContextInner } from "../src/trpc/init";
 import { createCaller } from "../src/trpc/router";
+import { TEST_AUDIT_KEY } from "./setup";
 
 export const PASSWORD = "correct horse battery";
 /** The app's configuration as a fresh install has it, read by the app's own loader. */
-export const testConfig = loadConfig({ WEB_DIST: "/nonexistent", SESSION_TTL_HOURS: "1" });
+export const testConfig = loadConfig({
+  WEB_DIST: "/nonexistent",
+  SESSION_TTL_HOURS: "1",
+  AUDIT_KEY: TEST_AUDIT_KEY,
+  AUDIT_CHECKPOINT_FILE: join(tmpdir(), `factdesk-test-checkpoints-${process.pid}.jsonl`),
+});
 // Hashing is deliberately slow; every factory user shares one hash.
 const passwordHash = hashPassword(PASSWORD);
 

@@ -1,13 +1,15 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
-import { comments, users, verifyAuditChain } from "@factdesk/db";
+import { comments, users } from "@factdesk/db";
 import { useTestDb } from "@factdesk/db/testing";
 import { eq } from "drizzle-orm";
 import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
+import { verifyAudit } from "../src/domain/audit";
 import { repoRoot } from "../src/paths";
-import { callerFor, makeClaim, makeUser, PASSWORD } from "./factories";
+import { callerFor, makeClaim, makeUser, PASSWORD, testConfig } from "./factories";
 import { startServer } from "./http-client";
+import { TEST_AUDIT_KEY } from "./setup";
 
 const t = useTestDb();
 const onPostgres = inject("testDatabaseTemplate").engine === "postgres";
@@ -127,7 +129,7 @@ describe.skipIf(!onPostgres)("faults on a real PostgreSQL", () => {
       expect(after.status).toBe(200);
       const stored = new Set((await t.db.select({ body: comments.body }).from(comments)).map((c) => c.body));
       expect(load.acknowledged.filter((body) => !stored.has(body))).toEqual([]);
-      expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
+      expect(await verifyAudit(t.db)).toMatchObject({ ok: true });
     } finally {
       await server.stop();
     }
@@ -147,6 +149,8 @@ describe.skipIf(!onPostgres)("faults on a real PostgreSQL", () => {
           HOST: "127.0.0.1",
           SEED_ON_EMPTY: "false",
           WEB_DIST: "/nonexistent",
+          AUDIT_KEY: TEST_AUDIT_KEY,
+          AUDIT_CHECKPOINT_FILE: testConfig.audit.checkpointFile,
         },
         stdio: "ignore",
       });
@@ -167,7 +171,7 @@ describe.skipIf(!onPostgres)("faults on a real PostgreSQL", () => {
 
     const stored = new Set((await t.db.select({ body: comments.body }).from(comments)).map((c) => c.body));
     expect(load.acknowledged.filter((body) => !stored.has(body))).toEqual([]);
-    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
+    expect(await verifyAudit(t.db)).toMatchObject({ ok: true });
 
     const second = await start();
     try {

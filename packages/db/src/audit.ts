@@ -1,18 +1,247 @@
-import { sql } from "drizzle-orm";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { asc, gt, sql } from "drizzle-orm";
 import type { DbOrTx } from "./client";
 import { events } from "./schema";
 
+/**
+ * The audit log's chain, keyed. Each event's hash is an HMAC-SHA256, under a key the
+ * database never sees (AUDIT_KEY), of the event and its predecessor's hash: whoever owns
+ * the database can still rewrite rows, but cannot make the hashes match again. Signed
+ * checkpoints of the chain's head, kept outside the database, also reveal events cut off
+ * the end. Events from before the key (plain SHA-256, computed by the database) stay a
+ * verified prefix, sealed by the first keyed event's link to them.
+ */
+
+/** Held for the transaction by every writer of events: one writer at a time, so ids follow the chain. */
+const CHAIN_LOCK = 727001;
+const KEYED = "hmac-sha256:";
+
+export type TAuditKey = Buffer;
+
+/** An AUDIT_KEY (at least 32 characters) as the key for the chain. */
+export const auditKey = (secret: string): TAuditKey => Buffer.from(secret, "utf8");
+
+/** JSON with object keys sorted at every level: the same bytes for the same value, whoever wrote it. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, child]) => child !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([key, child]) => `${JSON.stringify(key)}:${canonicalJson(child)}`).join(",")}}`;
+}
+
+interface TChainFields {
+  id: number;
+  prevHash: string | null;
+  actorId: string | null;
+  entityType: string;
+  entityId: string;
+  action: string;
+  from: string | null;
+  to: string | null;
+  data: Record<string, unknown>;
+  /** ISO 8601 in UTC with microseconds, as the database keeps it. */
+  createdAt: string;
+}
+
+const mac = (key: TAuditKey, text: string) => createHmac("sha256", key).update(text).digest("hex");
+
+function eventHash(key: TAuditKey, e: TChainFields) {
+  const fields = [
+    e.prevHash,
+    e.id,
+    e.actorId,
+    e.entityType,
+    e.entityId,
+    e.action,
+    e.from,
+    e.to,
+    e.data,
+    e.createdAt,
+  ];
+  return KEYED + mac(key, canonicalJson(fields));
+}
+
+const isoMicros = (column: unknown) =>
+  sql<string>`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+export type TNewEvent = Omit<typeof events.$inferInsert, "id" | "prevHash" | "hash" | "createdAt"> & {
+  /** Only for fixtures and imported history; an event happens now. */
+  createdAt?: Date;
+};
+
+/**
+ * Appends events to the chain inside the caller's transaction: takes the chain's lock, reads
+ * its head, and writes each event with its keyed hash. The database refuses any event whose
+ * hash is not keyed or whose link is not the head (see the keyed_audit_chain migration).
+ */
+export async function appendEvents(tx: DbOrTx, key: TAuditKey, batch: TNewEvent[]): Promise<void> {
+  if (batch.length === 0) return;
+  await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
+  const [head] = await tx.select({ hash: events.hash }).from(events).orderBy(sql`${events.id} desc`).limit(1);
+  const ids = (await tx.execute(
+    sql`select nextval(pg_get_serial_sequence('events', 'id'))::bigint as id from generate_series(1, ${batch.length})`,
+  )) as unknown as { rows: { id: string | number }[] };
+  const [now] = (
+    (await tx.execute(sql`select ${isoMicros(sql`now()`)} as at`)) as unknown as { rows: { at: string }[] }
+  ).rows;
+  let prevHash = head?.hash ?? null;
+  const rows = batch.map((event, index) => {
+    const createdAt = event.createdAt
+      ? event.createdAt.toISOString().replace(/\.(\d{3})Z$/, ".$1000Z")
+      : (now?.at ?? "");
+    const fields: TChainFields = {
+      id: Number(ids.rows[index]?.id),
+      prevHash,
+      actorId: event.actorId ?? null,
+      entityType: event.entityType,
+      entityId: event.entityId,
+      action: event.action,
+      from: event.from ?? null,
+      to: event.to ?? null,
+      // As it will read back from jsonb: dates as strings, undefined dropped.
+      data: JSON.parse(JSON.stringify(event.data ?? {})) as Record<string, unknown>,
+      createdAt,
+    };
+    const hash = eventHash(key, fields);
+    prevHash = hash;
+    // The time goes in as the very text that was hashed (a Date would drop the microseconds).
+    return {
+      ...event,
+      id: fields.id,
+      prevHash: fields.prevHash,
+      hash,
+      data: fields.data,
+      createdAt: sql`${createdAt}::timestamptz`,
+    };
+  });
+  // Chunks keep each INSERT under Postgres's 65,535 bind parameters (large imports).
+  for (let i = 0; i < rows.length; i += 5000) await tx.insert(events).values(rows.slice(i, i + 5000));
+}
+
+// ── Checkpoints ─────────────────────────────────────────────────────────────────────────
+
+/** A signed statement of the chain's head at a moment, to keep outside the database. */
+export interface TAuditCheckpoint {
+  eventId: number;
+  hash: string;
+  at: string;
+  signature: string;
+}
+
+const checkpointText = (c: Omit<TAuditCheckpoint, "signature">) =>
+  `factdesk-audit-checkpoint|${c.eventId}|${c.hash}|${c.at}`;
+
+/** Signs the chain's current head, or returns null while the log is empty. */
+export async function takeCheckpoint(db: DbOrTx, key: TAuditKey): Promise<TAuditCheckpoint | null> {
+  const [head] = await db
+    .select({ id: events.id, hash: events.hash })
+    .from(events)
+    .orderBy(sql`${events.id} desc`)
+    .limit(1);
+  if (!head?.hash) return null;
+  const unsigned = { eventId: head.id, hash: head.hash, at: new Date().toISOString() };
+  return { ...unsigned, signature: mac(key, checkpointText(unsigned)) };
+}
+
+const sameHex = (a: string, b: string) =>
+  a.length === b.length && timingSafeEqual(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
+
+export const checkpointIsSigned = (key: TAuditKey, checkpoint: TAuditCheckpoint) =>
+  typeof checkpoint.signature === "string" &&
+  sameHex(mac(key, checkpointText(checkpoint)), checkpoint.signature);
+
+// ── Verification ────────────────────────────────────────────────────────────────────────
+
 export type TAuditVerification =
-  | { ok: true; events: number }
+  | { ok: true; events: number; checkpoints: number }
   | { ok: false; events: number; firstBrokenEventId: number; problem: string };
 
-/** Walks the audit hash chain in the database and reports the first broken link. */
-export async function verifyAuditChain(db: DbOrTx): Promise<TAuditVerification> {
-  const count = await db.$count(events);
-  const [broken] = await db
-    .select({ id: sql<string>`id`, problem: sql<string>`problem` })
-    .from(sql`audit_chain_first_break()`);
-  return broken
-    ? { ok: false, events: count, firstBrokenEventId: Number(broken.id), problem: broken.problem }
-    : { ok: true, events: count };
+const broken = (events: number, id: number, problem: string): TAuditVerification => ({
+  ok: false,
+  events,
+  firstBrokenEventId: id,
+  problem,
+});
+
+/**
+ * Walks the whole chain in id order, a page at a time: the unkeyed prefix against the
+ * database's own hash, every keyed event against its HMAC, each link to the one before,
+ * then each checkpoint against the event it names. Reports the first break.
+ */
+export async function verifyAuditChain(
+  db: DbOrTx,
+  { key, checkpoints = [] }: { key: TAuditKey; checkpoints?: TAuditCheckpoint[] },
+): Promise<TAuditVerification> {
+  const heads = new Map<number, string>();
+  for (const checkpoint of checkpoints) {
+    if (!checkpointIsSigned(key, checkpoint))
+      return broken(
+        0,
+        checkpoint.eventId,
+        "a checkpoint's signature does not match (it was not made with this AUDIT_KEY)",
+      );
+    heads.set(checkpoint.eventId, checkpoint.hash);
+  }
+  let count = 0;
+  let previous: string | null = null;
+  let keyedSeen = false;
+  let lastId = 0;
+  for (;;) {
+    const page = await db
+      .select({
+        id: events.id,
+        prevHash: events.prevHash,
+        hash: events.hash,
+        actorId: events.actorId,
+        entityType: events.entityType,
+        entityId: events.entityId,
+        action: events.action,
+        from: events.from,
+        to: events.to,
+        data: events.data,
+        createdAt: isoMicros(events.createdAt),
+        legacyHash: sql<string>`event_hash(events)`,
+      })
+      .from(events)
+      .where(gt(events.id, lastId))
+      .orderBy(asc(events.id))
+      .limit(5000);
+    for (const event of page) {
+      count++;
+      if (event.prevHash !== previous)
+        return broken(
+          count,
+          event.id,
+          "its link to the previous event is broken (an event was removed or reordered)",
+        );
+      const keyed = event.hash?.startsWith(KEYED) ?? false;
+      if (keyedSeen && !keyed)
+        return broken(
+          count,
+          event.id,
+          "it is not keyed although events before it are (it was rewritten without the key)",
+        );
+      keyedSeen ||= keyed;
+      const expected = keyed ? eventHash(key, event) : event.legacyHash;
+      if (event.hash !== expected)
+        return broken(count, event.id, "its content does not match its hash (the event was altered)");
+      const signed = heads.get(event.id);
+      if (signed !== undefined && signed !== event.hash)
+        return broken(count, event.id, "it differs from the signed checkpoint of it (history was rewritten)");
+      heads.delete(event.id);
+      previous = event.hash;
+      lastId = event.id;
+    }
+    if (page.length < 5000) break;
+  }
+  const [missing] = [...heads.keys()].sort((a, b) => a - b);
+  if (missing !== undefined)
+    return broken(
+      count,
+      missing,
+      "a signed checkpoint names this event, which is gone (events were cut off the end)",
+    );
+  return { ok: true, events: count, checkpoints: checkpoints.length };
 }

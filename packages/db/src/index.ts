@@ -1,4 +1,5 @@
 export * from "./audit";
 export * from "./client";
 export * from "./errors";
+export * from "./roles";
 export * from "./schema";

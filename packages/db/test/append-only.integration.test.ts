@@ -1,10 +1,21 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { events, users, verdictRevisions, verdicts, verifyAuditChain } from "../src";
+import {
+  appendEvents,
+  auditKey,
+  events,
+  takeCheckpoint,
+  users,
+  verdictRevisions,
+  verdicts,
+  verifyAuditChain,
+} from "../src";
 import { claims } from "../src/schema";
 import { useTestDb } from "../src/testing";
 
 const t = useTestDb();
+
+const key = auditKey("a-test-key-of-at-least-thirty-two-characters");
 
 const errorText = async (run: () => Promise<unknown>) => {
   try {
@@ -19,10 +30,10 @@ const errorText = async (run: () => Promise<unknown>) => {
 
 describe("append-only history", () => {
   it("refuses UPDATE, DELETE and TRUNCATE on events, and keeps the row unchanged", async () => {
-    const [event] = await t.db
-      .insert(events)
-      .values({ entityType: "claim", entityId: crypto.randomUUID(), action: "created" })
-      .returning();
+    await appendEvents(t.db, key, [
+      { entityType: "claim", entityId: crypto.randomUUID(), action: "created" },
+    ]);
+    const [event] = await t.db.select().from(events);
     if (!event) throw new Error("insert returned nothing");
 
     expect(
@@ -88,66 +99,115 @@ describe("append-only history", () => {
 });
 
 describe("audit hash chain", () => {
-  const append = (action: string, count = 1) =>
-    t.db
-      .insert(events)
-      .values(
+  const append = async (action: string, count = 1) => {
+    await t.db.transaction((tx) =>
+      appendEvents(
+        tx,
+        key,
         Array.from({ length: count }, () => ({
           entityType: "claim" as const,
           entityId: crypto.randomUUID(),
           action,
         })),
-      )
-      .returning();
+      ),
+    );
+    return t.db.select().from(events).orderBy(events.id);
+  };
+  const asSuperuser = (statement: ReturnType<typeof sql>) =>
+    t.db.transaction(async (tx) => {
+      await tx.execute(sql`SET LOCAL session_replication_role = replica`);
+      await tx.execute(statement);
+    });
 
-  it("links every event to the one before, including rows inserted together", async () => {
+  it("links every event to the one before with a keyed hash, including rows inserted together", async () => {
     await append("created", 5);
-    await append("status_changed");
-    const rows = await t.db.select().from(events).orderBy(events.id);
+    const rows = await append("status_changed");
     expect(rows).toHaveLength(6);
     expect(rows[0]?.prevHash).toBeNull();
     for (let i = 1; i < rows.length; i++) expect(rows[i]?.prevHash).toBe(rows[i - 1]?.hash);
-    expect(new Set(rows.map((r) => r.hash)).size).toBe(6);
-    expect(await verifyAuditChain(t.db)).toEqual({ ok: true, events: 6 });
+    expect(rows.every((row) => row.hash?.startsWith("hmac-sha256:"))).toBe(true);
+    expect(await verifyAuditChain(t.db, { key })).toEqual({ ok: true, events: 6, checkpoints: 0 });
+    // Another key does not verify it.
+    expect(
+      await verifyAuditChain(t.db, { key: auditKey("another-key-of-at-least-thirty-two-chars") }),
+    ).toMatchObject({
+      ok: false,
+      firstBrokenEventId: rows[0]?.id,
+    });
   });
 
   it("keeps one chain under concurrent writers", async () => {
-    await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
-        t.db.transaction(async (tx) => {
-          await tx
-            .insert(events)
-            .values({ entityType: "claim", entityId: crypto.randomUUID(), action: `a${i}` });
-        }),
-      ),
-    );
-    expect(await verifyAuditChain(t.db)).toEqual({ ok: true, events: 20 });
+    await Promise.all(Array.from({ length: 20 }, (_, i) => append(`a${i}`)));
+    expect(await verifyAuditChain(t.db, { key })).toMatchObject({ ok: true, events: 20 });
   });
 
-  it("finds an altered event and a removed one, as a superuser bypassing the guard would leave them", async () => {
+  it("refuses an event written without the key, or not linked to the head", async () => {
+    await append("created");
+    expect(
+      await errorText(() =>
+        t.db.insert(events).values({ entityType: "claim", entityId: crypto.randomUUID(), action: "sneaked" }),
+      ),
+    ).toMatch(/written by Factdesk with their keyed hash/);
+    expect(
+      await errorText(() =>
+        t.db.insert(events).values({
+          entityType: "claim",
+          entityId: crypto.randomUUID(),
+          action: "forked",
+          prevHash: null,
+          hash: "hmac-sha256:0000",
+        }),
+      ),
+    ).toMatch(/must link to the head/);
+  });
+
+  it("detects what a superuser does: an altered event with the hashes after it recomputed", async () => {
     const rows = await append("created", 4);
     const [second, third] = [rows[1], rows[2]];
     if (!second || !third) throw new Error("not inserted");
-    const asSuperuser = (statement: ReturnType<typeof sql>) =>
-      t.db.transaction(async (tx) => {
-        await tx.execute(sql`SET LOCAL session_replication_role = replica`);
-        await tx.execute(statement);
-      });
 
-    await asSuperuser(sql`UPDATE events SET action = 'forged' WHERE id = ${third.id}`);
-    expect(await verifyAuditChain(t.db)).toMatchObject({
+    // The attack the unkeyed chain missed: rewrite an event and recompute every hash after
+    // it with the database's own hash function.
+    await asSuperuser(sql`UPDATE events SET action = 'forged' WHERE id = ${second.id}`);
+    const from = sql.raw(String(second.id)); // a DO block takes no parameters
+    await asSuperuser(sql`
+      DO $$ DECLARE e events; previous text; BEGIN
+        SELECT hash INTO previous FROM events WHERE id < ${from} ORDER BY id DESC LIMIT 1;
+        FOR e IN SELECT * FROM events WHERE id >= ${from} ORDER BY id LOOP
+          e.prev_hash := previous; e.hash := event_hash(e);
+          UPDATE events SET prev_hash = e.prev_hash, hash = e.hash WHERE id = e.id;
+          previous := e.hash;
+        END LOOP; END $$`);
+    expect(await verifyAuditChain(t.db, { key })).toMatchObject({
       ok: false,
-      firstBrokenEventId: third.id,
-      problem: expect.stringMatching(/altered/),
+      firstBrokenEventId: second.id,
+      problem: expect.stringMatching(/not keyed although events before it are/),
+    });
+  });
+
+  it("detects events cut off the end, given a signed checkpoint kept outside the database", async () => {
+    await append("created", 3);
+    const checkpoint = await takeCheckpoint(t.db, key);
+    if (!checkpoint) throw new Error("no checkpoint");
+    const rows = await append("status_changed", 2);
+    expect(await verifyAuditChain(t.db, { key, checkpoints: [checkpoint] })).toMatchObject({
+      ok: true,
+      checkpoints: 1,
     });
 
-    await asSuperuser(sql`UPDATE events SET action = 'created' WHERE id = ${third.id}`);
-    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
-    await asSuperuser(sql`DELETE FROM events WHERE id = ${second.id}`);
-    expect(await verifyAuditChain(t.db)).toMatchObject({
+    // Deleting the newest events leaves an intact-looking chain: only the checkpoint tells.
+    await asSuperuser(sql`DELETE FROM events WHERE id >= ${rows[2]?.id ?? 0}`);
+    expect(await verifyAuditChain(t.db, { key })).toMatchObject({ ok: true });
+    expect(await verifyAuditChain(t.db, { key, checkpoints: [checkpoint] })).toMatchObject({
       ok: false,
-      firstBrokenEventId: third.id,
-      problem: expect.stringMatching(/removed/),
+      firstBrokenEventId: checkpoint.eventId,
+      problem: expect.stringMatching(/cut off the end/),
+    });
+    // A checkpoint forged without the key is refused.
+    const forged = { ...checkpoint, eventId: 1 };
+    expect(await verifyAuditChain(t.db, { key, checkpoints: [forged] })).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/signature does not match/),
     });
   });
 });

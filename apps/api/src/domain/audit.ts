@@ -1,4 +1,10 @@
-import { type DbOrTx, events } from "@factdesk/db";
+import {
+  appendEvents,
+  type DbOrTx,
+  type TAuditCheckpoint,
+  type TAuditKey,
+  verifyAuditChain,
+} from "@factdesk/db";
 import type { TEntityType } from "@factdesk/schema";
 import { sql } from "drizzle-orm";
 
@@ -17,17 +23,37 @@ export interface TAuditEvent {
 }
 
 /**
+ * The key that signs this process's audit events (AUDIT_KEY), set once at start by each
+ * entry point (the app, the CLI, the test setup). It is process configuration like the log:
+ * every change of every domain function is audited, and none of them should carry the key.
+ */
+let chainKey: TAuditKey | null = null;
+export function useAuditKey(key: TAuditKey) {
+  chainKey = key;
+}
+const currentKey = () => {
+  if (!chainKey) throw new Error("No audit key: call useAuditKey at start.");
+  return chainKey;
+};
+
+/** Verifies the chain with this process's key and the given signed checkpoints. */
+export const verifyAudit = (db: DbOrTx, checkpoints: TAuditCheckpoint[] = []) =>
+  verifyAuditChain(db, { key: currentKey(), checkpoints });
+
+/**
  * Appends audit events and tells listeners, inside the caller's transaction: the events
  * and the NOTIFY commit together with the change they describe, or not at all.
  */
 export async function recordEvents(tx: DbOrTx, batch: TAuditEvent[]): Promise<void> {
   if (batch.length === 0) return;
-  const rows = batch.map(({ claimId, data, ...event }) => ({
-    ...event,
-    data: claimId ? { ...data, claimId } : (data ?? {}),
-  }));
-  // Chunks keep each INSERT under Postgres's 65,535 bind parameters (large imports).
-  for (let i = 0; i < rows.length; i += 5000) await tx.insert(events).values(rows.slice(i, i + 5000));
+  await appendEvents(
+    tx,
+    currentKey(),
+    batch.map(({ claimId, data, ...event }) => ({
+      ...event,
+      data: claimId ? { ...data, claimId } : (data ?? {}),
+    })),
+  );
   await announceChanges(
     tx,
     batch.map(({ entityType, entityId, action, claimId }) => ({
