@@ -9,7 +9,7 @@ import express, { type ErrorRequestHandler, type Request, type Response } from "
 import helmet from "helmet";
 import type { TConfig } from "./config";
 import { userForSession } from "./domain/auth";
-import { createLoginThrottle } from "./domain/login-throttle";
+import { createRateLimits } from "./domain/rate-limits";
 import { claimsCsvRoute } from "./exports/claims-csv";
 import type { TChangeFeed } from "./live";
 import { publicRoutes } from "./public/routes";
@@ -64,7 +64,7 @@ export function createApp({ database, config, changes, log = console.error }: TA
     path: "/",
   } as const;
 
-  const loginThrottle = createLoginThrottle();
+  const rateLimits = createRateLimits(database);
   app.use(
     "/trpc",
     trpcRequestGuards(publicUrl),
@@ -82,7 +82,7 @@ export function createApp({ database, config, changes, log = console.error }: TA
           sessionToken: token,
           userAgent: req.headers["user-agent"],
           clientAddress: req.ip ?? "unknown",
-          loginThrottle,
+          rateLimits,
           changes,
           cookie: {
             set: (value, expires) => res.cookie(SESSION_COOKIE, value, { ...cookieOptions, expires }),
@@ -102,7 +102,7 @@ export function createApp({ database, config, changes, log = console.error }: TA
     }),
   );
 
-  app.use(claimsCsvRoute(database.db, sessionToken, publicUrl));
+  app.use(claimsCsvRoute(database.db, sessionToken, publicUrl, rateLimits));
   app.use(publicRoutes(database.db, publicUrl));
   serveWebApp(app, config.webDist, log);
   app.use(lastResort(log));

@@ -89,9 +89,8 @@ export async function assertReachableAddress(address: string, allowHosts: readon
   assertWebAddress(url);
   assertAllowedLiteral(url, allowHosts);
   if (allowed(url, allowHosts) || ipaddr.isValid(url.hostname.replace(/^\[|\]$/g, ""))) return;
-  const addresses = await dnsLookupAll(url.hostname, { all: true }).catch(() => {
-    throw refuse(`${url.hostname} does not resolve to any address.`);
-  });
+  // A name that does not resolve yet may later; connecting checks again whatever it becomes.
+  const addresses = await dnsLookupAll(url.hostname, { all: true }).catch(() => []);
   if (addresses.some((a) => !isPublic(a.address))) throw privateAddress(url.hostname);
 }
 

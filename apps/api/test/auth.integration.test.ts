@@ -4,17 +4,17 @@ import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { userForSession } from "../src/domain/auth";
-import { createLoginThrottle } from "../src/domain/login-throttle";
+import { createRateLimits, expensiveBudgets, type TRateLimits } from "../src/domain/rate-limits";
 import { createContextInner } from "../src/trpc/init";
 import { createCaller } from "../src/trpc/router";
 import { makeUser, PASSWORD, testConfig } from "./factories";
 
 const t = useTestDb();
 
-const from = (address: string, throttle: ReturnType<typeof createLoginThrottle>) =>
-  createCaller(
-    createContextInner({ db: t.db, config: testConfig, clientAddress: address, loginThrottle: throttle }),
-  );
+const from = (address: string, rateLimits: TRateLimits) =>
+  createCaller(createContextInner({ db: t.db, config: testConfig, clientAddress: address, rateLimits }));
+/** One API instance's limits, counted in the test database like the app's. */
+const instance = (options?: Parameters<typeof createRateLimits>[1]) => createRateLimits(t.handle, options);
 
 const attempt = (caller: ReturnType<typeof from>, email: string, password: string) =>
   caller.auth.login({ email, password }).then(
@@ -25,7 +25,7 @@ const attempt = (caller: ReturnType<typeof from>, email: string, password: strin
 describe("auth.login throttling", () => {
   it("stops guessing at one account, even with the right password, but not other accounts", async () => {
     const [target, other] = [await makeUser(t.db), await makeUser(t.db)];
-    const attacker = from("203.0.113.9", createLoginThrottle({ perAccount: 3 }));
+    const attacker = from("203.0.113.9", instance({ perAccount: 3 }));
 
     for (let i = 0; i < 3; i++) expect(await attempt(attacker, target.email, "guess")).toBe("UNAUTHORIZED");
     expect(await attempt(attacker, target.email, PASSWORD)).toBe("TOO_MANY_REQUESTS");
@@ -37,7 +37,7 @@ describe("auth.login throttling", () => {
 
   it("clears an account's count on success and limits one address across accounts", async () => {
     const user = await makeUser(t.db);
-    const throttle = createLoginThrottle({ perAccount: 2, perAddress: 5 });
+    const throttle = instance({ perAccount: 2, perAddress: 5 });
     const office = from("198.51.100.7", throttle);
 
     expect(await attempt(office, user.email, "typo")).toBe("UNAUTHORIZED");
@@ -48,6 +48,34 @@ describe("auth.login throttling", () => {
     // Five attempts used at this address; the sixth is refused whatever the account.
     expect(await attempt(office, "someone-else@factdesk.test", "x")).toBe("TOO_MANY_REQUESTS");
     expect(await attempt(from("192.0.2.1", throttle), user.email, PASSWORD)).toBe("ok");
+  });
+
+  it("counts in the database, so two API instances share one budget", async () => {
+    const target = await makeUser(t.db);
+    const [one, two] = [
+      from("203.0.113.5", instance({ perAccount: 4 })),
+      from("203.0.113.5", instance({ perAccount: 4 })),
+    ];
+    for (const caller of [one, two, one, two])
+      expect(await attempt(caller, target.email, "guess")).toBe("UNAUTHORIZED");
+    expect(await attempt(two, target.email, PASSWORD)).toBe("TOO_MANY_REQUESTS");
+  });
+});
+
+describe("budgets for expensive work", () => {
+  it("refuses a person's preview past the budget, across instances, but not a colleague's", async () => {
+    const [checker, colleague] = [await makeUser(t.db), await makeUser(t.db)];
+    const caller = (limits: TRateLimits, user: typeof checker) =>
+      createCaller(createContextInner({ db: t.db, config: testConfig, user, rateLimits: limits }));
+    const [a, b] = [instance(), instance()];
+    const preview = { title: "Short", text: "The MEK was founded in 1965." };
+    for (let i = 0; i < expensiveBudgets.ingest.points; i++)
+      await caller(i % 2 ? a : b, checker).article.preview(preview);
+    await expect(caller(a, checker).article.preview(preview)).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      message: expect.stringMatching(/^Too many article previews and ingests\. Try again in \d+ minutes?\.$/),
+    });
+    await caller(b, colleague).article.preview(preview);
   });
 });
 

@@ -54,6 +54,9 @@ export async function startApp(): Promise<{ url: string; stop: () => Promise<voi
       PORT: String(port),
       HOST: "127.0.0.1",
       DATA_DIR: dataDir,
+      // The audit key and checkpoints beside the throwaway data, not in the checkout.
+      AUDIT_KEY_FILE: join(dataDir, "audit.key"),
+      AUDIT_CHECKPOINT_FILE: join(dataDir, "audit-checkpoints.jsonl"),
       PUBLIC_URL: url,
       SEED_PASSWORD: DEMO_PASSWORD,
       DATABASE_URL: "",

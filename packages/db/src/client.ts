@@ -34,6 +34,8 @@ export interface DbHandle {
   migrate(): Promise<void>;
   /** Resolves when the database answers a query; throws otherwise. */
   ping(): Promise<void>;
+  /** A plain parameterised query, in node-postgres's shape, for libraries that speak it (rate limits). */
+  query(q: { text: string; values?: unknown[] }): Promise<{ rows: unknown[] }>;
   /** LISTEN on a channel; the returned function stops listening. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
@@ -96,6 +98,7 @@ export async function createDb(config: TDbConfig): Promise<DbHandle> {
       engine: "postgres",
       migrate: () => migratePg(db, requireMigrations()),
       ping: ping(db),
+      query: ({ text, values }) => pool.query(text, values),
       listen: (channel, onPayload) => listenPostgres(config, channel, onPayload),
       close: () => pool.end(),
     };
@@ -107,6 +110,7 @@ export async function createDb(config: TDbConfig): Promise<DbHandle> {
     engine: "pglite",
     migrate: () => migratePglite(db, requireMigrations()),
     ping: ping(db),
+    query: ({ text, values }) => client.query(text, values),
     listen: async (channel, onPayload) => {
       const stop = await client.listen(channel, onPayload);
       return async () => {

@@ -1,10 +1,11 @@
 import { once } from "node:events";
 import type { DbOrTx } from "@factdesk/db";
-import { queueViewFromParams } from "@factdesk/schema";
+import { isDomainError, queueViewFromParams } from "@factdesk/schema";
 import { stringify } from "csv-stringify";
 import express from "express";
 import { userForSession } from "../domain/auth";
 import { listClaims } from "../domain/queue";
+import type { TRateLimits } from "../domain/rate-limits";
 
 /**
  * A spreadsheet opens a cell starting with = + - @ (or a tab or return) as a formula: prefix
@@ -22,12 +23,19 @@ export function claimsCsvRoute(
   db: DbOrTx,
   sessionToken: (req: express.Request) => string | null,
   publicUrl: URL,
+  rateLimits: TRateLimits,
 ) {
   const router = express.Router();
   router.get("/export/claims.csv", async (req, res) => {
     const token = sessionToken(req);
     const user = token ? await userForSession(db, token) : null;
     if (!user) return void res.status(401).type("text").send("Log in to export claims.");
+    try {
+      await rateLimits.spend("export", user.id);
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      return void res.status(429).type("text").send(error.message);
+    }
 
     const view = queueViewFromParams(new URL(req.originalUrl, publicUrl).searchParams);
     const day = new Date().toISOString().slice(0, 10);

@@ -4,7 +4,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import type { TConfig } from "../config";
 import type { TSessionUser } from "../domain/auth";
-import { createLoginThrottle, type TLoginThrottle } from "../domain/login-throttle";
+import { createRateLimits, type TExpensiveWork, type TRateLimits } from "../domain/rate-limits";
 import { createChangeFeed, type TChangeFeed } from "../live";
 
 /** What a procedure may do with the session cookie; HTTP sets it, tests record it. */
@@ -23,8 +23,8 @@ export interface TContextOptions {
   userAgent?: string;
   /** The client's address, for throttling logins. */
   clientAddress?: string;
-  /** Shared by every request of one app; a caller without one gets its own. */
-  loginThrottle?: TLoginThrottle;
+  /** Shared by every request of one app (kept in the database); a caller without one gets its own. */
+  rateLimits?: TRateLimits;
   /** Committed changes, for subscriptions. */
   changes?: TChangeFeed;
 }
@@ -39,7 +39,7 @@ export function createContextInner(options: TContextOptions) {
     cookie: options.cookie ?? { set() {}, clear() {} },
     userAgent: options.userAgent,
     clientAddress: options.clientAddress ?? "local",
-    loginThrottle: options.loginThrottle ?? createLoginThrottle(),
+    rateLimits: options.rateLimits ?? createRateLimits(),
     changes: options.changes ?? createChangeFeed(),
   };
 }
@@ -131,6 +131,13 @@ const roleProcedure = (role: TRole) =>
     if (!hasRole(ctx.user, role)) {
       throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${roleLabels[role]} role.` });
     }
+    return next();
+  });
+
+/** Expensive work draws on the person's budget for it first (see rate-limits.ts). */
+export const spending = (work: TExpensiveWork) =>
+  authedProcedure.use(async ({ ctx, next }) => {
+    await ctx.rateLimits.spend(work, ctx.user.id);
     return next();
   });
 

@@ -7,6 +7,7 @@ export * from "./events";
 export * from "./fact-checks";
 export * from "./notifications";
 export * from "./presence";
+export * from "./rate-limits";
 export * from "./ratings";
 export * from "./saved-views";
 export * from "./settings";

@@ -8,7 +8,7 @@ import {
 } from "../../domain/articles";
 import { fetchArticle } from "../../domain/fetch-article";
 import type { TContext } from "../init";
-import { authedProcedure, router } from "../init";
+import { authedProcedure, router, spending } from "../init";
 
 /** The article to read: given text (HTML extracted), else the page at `url`. */
 async function readSource(
@@ -23,31 +23,35 @@ async function readSource(
 export const articleRouter = router({
   list: authedProcedure.input(ZArticleListInput).query(({ ctx, input }) => listArticles(ctx.db, input)),
   // A mutation only because article text is too large for a URL; it writes nothing.
-  preview: authedProcedure.input(ZArticlePreviewInput).mutation(async ({ ctx, input }) => {
-    const source = await readSource(ctx, input);
-    return { title: source.title, ...previewArticle(source, { threshold: ctx.config.claimThreshold }) };
-  }),
-  ingest: authedProcedure.input(ZArticleIngestInput).mutation(async ({ ctx, input }) => {
-    const source = await readSource(ctx, input);
-    const { sentenceIndexes, publishedAt } = input;
-    const result = await ingestArticle(
-      ctx.db,
-      {
-        title: source.title,
-        body: source.body,
-        url: source.url,
-        outlet: input.outlet ?? source.outlet ?? null,
-        author: input.author ?? source.author ?? null,
-        publishedAt: publishedAt ? new Date(publishedAt) : (source.publishedAt ?? null),
-      },
-      ctx.user.id,
-      { threshold: ctx.config.claimThreshold, ...(sentenceIndexes ? { sentenceIndexes } : {}) },
-    );
-    return {
-      articleId: result.article.id,
-      title: result.article.title,
-      created: result.created,
-      claimCount: result.claimCount,
-    };
-  }),
+  preview: spending("ingest")
+    .input(ZArticlePreviewInput)
+    .mutation(async ({ ctx, input }) => {
+      const source = await readSource(ctx, input);
+      return { title: source.title, ...previewArticle(source, { threshold: ctx.config.claimThreshold }) };
+    }),
+  ingest: spending("ingest")
+    .input(ZArticleIngestInput)
+    .mutation(async ({ ctx, input }) => {
+      const source = await readSource(ctx, input);
+      const { sentenceIndexes, publishedAt } = input;
+      const result = await ingestArticle(
+        ctx.db,
+        {
+          title: source.title,
+          body: source.body,
+          url: source.url,
+          outlet: input.outlet ?? source.outlet ?? null,
+          author: input.author ?? source.author ?? null,
+          publishedAt: publishedAt ? new Date(publishedAt) : (source.publishedAt ?? null),
+        },
+        ctx.user.id,
+        { threshold: ctx.config.claimThreshold, ...(sentenceIndexes ? { sentenceIndexes } : {}) },
+      );
+      return {
+        articleId: result.article.id,
+        title: result.article.title,
+        created: result.created,
+        claimCount: result.claimCount,
+      };
+    }),
 });

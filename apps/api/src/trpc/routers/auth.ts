@@ -4,9 +4,9 @@ import { publicProcedure, router } from "../init";
 
 export const authRouter = router({
   login: publicProcedure.input(ZLoginInput).mutation(async ({ ctx, input }) => {
-    await ctx.loginThrottle.attempt(ctx.clientAddress, input.email);
+    await ctx.rateLimits.loginAttempt(ctx.clientAddress, input.email);
     const session = await login(ctx.db, input, { ttlMs: ctx.config.session.ttlMs, userAgent: ctx.userAgent });
-    await ctx.loginThrottle.succeeded(ctx.clientAddress, input.email);
+    await ctx.rateLimits.loginSucceeded(ctx.clientAddress, input.email);
     ctx.cookie.set(session.token, session.expiresAt);
     return session.user;
   }),

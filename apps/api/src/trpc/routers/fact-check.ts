@@ -1,7 +1,7 @@
 import { parseFactCheckFile } from "@factdesk/claims";
 import { DomainError, ZFactCheckImportInput, ZFactCheckMatchInput } from "@factdesk/schema";
 import { importFactChecks, matchFactChecks } from "../../domain/fact-checks";
-import { authedProcedure, editorProcedure, router } from "../init";
+import { editorProcedure, router, spending } from "../init";
 
 /** The archive of past fact-checks: editors import it, everyone on the desk searches it. */
 export const factCheckRouter = router({
@@ -14,7 +14,7 @@ export const factCheckRouter = router({
     const result = await importFactChecks(ctx.db, parsed.records, ctx.user.id);
     return { ...result, skipped: parsed.skipped };
   }),
-  match: authedProcedure
+  match: spending("match")
     .input(ZFactCheckMatchInput)
     .query(({ ctx, input }) => matchFactChecks(ctx.db, input.text, input.limit)),
 });
