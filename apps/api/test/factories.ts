@@ -161,3 +161,12 @@ export async function publishVerdict(
   verdict = await asEditor.verdict.publish({ id: verdict.id, version: verdict.version });
   return { verdict, claim, source, checker, editor, asChecker, asEditor };
 }
+
+/** Waits (polling) until `condition` holds, or fails after `ms`: for work that happens in the background. */
+export async function until(condition: () => boolean | Promise<boolean>, ms = 30_000) {
+  const deadline = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -7,7 +7,7 @@ import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
 import { verifyAudit } from "../src/domain/audit";
 import { repoRoot } from "../src/paths";
-import { callerFor, makeClaim, makeUser, PASSWORD, testConfig } from "./factories";
+import { callerFor, makeClaim, makeUser, PASSWORD, testConfig, until } from "./factories";
 import { startServer } from "./http-client";
 import { TEST_AUDIT_KEY } from "./setup";
 
@@ -55,14 +55,6 @@ function writeLoad(base: string, cookies: string[], claimId: string) {
     },
   };
 }
-
-const until = async (condition: () => boolean | Promise<boolean>, ms = 30_000) => {
-  const deadline = Date.now() + ms;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error("timed out");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
 
 describe("admins changing each other at the same moment", () => {
   it("end with one change made and the other refused with a clear 4xx, never a deadlock or 500", async () => {

@@ -5,7 +5,14 @@ import { webhookDeliveries } from "@factdesk/db";
 import { useTestDb } from "@factdesk/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWebhookWorker } from "../src/domain/webhooks";
-import { allowingHosts, callerFor, configureOrganisation, makeUser, publishVerdict } from "./factories";
+import {
+  allowingHosts,
+  callerFor,
+  configureOrganisation,
+  makeUser,
+  publishVerdict,
+  until,
+} from "./factories";
 
 const local = allowingHosts("127.0.0.1").fetch;
 
@@ -45,14 +52,6 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
-const until = async (condition: () => boolean | Promise<boolean>, ms = 15_000) => {
-  const deadline = Date.now() + ms;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error("timed out");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
 
 describe("webhooks", () => {
   it("retries with backoff, signs every delivery and delivers each event exactly once", async () => {
