@@ -141,5 +141,26 @@ describe("publishing", () => {
     await reader.getByRole("link", { name: "Methodology" }).first().click();
     await reader.getByRole("heading", { level: 1, name: "Methodology" }).waitFor();
     expect(await reader.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+
+    // Published means frozen: the workspace says where the edit is made that readers keep
+    // seeing the published version, and lists the edit as not public yet; the page is unchanged.
+    await checker.goto(claimUrl);
+    await checker.getByRole("button", { name: "Edit wording" }).click();
+    await checker
+      .getByRole("note")
+      .filter({ hasText: "Readers see the published version" })
+      .first()
+      .waitFor();
+    await checker.getByLabel("Claim wording").fill("The MEK was founded in 1970.");
+    await checker.getByRole("button", { name: "Save wording" }).click();
+    await checker.locator("h1.claim-text", { hasText: "1970" }).waitFor();
+    await checker
+      .getByRole("note")
+      .filter({ hasText: "Not public yet: the claim's wording" })
+      .first()
+      .waitFor();
+    await reader.goto(`${running.url}/verdicts/founded-in-1963-records-show`);
+    expect(await reader.locator("blockquote.claim p").textContent()).toBe(claimText);
+    await checker.screenshot({ path: `${screenshots}claim-edited-after-publication.png`, fullPage: true });
   });
 });
