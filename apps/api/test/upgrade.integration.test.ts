@@ -7,6 +7,7 @@ import { sql } from "drizzle-orm";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import { describe, expect, it } from "vitest";
 import { verifyAudit } from "../src/domain/audit";
+import { siteOf } from "../src/domain/settings";
 import { publicVerdict } from "../src/public/verdicts";
 import { callerFor, makeUser } from "./factories";
 
@@ -70,7 +71,11 @@ describe("upgrading a desk from before snapshots and the keyed audit chain", () 
         sources: [{ title: "Britannica", stance: "refutes" }],
         appearance: { url: "https://news.example/a" },
       });
-      const page = await publicVerdict(handle.db, "founded-1965", new URL("https://old.example/"));
+      const page = await publicVerdict(
+        handle.db,
+        "founded-1965",
+        await siteOf(handle.db, new URL("https://old.example/")),
+      );
       expect(page?.claimReview?.claimReviewed).toBe("The MEK was founded in 1963.");
 
       // The old SHA-256 events stay a verified prefix; new events chain on with the key.

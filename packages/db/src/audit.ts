@@ -79,20 +79,22 @@ export type TNewEvent = Omit<typeof events.$inferInsert, "id" | "prevHash" | "ha
 export async function appendEvents(tx: DbOrTx, key: TAuditKey, batch: TNewEvent[]): Promise<void> {
   if (batch.length === 0) return;
   await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
-  const [head] = await tx.select({ hash: events.hash }).from(events).orderBy(sql`${events.id} desc`).limit(1);
-  const ids = (await tx.execute(
-    sql`select nextval(pg_get_serial_sequence('events', 'id'))::bigint as id from generate_series(1, ${batch.length})`,
-  )) as unknown as { rows: { id: string | number }[] };
-  const [now] = (
-    (await tx.execute(sql`select ${isoMicros(sql`now()`)} as at`)) as unknown as { rows: { at: string }[] }
-  ).rows;
-  let prevHash = head?.hash ?? null;
+  // Under the lock, in one round trip: the head, the ids the events take, the time they happen.
+  const result = (await tx.execute(sql`
+    select (select hash from events order by id desc limit 1) as head,
+      array(select nextval(pg_get_serial_sequence('events', 'id'))::text from generate_series(1, ${batch.length})) as ids,
+      ${isoMicros(sql`now()`)} as at`)) as unknown as {
+    rows: { head: string | null; ids: string[]; at: string }[];
+  };
+  const chain = result.rows[0];
+  if (!chain) throw new Error("The audit chain's head could not be read.");
+  let prevHash = chain.head;
   const rows = batch.map((event, index) => {
     const createdAt = event.createdAt
       ? event.createdAt.toISOString().replace(/\.(\d{3})Z$/, ".$1000Z")
-      : (now?.at ?? "");
+      : chain.at;
     const fields: TChainFields = {
-      id: Number(ids.rows[index]?.id),
+      id: Number(chain.ids[index]),
       prevHash,
       actorId: event.actorId ?? null,
       entityType: event.entityType,
@@ -202,7 +204,10 @@ export async function verifyAuditChain(
         to: events.to,
         data: events.data,
         createdAt: isoMicros(events.createdAt),
-        legacyHash: sql<string>`event_hash(events)`,
+        // The database's own hash, needed only for events from before the key.
+        legacyHash: sql<
+          string | null
+        >`case when ${events.hash} like ${`${KEYED}%`} then null else event_hash(events) end`,
       })
       .from(events)
       .where(gt(events.id, lastId))

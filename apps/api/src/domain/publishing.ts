@@ -7,25 +7,27 @@ import {
   type TVerdictSnapshot,
 } from "@factdesk/schema";
 import { and, eq, ne, or } from "drizzle-orm";
-import { getSettings, publicBase } from "./settings";
+import type { TSite } from "./settings";
 
 /** A verdict page's canonical address. */
 export const verdictPageUrl = (base: URL, slug: string) =>
   new URL(`/verdicts/${encodeURIComponent(slug)}`, base).href;
 
-/** Where a publication is, and when: with the organisation, what ClaimReview needs besides the snapshot. */
+/** Where a publication is, and when: with the site, what ClaimReview needs besides the snapshot. */
 export interface TPublicationPage {
   slug: string;
   publishedAt: Date;
-  publicUrl: URL;
 }
 
-/** The ClaimReview of a published snapshot, or why it would be invalid. */
-export async function claimReviewFor(db: DbOrTx, snapshot: TVerdictSnapshot, page: TPublicationPage) {
-  const settings = await getSettings(db);
+/** The ClaimReview of a published snapshot on `site`, or why it would be invalid. */
+export function claimReviewFor(
+  { settings, base }: TSite,
+  snapshot: TVerdictSnapshot,
+  page: TPublicationPage,
+) {
   return buildClaimReview(
     claimReviewInputOf(snapshot, {
-      pageUrl: verdictPageUrl(publicBase(settings, page.publicUrl), page.slug),
+      pageUrl: verdictPageUrl(base, page.slug),
       publishedAt: page.publishedAt,
       organisation: {
         name: settings.organisationName,
@@ -37,8 +39,8 @@ export async function claimReviewFor(db: DbOrTx, snapshot: TVerdictSnapshot, pag
 }
 
 /** Refuses a publication whose ClaimReview would be invalid, saying what to fix. */
-export async function assertPublishable(db: DbOrTx, snapshot: TVerdictSnapshot, page: TPublicationPage) {
-  const result = await claimReviewFor(db, snapshot, page);
+export function assertPublishable(site: TSite, snapshot: TVerdictSnapshot, page: TPublicationPage) {
+  const result = claimReviewFor(site, snapshot, page);
   if (!result.ok)
     throw new DomainError(
       "PRECONDITION_FAILED",

@@ -31,6 +31,18 @@ export async function getSettings(db: DbOrTx): Promise<TSettings> {
 export const publicBase = (current: TSettings, configured: URL) =>
   new URL(current.publicUrl ?? configured.href);
 
+/** What every public page and ClaimReview knows: who publishes, and where. */
+export interface TSite {
+  settings: TSettings;
+  base: URL;
+}
+
+/** The site as it stands: the settings, read once, and the address links start from. */
+export async function siteOf(db: DbOrTx, configured: URL): Promise<TSite> {
+  const current = await getSettings(db);
+  return { settings: current, base: publicBase(current, configured) };
+}
+
 /** Saves the settings if nobody else did since the version the admin saw. */
 export async function updateSettings(db: DbOrTx, actor: TActor, input: TSettingsUpdateInput) {
   return db.transaction(async (tx) => {

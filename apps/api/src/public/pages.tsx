@@ -1,14 +1,8 @@
 import { stanceLabels, textColourOn } from "@factdesk/schema";
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import type { TSettings } from "../domain/settings";
+import type { TSite } from "../domain/settings";
 import type { listPublicVerdicts, TPublicVerdict } from "./verdicts";
-
-/** What every public page knows: who publishes, and where. */
-export interface TSite {
-  settings: TSettings;
-  base: URL;
-}
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
 const Time = ({ at }: { at: Date }) => <time dateTime={at.toISOString()}>{dateFormat.format(at)}</time>;

@@ -5,16 +5,8 @@ import express, { type Request, type Response } from "express";
 import { Feed } from "feed";
 import { z } from "zod";
 import { currentSlugFor, verdictPageUrl } from "../domain/publishing";
-import { getSettings, publicBase } from "../domain/settings";
-import {
-  feedItemHtml,
-  indexPage,
-  notFoundPage,
-  policyPage,
-  safeJson,
-  type TSite,
-  verdictPage,
-} from "./pages";
+import { siteOf } from "../domain/settings";
+import { feedItemHtml, indexPage, notFoundPage, policyPage, safeJson, verdictPage } from "./pages";
 import { currentClaimReviews, lastPublicChange, listPublicVerdicts, publicVerdict } from "./verdicts";
 
 /**
@@ -47,10 +39,7 @@ const latest = (...dates: Date[]) => new Date(Math.max(...dates.map((d) => d.get
 /** Readers' pages, feeds and the ClaimReview data feed: server-rendered, no JavaScript. */
 export function publicRoutes(db: DbOrTx, configuredPublicUrl: URL) {
   const router = express.Router();
-  const site = async (): Promise<TSite> => {
-    const settings = await getSettings(db);
-    return { settings, base: publicBase(settings, configuredPublicUrl) };
-  };
+  const site = () => siteOf(db, configuredPublicUrl);
 
   const list = async (req: Request, res: Response) => {
     const filters = ZListQuery.parse(req.query);
@@ -68,7 +57,7 @@ export function publicRoutes(db: DbOrTx, configuredPublicUrl: URL) {
 
   router.get("/verdicts/:slug", async (req, res) => {
     const current = await site();
-    const verdict = await publicVerdict(db, req.params.slug, current.base);
+    const verdict = await publicVerdict(db, req.params.slug, current);
     if (!verdict) {
       const moved = await currentSlugFor(db, req.params.slug);
       if (moved) return res.redirect(301, `/verdicts/${encodeURIComponent(moved)}`);
@@ -105,7 +94,7 @@ export function publicRoutes(db: DbOrTx, configuredPublicUrl: URL) {
     const entries: { title: string; id: string; link: string; summary: string; html: string; date: Date }[] =
       [];
     for (const item of items) {
-      const verdict = await publicVerdict(db, item.slug, current.base);
+      const verdict = await publicVerdict(db, item.slug, current);
       if (!verdict) continue;
       const link = verdictPageUrl(current.base, verdict.slug);
       const summary = verdict.summary ?? `${verdict.rating?.label ?? "Verdict"}: ${verdict.claim.text}`;
@@ -177,7 +166,7 @@ export function publicRoutes(db: DbOrTx, configuredPublicUrl: URL) {
 
   router.get("/claimreview.json", async (req, res) => {
     const current = await site();
-    const reviews = await currentClaimReviews(db, current.base);
+    const reviews = await currentClaimReviews(db, current);
     const updated = latest(new Date(0), ...reviews.map((r) => r.publishedAt), await lastPublicChange(db));
     const body = safeJson({
       "@context": "https://schema.org",

@@ -3,6 +3,7 @@ import { renderMarkdown } from "@factdesk/schema";
 import { and, desc, eq, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { claimReviewFor } from "../domain/publishing";
+import type { TSite } from "../domain/settings";
 
 /**
  * Everything readers see comes from publications' frozen snapshots (TVerdictSnapshot),
@@ -17,7 +18,7 @@ const currentPublication = and(
 );
 
 /** Everything a reader sees of one verdict: its current publication, and the history before. */
-export async function publicVerdict(db: DbOrTx, slug: string, publicUrl: URL) {
+export async function publicVerdict(db: DbOrTx, slug: string, site: TSite) {
   const author = alias(users, "author");
   const [row] = await db
     .select({ verdict: verdicts, snapshot: verdictPublications.snapshot, authorName: author.name })
@@ -41,7 +42,7 @@ export async function publicVerdict(db: DbOrTx, slug: string, publicUrl: URL) {
     .where(eq(verdictPublications.verdictId, verdict.id))
     .orderBy(verdictPublications.publishedAt);
   const latest = publications.at(-1);
-  const review = await claimReviewFor(db, snapshot, { slug, publishedAt: publishedAt, publicUrl });
+  const review = claimReviewFor(site, snapshot, { slug, publishedAt });
   const appearance = snapshot.appearance;
   return {
     slug,
@@ -145,7 +146,7 @@ export async function lastPublicChange(db: DbOrTx): Promise<Date> {
 }
 
 /** Every current ClaimReview (published, not retracted), for the DataFeed, from the snapshots. */
-export async function currentClaimReviews(db: DbOrTx, publicUrl: URL) {
+export async function currentClaimReviews(db: DbOrTx, site: TSite) {
   const rows = await db
     .select({
       slug: verdicts.slug,
@@ -159,7 +160,7 @@ export async function currentClaimReviews(db: DbOrTx, publicUrl: URL) {
   const reviews = [];
   for (const { slug, publishedAt, snapshot } of rows) {
     if (!slug || !publishedAt) continue;
-    const built = await claimReviewFor(db, snapshot, { slug, publishedAt, publicUrl });
+    const built = claimReviewFor(site, snapshot, { slug, publishedAt });
     if (built.ok) reviews.push({ claimReview: built.claimReview, publishedAt });
   }
   return reviews;

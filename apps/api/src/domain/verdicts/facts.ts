@@ -18,7 +18,7 @@ export async function currentRevision(db: DbOrTx, verdict: TVerdict): Promise<TR
  * SQL over the `verdicts` row in the statement: for the facts, the queue and the guarded update.
  * Names are written out: drizzle leaves columns unqualified here, and a bare "id" is the revision's.
  */
-const cycleAuthors = sql<string[]>`array(
+export const cycleAuthors = sql<string[]>`array(
   select distinct r.author_id::text from verdict_revisions r
   where r.verdict_id = "verdicts"."id" and r.number > coalesce(
     (select p.number from verdict_revisions p where p.id = "verdicts"."published_revision_id"), 0))`;
@@ -27,9 +27,6 @@ export async function cycleAuthorIds(db: DbOrTx, verdict: TVerdict): Promise<str
   const [row] = await db.select({ ids: cycleAuthors }).from(verdicts).where(eq(verdicts.id, verdict.id));
   return row?.ids ?? [];
 }
-
-/** The review cycle's authors of each row of a query on `verdicts`. */
-export const cycleAuthorsColumn = () => cycleAuthors;
 
 /**
  * Four eyes in the database: the guarded update finds no row when the actor wrote any

@@ -2,7 +2,7 @@ import { type Tx, verdictPublications } from "@factdesk/db";
 import { DomainError, type TWebhookEvent } from "@factdesk/schema";
 import { notify } from "../notifications";
 import { assertPublishable, slugForPublication, verdictPageUrl } from "../publishing";
-import { getSettings, publicBase } from "../settings";
+import { siteOf, type TSite } from "../settings";
 import { enqueueWebhookEvent } from "../webhooks";
 import type { TStep, TVerdictEffect } from "./effects";
 import type { TVerdict } from "./facts";
@@ -29,7 +29,7 @@ export const publish: TVerdictEffect = {
     const { snapshot } = approvedSnapshot(step);
     const publishedAt = verdict.publishedAt ?? now;
     const slug = await slugForPublication(tx, verdict, snapshot.revision.headline ?? "verdict");
-    await assertPublishable(tx, snapshot, { slug, publishedAt, publicUrl });
+    assertPublishable(await siteOf(tx, publicUrl), snapshot, { slug, publishedAt });
     return { publishedRevisionId: snapshot.revision.id, publishedAt, slug, approvedSnapshot: null };
   },
   async after(step, updated) {
@@ -42,13 +42,14 @@ export const publish: TVerdictEffect = {
       publisherId: actor.id,
       snapshot,
     });
-    const claimReview = await assertPublishable(tx, snapshot, {
+    const site = await siteOf(tx, step.publicUrl);
+    const claimReview = assertPublishable(site, snapshot, {
       slug: updated.slug ?? "",
       publishedAt: updated.publishedAt ?? step.now,
-      publicUrl: step.publicUrl,
     });
     await announce(
       tx,
+      site,
       step,
       updated,
       verdict.publishedRevisionId ? "verdict.corrected" : "verdict.published",
@@ -71,7 +72,8 @@ export const publish: TVerdictEffect = {
 /** Tells the webhooks that a public page appeared, changed or was retracted. */
 export async function announce(
   tx: Tx,
-  { verdict, revision, publicUrl }: TStep,
+  site: TSite,
+  { verdict, revision }: TStep,
   updated: TVerdict,
   event: TWebhookEvent,
   data: Record<string, unknown>,
@@ -80,7 +82,7 @@ export async function announce(
   await enqueueWebhookEvent(tx, event, {
     verdictId: verdict.id,
     slug: updated.slug,
-    url: verdictPageUrl(publicBase(await getSettings(tx), publicUrl), updated.slug),
+    url: verdictPageUrl(site.base, updated.slug),
     headline: revision.headline,
     revision: revision.number,
     ...data,

@@ -3,7 +3,7 @@ import { allowedTransitions, DomainError, snapshotDifferences, type TActor } fro
 import { and, asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { findClaim, listComments } from "../claims";
-import { captureSnapshot, currentRevision, cycleAuthorsColumn, verdictFacts } from "./facts";
+import { captureSnapshot, currentRevision, cycleAuthors, verdictFacts } from "./facts";
 
 /** The claim's verdict as the actor sees it: current revision, what they may do next. */
 export async function getVerdict(db: DbOrTx, actor: TActor, claimId: string) {
@@ -91,7 +91,7 @@ export async function approvalQueue(db: DbOrTx, actor: TActor) {
         correctionNote: verdictRevisions.correctionNote,
       },
       author: { id: author.id, name: author.name },
-      cycleAuthorIds: cycleAuthorsColumn(),
+      cycleAuthorIds: cycleAuthors,
     })
     .from(verdicts)
     .innerJoin(claims, eq(claims.id, verdicts.claimId))

@@ -1,5 +1,5 @@
 import { DomainError, ZPublishedGetInput, ZPublishedListInput } from "@factdesk/schema";
-import { getSettings, publicBase } from "../../domain/settings";
+import { siteOf } from "../../domain/settings";
 import { listPublicVerdicts, publicVerdict } from "../../public/verdicts";
 import { publicProcedure, router } from "../init";
 
@@ -9,11 +9,7 @@ export const publishedRouter = router({
     .input(ZPublishedListInput)
     .query(({ ctx, input }) => listPublicVerdicts(ctx.db, input)),
   get: publicProcedure.input(ZPublishedGetInput).query(async ({ ctx, input }) => {
-    const verdict = await publicVerdict(
-      ctx.db,
-      input.slug,
-      publicBase(await getSettings(ctx.db), ctx.config.publicUrl),
-    );
+    const verdict = await publicVerdict(ctx.db, input.slug, await siteOf(ctx.db, ctx.config.publicUrl));
     if (!verdict) throw new DomainError("NOT_FOUND", "No published verdict has that address.");
     return verdict;
   }),
