@@ -14,6 +14,7 @@ import { claimsCsvRoute } from "./exports/claims-csv";
 import type { TChangeFeed } from "./live";
 import { publicRoutes } from "./public/routes";
 import { refuseNulInAddress, trpcRequestGuards } from "./request-guards";
+import { createJobQueue } from "./jobs/queue";
 import { createContextInner } from "./trpc/init";
 import { appRouter } from "./trpc/router";
 
@@ -65,6 +66,7 @@ export function createApp({ database, config, changes, log = console.error }: TA
   } as const;
 
   const rateLimits = createRateLimits(database);
+  const jobs = createJobQueue(database.db);
   app.use(
     "/trpc",
     trpcRequestGuards(publicUrl),
@@ -84,6 +86,7 @@ export function createApp({ database, config, changes, log = console.error }: TA
           clientAddress: req.ip ?? "unknown",
           rateLimits,
           changes,
+          jobs,
           cookie: {
             set: (value, expires) => res.cookie(SESSION_COOKIE, value, { ...cookieOptions, expires }),
             clear: () => res.clearCookie(SESSION_COOKIE, cookieOptions),

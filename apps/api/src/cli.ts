@@ -21,12 +21,17 @@ import { loadConfig } from "./config";
 import { articleFromText, ingestArticle } from "./domain/articles";
 import { importFactChecks, matchFactChecks } from "./domain/fact-checks";
 import { listAllLinks } from "./domain/matching";
+import { createJobQueue } from "./jobs/queue";
+import { runUntilIdle, startWorkers } from "./jobs/workers";
 
 const usage = `Usage: factdesk <command> [arguments]
 
   extract FILE|-               sentences of an article with check-worthiness, one JSON line each
   score                        one sentence per stdin line in, one score per line out
-  ingest FILE...               add articles (.txt, .md: first line is the title; .html) and their claims
+  ingest FILE...               add articles (.txt, .md: first line is the title; .html) and their claims;
+                               their links are suggested by the job workers (the app, or factdesk worker)
+  worker [--until-idle]        run only the job workers (matching, webhook deliveries) until stopped,
+                               or until no job is due
   import-factchecks FILE...    add past fact-checks (ClaimReview .json/.jsonld, or .csv/.tsv with
                                text, rating, url, date columns) [--base-url URL for relative links]
   match [TEXT | --stdin]       the 5 closest past fact-checks for each text, one JSON line each
@@ -76,12 +81,30 @@ const commands: Record<string, (args: string[]) => Promise<void> | void> = {
     for (const line of stdinLines()) process.stdout.write(`${round(scoreCheckWorthiness(line).score)}\n`);
   },
 
+  async worker(args) {
+    const { values } = parseArgs({ args, options: { "until-idle": { type: "boolean" } } });
+    const { database } = await openDatabase(loadConfig(process.env));
+    if (values["until-idle"]) {
+      await runUntilIdle(database);
+      return database.close();
+    }
+    const workers = await startWorkers(database);
+    console.error("Factdesk job workers are running; stop with Ctrl-C or SIGTERM.");
+    await new Promise<void>((resolve) => {
+      process.once("SIGINT", resolve);
+      process.once("SIGTERM", resolve);
+    });
+    await workers.stop(); // running jobs finish, or return to the queue at the deadline
+    await database.close();
+  },
+
   async ingest(files) {
     if (files.length === 0) throw new UsageError("ingest needs at least one FILE.");
     const threshold = loadConfig(process.env).claimThreshold;
     await withDatabase(async (db) => {
+      const jobs = createJobQueue(db);
       for (const file of files) {
-        const result = await ingestArticle(db, articleFromText(readInput(file)), null, { threshold });
+        const result = await ingestArticle(db, jobs, articleFromText(readInput(file)), null, { threshold });
         print({
           file,
           articleId: result.article.id,

@@ -63,6 +63,11 @@ const ZEnv = z.object({
   /** Every outbound request, redirects included, ends after this long. */
   FETCH_DEADLINE_SECONDS: z.coerce.number().positive().max(300).default(15),
   FETCH_MAX_MB: z.coerce.number().positive().max(100).default(5),
+  /** Whether the app process runs the job workers too; false when `factdesk worker` processes do. */
+  JOBS_IN_PROCESS: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((value) => value === "true"),
   /** How often to look for webhook deliveries that are due. */
   WEBHOOK_POLL_MS: z.coerce.number().int().min(50).default(1000),
   /** First retry delay of a failed webhook delivery; each further retry doubles it. */
@@ -119,6 +124,7 @@ export function loadConfig(env: Record<string, string | undefined>) {
     /** Served over https: Secure cookies, HSTS and upgrade-insecure-requests. */
     https: publicUrl.protocol === "https:",
     session: { ttlMs: e.SESSION_TTL_HOURS * 3_600_000 },
+    jobs: { inProcess: e.JOBS_IN_PROCESS },
     webhooks: { intervalMs: e.WEBHOOK_POLL_MS, retryBaseMs: e.WEBHOOK_RETRY_SECONDS * 1000 },
   };
 }

@@ -3,6 +3,7 @@ import { startCheckpoints } from "./audit-checkpoints";
 import { openDatabase } from "./boot";
 import { loadConfig } from "./config";
 import { startWebhookWorker } from "./domain/webhooks";
+import { startWorkers } from "./jobs/workers";
 import { listenForChanges } from "./live";
 import { isEmpty, seedDatabase } from "./seed";
 
@@ -22,6 +23,7 @@ async function main() {
   }
 
   const live = await listenForChanges(database);
+  const workers = config.jobs.inProcess ? await startWorkers(database) : null;
   const stopCheckpoints = startCheckpoints(database.db, auditKey, {
     file: config.audit.checkpointFile,
     intervalMs: config.audit.checkpointMs,
@@ -46,6 +48,7 @@ async function main() {
     server.close(
       () =>
         void stopWebhooks()
+          .then(() => workers?.stop())
           .then(() => stopCheckpoints())
           .then(() => live.stop())
           .then(() => database.close())

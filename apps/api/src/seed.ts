@@ -5,6 +5,7 @@ import { ZRole } from "@factdesk/schema";
 import { z } from "zod";
 import { ingestArticle, splitTitle } from "./domain/articles";
 import { recordEvents } from "./domain/audit";
+import { createJobQueue } from "./jobs/queue";
 import { hashPassword } from "./domain/auth";
 
 const ZSeedUsers = z.array(z.object({ email: z.email(), name: z.string().min(1), role: ZRole }));
@@ -26,6 +27,7 @@ export async function seedDatabase(
     .values(demoUsers.map((user) => ({ ...user, passwordHash })))
     .onConflictDoNothing({ target: users.email })
     .returning({ id: users.id });
+  const jobs = createJobQueue(db);
   await recordEvents(
     db,
     newUsers.map(({ id }) => ({
@@ -55,7 +57,7 @@ export async function seedDatabase(
     .sort();
   for (const file of files) {
     const article = splitTitle(readFileSync(join(options.dir, file), "utf8"));
-    const result = await ingestArticle(db, article, null, options);
+    const result = await ingestArticle(db, jobs, article, null, options);
     if (result.created) {
       articles += 1;
       claims += result.claimCount;

@@ -68,6 +68,9 @@ describe("the factdesk command line", () => {
       claims: 0,
     });
 
+    // Links are suggested by the job workers, not by ingest itself.
+    expect((await factdesk(["links"])).stdout.trim()).toBe("");
+    expect((await factdesk(["worker", "--until-idle"])).code).toBe(0);
     const contradictions = jsonLines((await factdesk(["links", "--kind", "contradiction"])).stdout);
     expect(contradictions.every((link) => link.kind === "contradiction")).toBe(true);
     expect(contradictions.find((link) => /1963 vs 1965/.test(link.reason))).toMatchObject({

@@ -41,9 +41,16 @@ export async function makeUser(
 
 export async function makeArticle(
   db: Db,
-  { title = "An article", body = "Intro. The MEK was founded in 1965. Outro." } = {},
+  {
+    title = "An article",
+    body = "Intro. The MEK was founded in 1965. Outro.",
+    createdAt = undefined as Date | undefined,
+  } = {},
 ) {
-  const [article] = await db.insert(articles).values({ title, body, contentHash: randomUUID() }).returning();
+  const [article] = await db
+    .insert(articles)
+    .values({ title, body, contentHash: randomUUID(), createdAt })
+    .returning();
   if (!article) throw new Error("makeArticle: nothing inserted");
   return article;
 }
@@ -170,3 +177,4 @@ export async function until(condition: () => boolean | Promise<boolean>, ms = 30
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+

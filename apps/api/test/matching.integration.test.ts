@@ -4,6 +4,7 @@ import { useTestDb } from "@factdesk/db/testing";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../src/paths";
+import { runUntilIdle } from "../src/jobs/workers";
 import { seedDatabase } from "../src/seed";
 import { callerFor, makeUser, testConfig } from "./factories";
 
@@ -16,6 +17,8 @@ describe("similar and contradicting claims", () => {
       password: "seed-password-1",
       publicUrl: testConfig.publicUrl,
     });
+    expect(await t.db.$count(claimLinks), "links are suggested by a job, after ingest").toBe(0);
+    await runUntilIdle(t.handle, { log: () => {} });
     const links = await t.db.select().from(claimLinks);
     expect(links.length).toBeGreaterThan(0);
     expect(links.every((link) => link.state === "suggested" && link.claimAId < link.claimBId)).toBe(true);

@@ -197,7 +197,9 @@ describe("articles to filter by", () => {
       .update(articles)
       .set({ createdAt: new Date("2020-01-01") })
       .where(eq(articles.id, oldest.id));
-    for (const title of ["First", "Second", "Third"]) await makeArticle(t.db, { title });
+    // Distinct times: the embedded database's clock may give quick inserts the same one.
+    for (const [i, title] of ["First", "Second", "Third"].entries())
+      await makeArticle(t.db, { title, createdAt: new Date(Date.UTC(2024, 0, 1 + i)) });
     const reader = callerFor(t.db, await makeUser(t.db));
     expect((await reader.article.list({ limit: 2 })).map((a) => a.title)).toEqual(["Third", "Second"]);
     expect((await reader.article.list({ limit: 2, include: oldest.id })).map((a) => a.title)).toEqual([

@@ -34,14 +34,6 @@ export function claimSimilarity(a: string, b: string): number {
   return shared / Math.min(x.size, y.size);
 }
 
-/** An OR full-text query of a text's words (letters and digits only, so always valid tsquery). */
-export function anyWordQuery(text: string): string | null {
-  const words = [...new Set(normalizeForMatching(text).match(/[a-z0-9]{3,}/g) ?? [])].filter(
-    (w) => !stopwords.has(w),
-  );
-  return words.length ? words.slice(0, 40).join(" | ") : null;
-}
-
 interface Fact {
   value: string;
   kind: "year" | "number";
@@ -82,6 +74,13 @@ function facts(text: string): Fact[] {
   }
   return found;
 }
+
+/**
+ * The subject of each year or figure a text states (the content words around it), which a
+ * claim that contradicts it must share: what a search for contradicting claims looks for.
+ */
+export const factSubjects = (text: string) =>
+  facts(text).map((fact) => ({ kind: fact.kind, words: [...fact.context] }));
 
 /**
  * Why two claims contradict each other, if they do: a year or figure stated about the same

@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { migrateJobQueue } from "./jobs";
 import * as schema from "./schema";
 
 /** One drizzle API, whichever engine is underneath. */
@@ -34,7 +35,10 @@ export interface DbHandle {
   migrate(): Promise<void>;
   /** Resolves when the database answers a query; throws otherwise. */
   ping(): Promise<void>;
-  /** A plain parameterised query, in node-postgres's shape, for libraries that speak it (rate limits). */
+  /**
+   * A plain parameterised query, in node-postgres's shape, for libraries that speak it (rate
+   * limits, the job queue); without values it may be a script of several statements.
+   */
   query(q: { text: string; values?: unknown[] }): Promise<{ rows: unknown[] }>;
   /** LISTEN on a channel; the returned function stops listening. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
@@ -96,7 +100,10 @@ export async function createDb(config: TDbConfig): Promise<DbHandle> {
     return {
       db,
       engine: "postgres",
-      migrate: () => migratePg(db, requireMigrations()),
+      migrate: async () => {
+        await migratePg(db, requireMigrations());
+        await migrateJobQueue({ query: ({ text, values }) => pool.query(text, values) });
+      },
       ping: ping(db),
       query: ({ text, values }) => pool.query(text, values),
       listen: (channel, onPayload) => listenPostgres(config, channel, onPayload),
@@ -105,12 +112,18 @@ export async function createDb(config: TDbConfig): Promise<DbHandle> {
   }
   const client = await PGlite.create(config.dataDir ?? "memory://", { extensions: { pg_trgm } });
   const db = drizzlePglite({ client, schema, casing: "snake_case" });
+  // A script without parameters may hold several statements, as it may on a pg connection.
+  const query: DbHandle["query"] = async ({ text, values }) =>
+    values?.length ? client.query(text, values) : { rows: (await client.exec(text)).at(-1)?.rows ?? [] };
   return {
     db,
     engine: "pglite",
-    migrate: () => migratePglite(db, requireMigrations()),
+    migrate: async () => {
+      await migratePglite(db, requireMigrations());
+      await migrateJobQueue({ query });
+    },
     ping: ping(db),
-    query: ({ text, values }) => client.query(text, values),
+    query,
     listen: async (channel, onPayload) => {
       const stop = await client.listen(channel, onPayload);
       return async () => {

@@ -1,5 +1,6 @@
 export * from "./audit";
 export * from "./client";
 export * from "./errors";
+export * from "./jobs";
 export * from "./roles";
 export * from "./schema";

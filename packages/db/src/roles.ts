@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "./client";
+import { JOB_SCHEMA } from "./jobs";
 
 /**
  * Two roles: an owner that runs migrations, and the app's role that can only do what the
@@ -16,6 +17,10 @@ export async function grantAppRole(owner: DbOrTx, role: string) {
   );
   await owner.execute(sql`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${app}`);
   await owner.execute(sql`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO ${app}`);
+  // The job queue: its rows, not its tables (queues are created by the owner at migration).
+  const jobs = sql.identifier(JOB_SCHEMA);
+  await owner.execute(sql`GRANT USAGE ON SCHEMA ${jobs} TO ${app}`);
+  await owner.execute(sql`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${jobs} TO ${app}`);
 }
 
 /** Whether the connection's role is a superuser, who could bypass every guard. */

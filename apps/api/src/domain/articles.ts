@@ -9,9 +9,9 @@ import {
 } from "@factdesk/claims";
 import { articles, claims, type DbOrTx } from "@factdesk/db";
 import { desc, eq } from "drizzle-orm";
+import type { TJobQueue } from "../jobs/queue";
 import { recordEvents } from "./audit";
 import { extractArticle } from "./fetch-article";
-import { suggestLinks } from "./matching";
 
 export interface TArticleInput {
   title: string;
@@ -50,11 +50,6 @@ export function articleFromText(
 export const contentHash = (text: string) =>
   createHash("sha256").update(text.normalize("NFC").trim()).digest("hex");
 
-/**
- * Cleans and stores an article and turns its sentences into unverified claims, all in one
- * transaction; claim offsets point into the stored (clean) body.
- * The same text ingested again returns the existing article and creates nothing.
- */
 export interface TIngestOptions {
   /** Score from which a sentence becomes a claim; undefined: the model's threshold. */
   threshold?: number | undefined;
@@ -86,8 +81,15 @@ export function previewArticle(
   return { sentences: scoreSentences(text, threshold), removed };
 }
 
+/**
+ * Cleans and stores an article and turns its sentences into unverified claims, in one short
+ * transaction that also queues the matching of the new claims (a job: links appear live when
+ * it has run); claim offsets point into the stored (clean) body.
+ * The same text ingested again returns the existing article and creates nothing.
+ */
 export async function ingestArticle(
   db: DbOrTx,
+  jobs: TJobQueue,
   input: TArticleInput,
   actorId: string | null,
   options: TIngestOptions = {},
@@ -125,11 +127,8 @@ export async function ingestArticle(
       ? await tx.insert(claims).values(candidates).returning({ id: claims.id })
       : [];
 
-    await suggestLinks(
-      tx,
-      created.map(({ id }) => id),
-      actorId,
-    );
+    if (created.length)
+      await jobs.enqueue(tx, "match-claims", { claimIds: created.map(({ id }) => id), actorId });
     await recordEvents(tx, [
       {
         actorId,

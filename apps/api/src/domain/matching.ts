@@ -1,5 +1,5 @@
-import { anyWordQuery, claimSimilarity, contradictionReason } from "@factdesk/claims";
-import { articles, claimLinks, claims, type DbOrTx, verdicts } from "@factdesk/db";
+import { claimSimilarity, contradictionReason, factSubjects, parseTsvector } from "@factdesk/claims";
+import { articles, claimLinks, claims, type Db, type DbOrTx, verdicts } from "@factdesk/db";
 import {
   assertTransition,
   DomainError,
@@ -13,66 +13,166 @@ import { recordEvents } from "./audit";
 /** Share of content words (of the shorter claim) from which a pair is a duplicate / related. */
 export const DUPLICATE_SIMILARITY = 0.8;
 export const RELATED_SIMILARITY = 0.5;
+/** Candidates compared in code per claim, the best-ranked of at most SCANNED index hits. */
 const CANDIDATES = 30;
+const SCANNED = 400;
+/** The claim's rarest words that propose candidates: discriminating, and cheap on the GIN index. */
+const RARE_TERMS = 6;
+/** Lexeme frequencies are database statistics: read them again after this long. */
+const STATISTICS_TTL_MS = 10 * 60_000;
+
+const frequencyCache = new WeakMap<object, { at: number; frequencies: Map<string, number> }>();
 
 /**
- * Suggests links from each new claim to existing claims of other articles: candidates come
- * from the full-text index (fast at any size), then each pair is compared in code. A
- * disagreement on a year or figure about the same subject is a contradiction, with the reason.
+ * How common each frequent lexeme of claim texts is (share of claims containing it), from the
+ * statistics ANALYZE keeps for the full-text column (`pg_stats.most_common_elems`); a lexeme
+ * not listed is rarer than every listed one. Empty until the table was analysed.
  */
-export async function suggestLinks(tx: DbOrTx, claimIds: string[], actorId: string | null) {
-  const suggested: (typeof claimLinks.$inferSelect)[] = [];
-  for (const id of claimIds) {
-    const [claim] = await tx.select().from(claims).where(eq(claims.id, id));
-    const query = claim && anyWordQuery(claim.text);
-    if (!claim || !query) continue;
-    const tsquery = sql`to_tsquery('english', ${query})`;
-    const candidates = await tx
-      .select({ id: claims.id, text: claims.text })
-      .from(claims)
-      .where(
-        and(
-          sql`${claims.search} @@ ${tsquery}`,
-          ne(claims.id, claim.id),
-          isNull(claims.archivedAt),
-          claim.articleId ? or(isNull(claims.articleId), ne(claims.articleId, claim.articleId)) : undefined,
-        ),
-      )
-      .orderBy(desc(sql`ts_rank(${claims.search}, ${tsquery})`))
-      .limit(CANDIDATES);
-    for (const candidate of candidates) {
-      const score = claimSimilarity(claim.text, candidate.text);
-      const reason = contradictionReason(claim.text, candidate.text);
-      const kind = reason
-        ? "contradiction"
-        : score >= DUPLICATE_SIMILARITY
-          ? "duplicate"
-          : score >= RELATED_SIMILARITY
-            ? "related"
-            : null;
-      if (!kind) continue;
-      const [claimAId, claimBId] = [claim.id, candidate.id].sort() as [string, string];
-      const [link] = await tx
-        .insert(claimLinks)
-        .values({ claimAId, claimBId, kind, score: Math.round(score * 1000) / 1000, reason })
-        .onConflictDoNothing()
-        .returning();
-      if (link) suggested.push(link);
-    }
-  }
-  await recordEvents(
-    tx,
-    suggested.map((link) => ({
-      actorId,
-      entityType: "claim_link" as const,
-      entityId: link.id,
-      action: "link_suggested",
-      to: link.kind,
-      claimId: link.claimAId,
-      data: { other: link.claimBId, reason: link.reason },
-    })),
+async function lexemeFrequencies(db: DbOrTx) {
+  const cached = frequencyCache.get(db);
+  if (cached && Date.now() - cached.at < STATISTICS_TTL_MS) return cached.frequencies;
+  const result = (await db.execute(sql`
+    select most_common_elems::text::text[] as words, most_common_elem_freqs as freqs
+    from pg_stats where schemaname = current_schema() and tablename = 'claims' and attname = 'search'`)) as unknown as {
+    rows: { words: string[] | null; freqs: number[] | null }[];
+  };
+  const [row] = result.rows;
+  const frequencies = new Map((row?.words ?? []).map((word, i) => [word, row?.freqs?.[i] ?? 0]));
+  frequencyCache.set(db, { at: Date.now(), frequencies });
+  return frequencies;
+}
+
+/** A tsquery lexeme, quoted. */
+const lexeme = (word: string) => `'${word.replace(/'/g, "''")}'`;
+
+/** Every pair of the items, as a tsquery OR of ANDs. */
+const pairsOf = (items: string[]) => {
+  const pairs: string[] = [];
+  for (let i = 0; i < items.length; i++)
+    for (let j = i + 1; j < items.length; j++) pairs.push(`(${items[i]} & ${items[j]})`);
+  return pairs.join(" | ");
+};
+
+/**
+ * The candidate query for a claim: other claims sharing two of its rarest words (an AND per
+ * pair, which the GIN index answers by intersecting short posting lists; one word when the
+ * claim has a single content word, the English configuration having dropped stopwords), or
+ * two words of the subject of a year or figure it states, with a year where it states one:
+ * a contradiction shares its subject, however common ("the MEK was founded in …"). Rarity
+ * comes from the column's statistics, longer words first where none are kept.
+ */
+export function candidateQuery(text: string, lexemes: string[], frequencies: Map<string, number>) {
+  const rarest = lexemes
+    .filter((word) => /^[\p{L}\p{N}]{2,}$/u.test(word))
+    .sort((a, b) => (frequencies.get(a) ?? 0) - (frequencies.get(b) ?? 0) || b.length - a.length)
+    .slice(0, RARE_TERMS)
+    .map(lexeme);
+  const rare = rarest.length === 1 ? rarest[0] : pairsOf(rarest);
+  // Words (stemmed by to_tsquery), letters and digits only, so the query is always valid.
+  const subjects = factSubjects(text)
+    .map(({ kind, words }) => {
+      const pairs = pairsOf(words.filter((word) => /^[\p{L}\p{N}]+$/u.test(word)).slice(0, 6));
+      return pairs && (kind === "year" ? `(${pairs}) & (19:* | 20:*)` : pairs);
+    })
+    .filter(Boolean);
+  const parts = [
+    rare ? sql`${rare}::tsquery` : null,
+    subjects.length ? sql`to_tsquery('english', ${subjects.map((q) => `(${q})`).join(" | ")})` : null,
+  ].filter((part) => part !== null);
+  return parts.length ? sql.join(parts, sql` || `) : null;
+}
+
+/** The best candidates for one claim: other articles' live claims, ranked by the index's rank. */
+async function candidatesFor(
+  db: DbOrTx,
+  claim: { id: string; text: string; articleId: string | null; lexemes: string },
+) {
+  const tsquery = candidateQuery(
+    claim.text,
+    [...parseTsvector(claim.lexemes).tf.keys()],
+    await lexemeFrequencies(db),
   );
-  return suggested;
+  if (!tsquery) return [];
+  const hits = db
+    .select({ id: claims.id, text: claims.text, search: claims.search })
+    .from(claims)
+    .where(
+      and(
+        sql`${claims.search} @@ (${tsquery})`,
+        ne(claims.id, claim.id),
+        isNull(claims.archivedAt),
+        claim.articleId ? or(isNull(claims.articleId), ne(claims.articleId, claim.articleId)) : undefined,
+      ),
+    )
+    .limit(SCANNED)
+    .as("hits");
+  return db
+    .select({ id: hits.id, text: hits.text })
+    .from(hits)
+    .orderBy(desc(sql`ts_rank(${hits.search}, ${tsquery})`))
+    .limit(CANDIDATES);
+}
+
+/** What a pair of claims is to each other, if anything: a contradiction (with why), a duplicate, related. */
+export function linkBetween(a: string, b: string) {
+  const score = claimSimilarity(a, b);
+  const reason = contradictionReason(a, b);
+  const kind = reason
+    ? ("contradiction" as const)
+    : score >= DUPLICATE_SIMILARITY
+      ? ("duplicate" as const)
+      : score >= RELATED_SIMILARITY
+        ? ("related" as const)
+        : null;
+  return kind && { kind, score: Math.round(score * 1000) / 1000, reason };
+}
+
+/**
+ * Suggests links from each claim to existing claims of other articles. Candidates are read
+ * outside any transaction; the links found are then stored, with their audit events, in one
+ * short transaction. Idempotent: a pair already linked is left as it is, so a retried job
+ * suggests nothing twice.
+ */
+export async function suggestLinks(db: Db, claimIds: string[], actorId: string | null) {
+  if (claimIds.length === 0) return [];
+  const sources = await db
+    .select({
+      id: claims.id,
+      text: claims.text,
+      articleId: claims.articleId,
+      lexemes: sql<string>`${claims.search}::text`,
+    })
+    .from(claims)
+    .where(and(inArray(claims.id, claimIds), isNull(claims.archivedAt)));
+  const found = new Map<string, typeof claimLinks.$inferInsert>();
+  for (const claim of sources)
+    for (const candidate of await candidatesFor(db, claim)) {
+      const link = linkBetween(claim.text, candidate.text);
+      if (!link) continue;
+      const [claimAId, claimBId] = [claim.id, candidate.id].sort() as [string, string];
+      found.set(`${claimAId}:${claimBId}`, { claimAId, claimBId, ...link });
+    }
+  if (found.size === 0) return [];
+  return db.transaction(async (tx) => {
+    const suggested = await tx
+      .insert(claimLinks)
+      .values([...found.values()])
+      .onConflictDoNothing()
+      .returning();
+    await recordEvents(
+      tx,
+      suggested.map((link) => ({
+        actorId,
+        entityType: "claim_link" as const,
+        entityId: link.id,
+        action: "link_suggested",
+        to: link.kind,
+        claimId: link.claimAId,
+        data: { other: link.claimBId, reason: link.reason },
+      })),
+    );
+    return suggested;
+  });
 }
 
 /** A claim's links, each with the other claim and, when it has one, its published verdict. */

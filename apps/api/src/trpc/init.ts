@@ -5,6 +5,7 @@ import { ZodError, z } from "zod";
 import type { TConfig } from "../config";
 import type { TSessionUser } from "../domain/auth";
 import { createRateLimits, type TExpensiveWork, type TRateLimits } from "../domain/rate-limits";
+import { createJobQueue, type TJobQueue } from "../jobs/queue";
 import { createChangeFeed, type TChangeFeed } from "../live";
 
 /** What a procedure may do with the session cookie; HTTP sets it, tests record it. */
@@ -27,6 +28,8 @@ export interface TContextOptions {
   rateLimits?: TRateLimits;
   /** Committed changes, for subscriptions. */
   changes?: TChangeFeed;
+  /** Where slow work after a change is queued; a caller without one sends to its own database. */
+  jobs?: TJobQueue;
 }
 
 /** The context without HTTP: for createCaller in tests and scripts. */
@@ -41,6 +44,7 @@ export function createContextInner(options: TContextOptions) {
     clientAddress: options.clientAddress ?? "local",
     rateLimits: options.rateLimits ?? createRateLimits(),
     changes: options.changes ?? createChangeFeed(),
+    jobs: options.jobs ?? createJobQueue(options.db),
   };
 }
 export type TContext = ReturnType<typeof createContextInner>;

@@ -36,6 +36,7 @@ export const articleRouter = router({
       const { sentenceIndexes, publishedAt } = input;
       const result = await ingestArticle(
         ctx.db,
+        ctx.jobs,
         {
           title: source.title,
           body: source.body,

@@ -1,0 +1,31 @@
+import { type DbOrTx, JOB_SCHEMA, jobTransaction, type TJobName } from "@factdesk/db";
+import PgBoss from "pg-boss";
+
+/** What each job carries: ids of what it works on, never copies of the rows. */
+export interface TJobData {
+  "match-claims": { claimIds: string[]; actorId: string | null };
+  "deliver-webhook": { deliveryId: string };
+}
+
+export interface TJobQueue {
+  /**
+   * Sends a job inside the caller's transaction: it exists exactly when the change that asks
+   * for it commits, so a crash between the two can neither lose it nor run it for nothing.
+   */
+  enqueue<N extends TJobName>(
+    tx: DbOrTx,
+    name: N,
+    data: TJobData[N],
+    options?: PgBoss.SendOptions,
+  ): Promise<void>;
+}
+
+/** A sender over the desk's database (the queue's schema is made by the migrations). */
+export function createJobQueue(db: DbOrTx): TJobQueue {
+  const boss = new PgBoss({ db: jobTransaction(db), schema: JOB_SCHEMA, migrate: false });
+  return {
+    async enqueue(tx, name, data, options = {}) {
+      await boss.send(name, data as object, { ...options, db: jobTransaction(tx) });
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { type DbHandle, JOB_SCHEMA, jobDatabase } from "@factdesk/db";
+import PgBoss from "pg-boss";
+import { matchClaims } from "./match-claims";
+
+export interface TWorkerOptions {
+  /** How often an idle worker asks for work (pg-boss's floor is half a second). */
+  pollingIntervalSeconds?: number;
+  log?: (message: string, error?: unknown) => void;
+}
+
+/**
+ * The job workers, in the app's process by default or alone in `factdesk worker`: any number
+ * of them may run against one database, and each job is fetched by exactly one (pg-boss uses
+ * FOR UPDATE SKIP LOCKED); one whose worker died is handed out again when it expires.
+ * `stop` lets running jobs finish (or returns them to the queue at its deadline).
+ */
+export async function startWorkers(
+  database: DbHandle,
+  { pollingIntervalSeconds = 0.5, log = console.error }: TWorkerOptions = {},
+) {
+  const boss = new PgBoss({
+    db: jobDatabase(database),
+    schema: JOB_SCHEMA,
+    migrate: false,
+    supervise: true,
+    schedule: false,
+  });
+  // A lost database connection fails a poll, not the process: the next poll tries again.
+  boss.on("error", (error) => log("jobs:", error));
+  await boss.start();
+  await boss.work("match-claims", { pollingIntervalSeconds, batchSize: 1 }, matchClaims(database.db));
+  return {
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+  };
+}
+
+/** Jobs that are due or running (a retry waiting out its backoff is not). */
+async function jobsDue(database: DbHandle) {
+  const { rows } = await database.query({
+    text: `select count(*)::int as due from ${JOB_SCHEMA}.job
+      where state = 'active' or (state in ('created', 'retry') and start_after <= now())`,
+    values: [],
+  });
+  return (rows[0] as { due: number }).due;
+}
+
+/** Runs the workers until no job is due, then stops them: `factdesk worker --until-idle`. */
+export async function runUntilIdle(database: DbHandle, options: TWorkerOptions = {}) {
+  const workers = await startWorkers(database, options);
+  try {
+    while ((await jobsDue(database)) > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+  } finally {
+    await workers.stop();
+  }
+}

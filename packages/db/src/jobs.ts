@@ -1,0 +1,61 @@
+import { type SQL, sql } from "drizzle-orm";
+import PgBoss from "pg-boss";
+import type { DbHandle, DbOrTx } from "./client";
+
+/**
+ * The job queue's storage: pg-boss's own schema (`pgboss`) in the desk's database, so a
+ * job is enqueued in the same transaction as the rows it works on and several API instances
+ * and workers share one queue. Queues are tables pg-boss creates per name, which is DDL: they
+ * are made here, at migration time, by the owner, never by the app's role.
+ */
+export const JOB_SCHEMA = "pgboss";
+
+/** Every queue the desk runs, with its retry policy (a job is retried with backoff). */
+export const jobQueues = {
+  /** Suggests duplicate / contradiction / related links for newly stored claims. */
+  "match-claims": { retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
+  /** Posts one webhook delivery to its endpoint. */
+  "deliver-webhook": { retryLimit: 7, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 },
+} as const satisfies Record<string, Omit<PgBoss.Queue, "name">>;
+export type TJobName = keyof typeof jobQueues;
+
+/** pg-boss's database port over one of ours: parameterised queries, or a script without. */
+export const jobDatabase = (handle: Pick<DbHandle, "query">): PgBoss.Db => ({
+  executeSql: (text, values) => handle.query({ text, values: values ?? [] }) as Promise<{ rows: never[] }>,
+});
+
+/**
+ * The same port over an open drizzle transaction, so a job is sent atomically with the
+ * change that asks for it ($1 … $n placeholders become drizzle parameters).
+ */
+export const jobTransaction = (tx: DbOrTx): PgBoss.Db => ({
+  executeSql: async (text, values = []) => {
+    const parts = text.split(/\$(\d+)/);
+    const chunks: SQL[] = parts.map((part, i) =>
+      i % 2 === 0 ? sql.raw(part) : sql`${sql.param(values[Number(part) - 1])}`,
+    );
+    return (await tx.execute(sql.join(chunks))) as unknown as { rows: never[] };
+  },
+});
+
+/** Creates or upgrades the queue's schema and its queues; idempotent, run with the migrations. */
+export async function migrateJobQueue(handle: Pick<DbHandle, "query">) {
+  const boss = new PgBoss({
+    db: jobDatabase(handle),
+    schema: JOB_SCHEMA,
+    migrate: true,
+    supervise: false,
+    schedule: false,
+  });
+  boss.on("error", () => {}); // errors reach us through start() and createQueue()
+  await boss.start();
+  try {
+    for (const [name, options] of Object.entries(jobQueues)) {
+      const queue = { name, ...options };
+      if (await boss.getQueue(name)) await boss.updateQueue(name, queue);
+      else await boss.createQueue(name, queue);
+    }
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
+}
