@@ -11,10 +11,10 @@ import type { TConfig } from "./config";
 import { userForSession } from "./domain/auth";
 import { createRateLimits } from "./domain/rate-limits";
 import { claimsCsvRoute } from "./exports/claims-csv";
+import { createJobQueue } from "./jobs/queue";
 import type { TChangeFeed } from "./live";
 import { publicRoutes } from "./public/routes";
 import { refuseNulInAddress, trpcRequestGuards } from "./request-guards";
-import { createJobQueue } from "./jobs/queue";
 import { createContextInner } from "./trpc/init";
 import { appRouter } from "./trpc/router";
 

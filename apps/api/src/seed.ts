@@ -5,8 +5,8 @@ import { ZRole } from "@factdesk/schema";
 import { z } from "zod";
 import { ingestArticle, splitTitle } from "./domain/articles";
 import { recordEvents } from "./domain/audit";
-import { createJobQueue } from "./jobs/queue";
 import { hashPassword } from "./domain/auth";
+import { createJobQueue } from "./jobs/queue";
 
 const ZSeedUsers = z.array(z.object({ email: z.email(), name: z.string().min(1), role: ZRole }));
 const ZSeedSettings = z.object({

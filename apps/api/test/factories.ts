@@ -177,4 +177,3 @@ export async function until(condition: () => boolean | Promise<boolean>, ms = 30
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
-

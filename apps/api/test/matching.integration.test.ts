@@ -3,8 +3,8 @@ import { claimLinks, claims } from "@factdesk/db";
 import { useTestDb } from "@factdesk/db/testing";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { repoRoot } from "../src/paths";
 import { runUntilIdle } from "../src/jobs/workers";
+import { repoRoot } from "../src/paths";
 import { seedDatabase } from "../src/seed";
 import { callerFor, makeUser, testConfig } from "./factories";
 
