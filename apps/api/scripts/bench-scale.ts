@@ -247,9 +247,9 @@ type TLoad = Omit<autocannon.Options, "url" | "connections" | "duration"> & { ur
 async function load(options: TLoad) {
   const result = await autocannon({ ...options, connections: CONNECTIONS, duration: SECONDS });
   // A 304 is the answer a revalidation wants: only errors, timeouts and 4xx/5xx fail.
-  const refused = Object.entries(result.statusCodeStats)
+  const refused = Object.entries(result.statusCodeStats ?? {})
     .filter(([code]) => Number(code) >= 400)
-    .reduce((sum, [, stats]) => sum + stats.count, 0);
+    .reduce((sum, [, stats]) => sum + (stats.count ?? 0), 0);
   return { rps: result.requests.average, failed: result.errors + result.timeouts + refused };
 }
 
