@@ -13,6 +13,7 @@ import { createRateLimits } from "./domain/rate-limits";
 import { claimsCsvRoute } from "./exports/claims-csv";
 import { createJobQueue } from "./jobs/queue";
 import type { TChangeFeed } from "./live";
+import { changesPublicPages, createPageCache } from "./public/page-cache";
 import { publicRoutes } from "./public/routes";
 import { refuseNulInAddress, trpcRequestGuards } from "./request-guards";
 import { createContextInner } from "./trpc/init";
@@ -29,9 +30,17 @@ export interface TAppDeps {
   changes?: TChangeFeed;
   config: TConfig;
   log?: (message: string, error?: unknown) => void;
+  /** Keep rendered public pages until a public change is heard (default); false renders each time. */
+  keepPublicPages?: boolean;
 }
 
-export function createApp({ database, config, changes, log = console.error }: TAppDeps) {
+export function createApp({
+  database,
+  config,
+  changes,
+  log = console.error,
+  keepPublicPages = true,
+}: TAppDeps) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxy);
@@ -106,7 +115,11 @@ export function createApp({ database, config, changes, log = console.error }: TA
   );
 
   app.use(claimsCsvRoute(database.db, sessionToken, publicUrl, rateLimits));
-  app.use(publicRoutes(database.db, publicUrl));
+  // Public pages are kept rendered while nothing public changes; without a change feed to
+  // say when, each is rendered per request.
+  const pages = createPageCache(changes && keepPublicPages ? {} : { maxBytes: 0 });
+  changes?.onChange((change) => changesPublicPages(change) && pages.invalidate());
+  app.use(publicRoutes(database.db, publicUrl, pages));
   serveWebApp(app, config.webDist, log);
   app.use(lastResort(log));
   return app;

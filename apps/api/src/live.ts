@@ -21,12 +21,25 @@ export function createChangeFeed() {
     /** A NOTIFY payload as `recordEvents` writes it. */
     publish(payload: string) {
       try {
-        const message = JSON.parse(payload) as { changed?: TChange[]; bulk?: number };
+        const message = JSON.parse(payload) as { changed?: TChange[]; bulk?: number; marker?: string };
+        if (message.marker) emitter.emit(`marker:${message.marker}`);
         for (const change of message.changed ?? []) emitter.emit("change", change);
         if (message.bulk) emitter.emit("change", { entityType: "bulk", entityId: "", action: "bulk" });
       } catch {
         // Not ours: another writer on the channel. Ignore it.
       }
+    },
+    /**
+     * Resolves when the NOTIFY `{"marker": id}` arrives. Notifications arrive in commit order,
+     * so every change committed before the marker was sent has been heard by then.
+     */
+    marker(id: string) {
+      return new Promise<void>((resolve) => emitter.once(`marker:${id}`, () => resolve()));
+    },
+    /** Calls `listener` with every change; the returned function stops it. */
+    onChange(listener: (change: TChange) => void) {
+      emitter.on("change", listener);
+      return () => void emitter.off("change", listener);
     },
     async *subscribe(signal?: AbortSignal): AsyncGenerator<TChange> {
       try {

@@ -1,9 +1,11 @@
+import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { DbHandle } from "@factdesk/db";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { createApp } from "../src/app";
 import type { TConfig } from "../src/config";
+import { CHANGES_CHANNEL } from "../src/domain/audit";
 import { listenForChanges } from "../src/live";
 import type { AppRouter } from "../src/trpc/router";
 import { testConfig } from "./factories";
@@ -17,6 +19,7 @@ export async function startServer(
   database: DbHandle,
   log: (message: string, error?: unknown) => void = quiet,
   config: Partial<TConfig> = {},
+  { keepPublicPages = true } = {},
 ) {
   const live = await listenForChanges(database);
   const app = createApp({
@@ -24,12 +27,23 @@ export async function startServer(
     config: { ...testConfig, ...config } as TConfig,
     changes: live.feed,
     log,
+    keepPublicPages,
   });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
   });
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    /** Resolves when the server has heard every change committed so far (its kept pages are current). */
+    caughtUp: async () => {
+      const id = randomUUID();
+      const heard = live.feed.marker(id);
+      await database.query({
+        text: "select pg_notify($1, $2)",
+        values: [CHANGES_CHANNEL, JSON.stringify({ marker: id })],
+      });
+      await heard;
+    },
     stop: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -13,11 +13,14 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 // A browser revalidating sends max-age=0; without it, fetch adds "no-cache" to conditional requests.
-const get = (path: string, headers: Record<string, string> = {}) =>
-  fetch(`${server.url}${path}`, {
+/** A reader's request, after the server has heard every change so far (NOTIFY drops kept pages). */
+const get = async (path: string, headers: Record<string, string> = {}) => {
+  await server.caughtUp();
+  return fetch(`${server.url}${path}`, {
     headers: { "cache-control": "max-age=0", ...headers },
     redirect: "manual",
   });
+};
 
 /** The page's JSON-LD blocks, parsed, and its canonical link. */
 async function readPage(path: string) {

@@ -11,7 +11,8 @@ import { startServer } from "./http-client";
 const t = useTestDb();
 let server: Awaited<ReturnType<typeof startServer>>;
 beforeAll(async () => {
-  server = await startServer(t.handle);
+  // Every page rendered afresh: what is asserted is what the snapshot renders, not a kept copy.
+  server = await startServer(t.handle, undefined, {}, { keepPublicPages: false });
 });
 afterAll(() => server.stop());
 

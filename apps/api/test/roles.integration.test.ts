@@ -6,6 +6,7 @@ import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { openDatabase } from "../src/boot";
 import { loadConfig } from "../src/config";
+import { runUntilIdle } from "../src/jobs/workers";
 import { callerFor, makeUser, testConfig } from "./factories";
 import { TEST_AUDIT_KEY } from "./setup";
 
@@ -59,6 +60,7 @@ describe.skipIf(!onPostgres)("two database roles", () => {
     // The app works as its own role: users, claims, audited changes, archive statistics.
     const admin = await makeUser(t.db, { role: "admin" });
     const asAdmin = callerFor(database.db, admin, config);
+    const app = database.db;
     await asAdmin.user.create({
       email: "new@factdesk.test",
       name: "New",
@@ -70,10 +72,25 @@ describe.skipIf(!onPostgres)("two database roles", () => {
       content:
         "text,rating,url,date\nThe MEK was founded in 1963,False,https://checks.example/1,2020-01-01\n",
     });
+    // Ingest queues matching, and the workers fetch, run and complete it, as the app's role.
+    const ingested = await asAdmin.article.ingest({
+      title: "Two claims",
+      text: "The MEK was founded in 1965 by students in Tehran. It moved its camp to Albania in 2013.",
+      sentenceIndexes: [0, 1],
+    });
+    expect(ingested.claimCount).toBe(2);
+    await runUntilIdle(database, { log: () => {} });
+    const done = await database.query({
+      text: "select state from pgboss.job where name = 'match-claims'",
+      values: [],
+    });
+    expect(done.rows).toEqual([{ state: "completed" }]);
+    expect(await failure(() => app.execute(sql`CREATE TABLE pgboss.sneaky (id int)`))).toMatch(
+      /permission denied/,
+    );
     expect(await asAdmin.audit.verify()).toMatchObject({ ok: true });
 
     // But not rewrite history, bypass the guards, or change the schema.
-    const app = database.db;
     expect(await failure(() => app.update(events).set({ action: "forged" }))).toMatch(/permission denied/);
     expect(await failure(() => app.delete(events))).toMatch(/permission denied/);
     expect(

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { type DbOrTx, ratings } from "@factdesk/db";
 import { renderMarkdown } from "@factdesk/schema";
 import express, { type Request, type Response } from "express";
@@ -6,6 +5,7 @@ import { Feed } from "feed";
 import { z } from "zod";
 import { currentSlugFor, verdictPageUrl } from "../domain/publishing";
 import { siteOf } from "../domain/settings";
+import { type TPageCache, type TPublicPage } from "./page-cache";
 import { feedItemHtml, indexPage, notFoundPage, policyPage, safeJson, verdictPage } from "./pages";
 import { currentClaimReviews, lastPublicChange, listPublicVerdicts, publicVerdict } from "./verdicts";
 
@@ -16,9 +16,9 @@ import { currentClaimReviews, lastPublicChange, listPublicVerdicts, publicVerdic
 export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=60, stale-while-revalidate=60";
 
 /** Sends with a strong ETag of the body and Last-Modified; Express answers 304 when fresh. */
-function sendCached(req: Request, res: Response, body: string, type: string, lastModified: Date) {
+function sendPage(req: Request, res: Response, { body, type, lastModified, etag }: TPublicPage) {
   res.setHeader("Cache-Control", PUBLIC_CACHE_CONTROL);
-  res.setHeader("ETag", `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`);
+  res.setHeader("ETag", etag);
   if (lastModified.getTime() > 0) res.setHeader("Last-Modified", lastModified.toUTCString());
   res.type(type);
   if (req.fresh) return void res.status(304).end();
@@ -36,40 +36,64 @@ const escapeHtml = (text: string) =>
 
 const latest = (...dates: Date[]) => new Date(Math.max(...dates.map((d) => d.getTime())));
 
-/** Readers' pages, feeds and the ClaimReview data feed: server-rendered, no JavaScript. */
-export function publicRoutes(db: DbOrTx, configuredPublicUrl: URL) {
+/**
+ * Readers' pages, feeds and the ClaimReview data feed: server-rendered, no JavaScript, each
+ * rendered once and kept in `pages` until something public changes.
+ */
+export function publicRoutes(db: DbOrTx, configuredPublicUrl: URL, pages: TPageCache) {
   const router = express.Router();
   const site = () => siteOf(db, configuredPublicUrl);
+  /** Serves the kept or freshly rendered page; false when `render` found nothing to serve. */
+  const serve = async (
+    req: Request,
+    res: Response,
+    key: string,
+    render: () => Promise<{ body: string; type: string; lastModified: Date } | null>,
+  ) => {
+    const page = await pages.get(key, render);
+    if (page) sendPage(req, res, page);
+    return page !== null;
+  };
 
   const list = async (req: Request, res: Response) => {
     const filters = ZListQuery.parse(req.query);
-    const [current, verdicts, scale, changed] = await Promise.all([
-      site(),
-      listPublicVerdicts(db, filters),
-      db.select({ key: ratings.key, label: ratings.label }).from(ratings).orderBy(ratings.position),
-      lastPublicChange(db),
-    ]);
-    const html = indexPage(current, verdicts, filters, scale);
-    sendCached(req, res, html, "html", latest(changed, current.settings.updatedAt));
+    await serve(req, res, `list:${JSON.stringify(filters)}`, async () => {
+      const [current, verdicts, scale, changed] = await Promise.all([
+        site(),
+        listPublicVerdicts(db, filters),
+        db.select({ key: ratings.key, label: ratings.label }).from(ratings).orderBy(ratings.position),
+        lastPublicChange(db),
+      ]);
+      return {
+        body: indexPage(current, verdicts, filters, scale),
+        type: "html",
+        lastModified: latest(changed, current.settings.updatedAt),
+      };
+    });
   };
   router.get("/", list);
   router.get("/verdicts", list);
 
   router.get("/verdicts/:slug", async (req, res) => {
-    const current = await site();
-    const verdict = await publicVerdict(db, req.params.slug, current);
-    if (!verdict) {
-      const moved = await currentSlugFor(db, req.params.slug);
-      if (moved) return res.redirect(301, `/verdicts/${encodeURIComponent(moved)}`);
-      return res.status(404).type("html").send(notFoundPage(current, req.path));
-    }
-    sendCached(
-      req,
-      res,
-      verdictPage(current, verdict),
-      "html",
-      latest(verdict.changedAt, current.settings.updatedAt),
-    );
+    const { slug } = req.params;
+    const served = await serve(req, res, `verdict:${slug}`, async () => {
+      const current = await site();
+      const verdict = await publicVerdict(db, slug, current);
+      return (
+        verdict && {
+          body: verdictPage(current, verdict),
+          type: "html",
+          lastModified: latest(verdict.changedAt, current.settings.updatedAt),
+        }
+      );
+    });
+    if (served) return;
+    const moved = await currentSlugFor(db, slug);
+    if (moved) return res.redirect(301, `/verdicts/${encodeURIComponent(moved)}`);
+    res
+      .status(404)
+      .type("html")
+      .send(notFoundPage(await site(), req.path));
   });
 
   for (const [path, title, field] of [
@@ -77,9 +101,14 @@ export function publicRoutes(db: DbOrTx, configuredPublicUrl: URL) {
     ["/corrections-policy", "Corrections policy", "correctionsPolicy"],
   ] as const) {
     router.get(path, async (req, res) => {
-      const current = await site();
-      const html = policyPage(current, title, path, renderMarkdown(current.settings[field]));
-      sendCached(req, res, html, "html", current.settings.updatedAt);
+      await serve(req, res, path, async () => {
+        const current = await site();
+        return {
+          body: policyPage(current, title, path, renderMarkdown(current.settings[field])),
+          type: "html",
+          lastModified: current.settings.updatedAt,
+        };
+      });
     });
   }
 
@@ -156,29 +185,39 @@ export function publicRoutes(db: DbOrTx, configuredPublicUrl: URL) {
     return { feed: result, updated };
   };
   router.get("/feed.xml", async (req, res) => {
-    const { feed: built, updated } = await feed("rss");
-    sendCached(req, res, built.rss2(), "application/rss+xml; charset=utf-8", updated);
+    await serve(req, res, "feed.xml", async () => {
+      const { feed: built, updated } = await feed("rss");
+      return { body: built.rss2(), type: "application/rss+xml; charset=utf-8", lastModified: updated };
+    });
   });
   router.get("/feed.json", async (req, res) => {
-    const { feed: built, updated } = await feed("json");
-    sendCached(req, res, safeJson(built.json1()), "application/feed+json; charset=utf-8", updated);
+    await serve(req, res, "feed.json", async () => {
+      const { feed: built, updated } = await feed("json");
+      return {
+        body: safeJson(built.json1()),
+        type: "application/feed+json; charset=utf-8",
+        lastModified: updated,
+      };
+    });
   });
 
-  router.get("/claimreview.json", async (req, res) => {
-    const current = await site();
-    const reviews = await currentClaimReviews(db, current);
-    const updated = latest(new Date(0), ...reviews.map((r) => r.publishedAt), await lastPublicChange(db));
-    const body = safeJson({
-      "@context": "https://schema.org",
-      "@type": "DataFeed",
-      name: `${current.settings.organisationName ?? "Factdesk"} ClaimReview feed`,
-      dateModified: updated.toISOString(),
-      dataFeedElement: reviews.map(({ claimReview }) => {
-        const { "@context": _context, ...item } = claimReview;
-        return { "@type": "DataFeedItem", dateCreated: claimReview.datePublished, item: [item] };
-      }),
-    });
-    sendCached(req, res, body, "application/ld+json; charset=utf-8", updated);
-  });
+  router.get("/claimreview.json", (req, res) =>
+    serve(req, res, "claimreview.json", async () => {
+      const current = await site();
+      const reviews = await currentClaimReviews(db, current);
+      const updated = latest(new Date(0), ...reviews.map((r) => r.publishedAt), await lastPublicChange(db));
+      const body = safeJson({
+        "@context": "https://schema.org",
+        "@type": "DataFeed",
+        name: `${current.settings.organisationName ?? "Factdesk"} ClaimReview feed`,
+        dateModified: updated.toISOString(),
+        dataFeedElement: reviews.map(({ claimReview }) => {
+          const { "@context": _context, ...item } = claimReview;
+          return { "@type": "DataFeedItem", dateCreated: claimReview.datePublished, item: [item] };
+        }),
+      });
+      return { body, type: "application/ld+json; charset=utf-8", lastModified: updated };
+    }),
+  );
   return router;
 }
