@@ -12,7 +12,7 @@
 import { articles, claims, users, verdicts } from "@factdesk/db";
 import { initTRPC } from "@trpc/server";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
-import { desc, eq, isNull, sql } from "drizzle-orm";
+import { eq, isNull, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import express from "express";
 import pg from "pg";
@@ -87,7 +87,12 @@ const minimal = t.router({
       .leftJoin(users, eq(users.id, claims.assigneeId))
       .leftJoin(verdicts, eq(verdicts.claimId, claims.id))
       .where(isNull(claims.archivedAt))
-      .orderBy(sql`${claims.priority} desc nulls last`, desc(claims.score), desc(claims.seq))
+      // The queue index's exact order (as the app and the raw floor ask for it).
+      .orderBy(
+        sql`${claims.priority} desc nulls last`,
+        sql`${claims.score} desc nulls last`,
+        sql`${claims.seq} desc nulls last`,
+      )
       .limit(51),
   ),
 });

@@ -4,6 +4,7 @@
  *   npm run bench:scale                         1,000,000 claims on postgres://postgres@127.0.0.1:5432
  *   BENCH_CLAIMS=50000 BENCH_SECONDS=2 npm run bench:scale      (what CI runs)
  *   BENCH_DATABASE_URL=postgres://… npm run bench:scale
+ *   BENCH_KEEP=1 …                              keeps the generated database afterwards
  *
  * It creates its own database, grows the data with SQL in the app's schema (10k, 100k, then
  * BENCH_CLAIMS claims; 1 article per 50 claims, 1 link per 50, 1.5 verdicts per 100, 100k
@@ -608,7 +609,8 @@ try {
   for (const child of children) child.kill("SIGTERM");
   await sleep(500);
   await database.close();
-  await admin.query(`drop database if exists ${dbName} with (force)`);
+  // BENCH_KEEP=1 keeps the database for EXPLAIN and profiles; its name is printed at the top.
+  if (!process.env.BENCH_KEEP) await admin.query(`drop database if exists ${dbName} with (force)`);
   await admin.end();
   rmSync(work, { recursive: true, force: true });
 }

@@ -42,6 +42,8 @@ const FIELD_WEIGHTS = { A: 1, B: 0.5 };
 /** Candidates come from the query's rarest words: discriminating, and cheap on the GIN index. */
 const CANDIDATE_TERMS = 8;
 const CANDIDATES = 150;
+/** Hits of the rarest words ranked per text; plenty, as they share a telling word. */
+const SCANNED = 2000;
 /** Share of the final score from BM25, the rest from trigram similarity (tuned on CLEF 2021 train). */
 export const MATCH_WEIGHTS = { bm25: 0.7, trigram: 0.3 };
 
@@ -88,6 +90,19 @@ export async function matchFactChecks(db: DbOrTx, text: string, limit = 5): Prom
   if (rarest.length === 0) return [];
 
   const tsquery = sql`${rarest.join(" | ")}::tsquery`;
+  // Ranked from a bounded set of hits, and trigram similarity (the costly part) computed for
+  // the best-ranked candidates only: the cost per text stays flat as the archive grows.
+  const hits = db
+    .select({ id: factChecks.id, search: factChecks.search })
+    .from(factChecks)
+    .where(sql`${factChecks.search} @@ ${tsquery}`)
+    .limit(SCANNED)
+    .as("hits");
+  const ranked = db
+    .select({ id: hits.id })
+    .from(hits)
+    .orderBy(sql`ts_rank(${hits.search}, ${tsquery}) desc`)
+    .limit(CANDIDATES);
   const candidates = await db
     .select({
       id: factChecks.id,
@@ -100,9 +115,7 @@ export async function matchFactChecks(db: DbOrTx, text: string, limit = 5): Prom
       trigram: sql<number>`word_similarity(${factChecks.claimText}, ${text})`,
     })
     .from(factChecks)
-    .where(sql`${factChecks.search} @@ ${tsquery}`)
-    .orderBy(sql`ts_rank(${factChecks.search}, ${tsquery}) desc`)
-    .limit(CANDIDATES);
+    .where(inArray(factChecks.id, ranked));
 
   const fullMatch = bm25FullMatch(corpus, terms) || 1;
   const best = candidates

@@ -13,9 +13,11 @@ import { recordEvents } from "./audit";
 /** Share of content words (of the shorter claim) from which a pair is a duplicate / related. */
 export const DUPLICATE_SIMILARITY = 0.8;
 export const RELATED_SIMILARITY = 0.5;
-/** Candidates compared in code per claim, the best-ranked of at most SCANNED index hits. */
-const CANDIDATES = 30;
-const SCANNED = 400;
+/**
+ * Index hits compared in code per claim: candidates share two rare words or a fact's subject,
+ * so there are few; the cap bounds the work for a claim repeated thousands of times.
+ */
+const CANDIDATES = 200;
 /** The claim's rarest words that propose candidates: discriminating, and cheap on the GIN index. */
 const RARE_TERMS = 6;
 /** Lexeme frequencies are database statistics: read them again after this long. */
@@ -82,7 +84,7 @@ export function candidateQuery(text: string, lexemes: string[], frequencies: Map
   return parts.length ? sql.join(parts, sql` || `) : null;
 }
 
-/** The best candidates for one claim: other articles' live claims, ranked by the index's rank. */
+/** Other articles' live claims that may duplicate, contradict or relate to one claim. */
 async function candidatesFor(
   db: DbOrTx,
   claim: { id: string; text: string; articleId: string | null; lexemes: string },
@@ -93,8 +95,8 @@ async function candidatesFor(
     await lexemeFrequencies(db),
   );
   if (!tsquery) return [];
-  const hits = db
-    .select({ id: claims.id, text: claims.text, search: claims.search })
+  return db
+    .select({ id: claims.id, text: claims.text })
     .from(claims)
     .where(
       and(
@@ -104,12 +106,6 @@ async function candidatesFor(
         claim.articleId ? or(isNull(claims.articleId), ne(claims.articleId, claim.articleId)) : undefined,
       ),
     )
-    .limit(SCANNED)
-    .as("hits");
-  return db
-    .select({ id: hits.id, text: hits.text })
-    .from(hits)
-    .orderBy(desc(sql`ts_rank(${hits.search}, ${tsquery})`))
     .limit(CANDIDATES);
 }
 

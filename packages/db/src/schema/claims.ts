@@ -50,7 +50,8 @@ export const claims = pgTable(
     index("claims_activity_idx").on(t.updatedAt.desc(), t.seq.desc()),
     index().on(t.articleId),
     index().on(t.assigneeId),
-    index("claims_search_idx").using("gin", t.search),
+    // Claims go straight into the full-text index (no pending list for every search to scan).
+    index("claims_search_idx").using("gin", t.search).with({ fastupdate: false }),
     index("claims_trgm_idx").using("gin", t.normalizedText.op("gin_trgm_ops")),
   ],
 );
