@@ -1,9 +1,10 @@
-import { articles, claimLinks, claims } from "@factdesk/db";
+import { articles, claimCountDeltas, claimLinks, claims } from "@factdesk/db";
 import { useTestDb } from "@factdesk/db/testing";
 import { claimSorts, HIGHLIGHT_END, HIGHLIGHT_START, type TClaimListInput } from "@factdesk/schema";
 import { TRPCError } from "@trpc/server";
 import { desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { compactClaimCounts } from "../src/domain/queue";
 import { callerFor, makeArticle, makeClaim, makeSource, makeUser, publishVerdict } from "./factories";
 
 const t = useTestDb();
@@ -139,6 +140,59 @@ describe("the review queue", () => {
     const [row] = (await caller.claim.list({ filter: { flags: ["contradiction"] } })).items;
     expect(row?.flags).toEqual({ contradiction: true, duplicate: false, factChecked: false });
     expect(row?.article?.title).toBe("An article");
+  });
+
+  it("counts the whole queue from running totals that equal a full count through every kind of change", async () => {
+    const caller = callerFor(t.db, await makeUser(t.db));
+    /** The counts as a full scan gives them, per archiving mode. */
+    const scanned = async (archived: "exclude" | "include" | "only") => {
+      const rows = await t.db.select({ status: claims.status, archivedAt: claims.archivedAt }).from(claims);
+      const kept = rows.filter((row) =>
+        archived === "include" ? true : (row.archivedAt !== null) === (archived === "only"),
+      );
+      const byStatus = { unverified: 0, sourced: 0, disputed: 0 };
+      for (const row of kept) byStatus[row.status]++;
+      return { byStatus, total: kept.length };
+    };
+    const agree = async () => {
+      for (const archived of ["exclude", "include", "only"] as const)
+        expect(await caller.claim.counts({ archived }), archived).toEqual(await scanned(archived));
+    };
+    const made = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => makeClaim(t.db, { text: `Claim ${i}.` })),
+    );
+    await agree();
+    await t.db
+      .insert(claims)
+      .values(Array.from({ length: 40 }, (_, i) => ({ text: `Bulk ${i}.`, normalizedText: `bulk ${i}.` })));
+    await t.db
+      .update(claims)
+      .set({ status: "sourced" })
+      .where(eq(claims.id, made[0]?.id ?? ""));
+    await t.db
+      .update(claims)
+      .set({ status: "disputed", archivedAt: new Date() })
+      .where(eq(claims.id, made[1]?.id ?? ""));
+    await t.db.update(claims).set({ priority: "high" }); // no status or archiving change
+    await agree();
+    await compactClaimCounts(t.db);
+    await agree();
+    expect(await t.db.$count(claimCountDeltas)).toBeLessThanOrEqual(6); // one row per status × archiving
+    await t.db.delete(claims).where(eq(claims.id, made[2]?.id ?? ""));
+    await agree();
+    // Concurrent writers each append their own delta: none waits on another's row.
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        t.db.transaction(async (tx) => {
+          await tx.insert(claims).values({ text: `Concurrent ${i}.`, normalizedText: `concurrent ${i}.` });
+          await tx
+            .update(claims)
+            .set({ status: "sourced" })
+            .where(eq(claims.text, `Bulk ${i}.`));
+        }),
+      ),
+    );
+    await agree();
   });
 
   it("finds words in any form and marks them, with the text kept whole", async () => {

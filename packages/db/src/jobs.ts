@@ -15,6 +15,8 @@ export const jobQueues = {
   /** Suggests duplicate / contradiction / related links for newly stored claims. */
   "match-claims": { retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
   /** Posts one webhook delivery to its endpoint. */
+  /** Folds the queue's running counts together (claim_count_deltas), every minute. */
+  "compact-claim-counts": { retryLimit: 0, expireInSeconds: 60 },
   "deliver-webhook": { retryLimit: 7, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 },
 } as const satisfies Record<string, Omit<PgBoss.Queue, "name">>;
 export type TJobName = keyof typeof jobQueues;

@@ -114,7 +114,7 @@ async function resetDatabase(db: Db) {
     await tx.execute(sql`
       TRUNCATE users, sessions, articles, claims, sources, claim_links, verdicts,
         verdict_revisions, verdict_publications, verdict_slugs, comments, events, fact_checks, settings, notifications,
-        claim_presence, webhooks, webhook_deliveries, rate_limits, pgboss.job, pgboss.archive
+        claim_presence, webhooks, webhook_deliveries, rate_limits, claim_count_deltas, pgboss.job, pgboss.archive
         RESTART IDENTITY CASCADE`);
   });
 }

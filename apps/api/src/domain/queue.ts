@@ -1,4 +1,4 @@
-import { articles, claimLinks, claims, type DbOrTx, users, verdicts } from "@factdesk/db";
+import { articles, claimCountDeltas, claimLinks, claims, type DbOrTx, users, verdicts } from "@factdesk/db";
 import {
   claimStatuses,
   DomainError,
@@ -225,14 +225,32 @@ export async function listClaims(db: DbOrTx, actor: TActor, rawInput: z.input<ty
   };
 }
 
-/** How many claims the filter matches in each status (ignoring its own status choice). */
+/** Whether a filter narrows by nothing but archiving (and status, which counts ignore). */
+const onlyArchiving = ({ archived: _archived, status: _status, ...rest }: TFilter) =>
+  Object.values(rest).every((value) => value === undefined);
+
+/**
+ * How many claims the filter matches in each status (ignoring its own status choice). The
+ * whole queue's counts come from the running totals the database keeps (claim_count_deltas),
+ * so they cost the same at any size; a narrower filter counts its matches through the indexes.
+ */
 export async function countClaimsByStatus(db: DbOrTx, actor: TActor, rawFilter: unknown) {
   const filter = ZQueueFilter.parse(rawFilter ?? {});
-  const rows = await db
-    .select({ status: claims.status, count: sql<number>`count(*)::int` })
-    .from(claims)
-    .where(and(...filterConditions(actor, filter)))
-    .groupBy(claims.status);
+  const rows = onlyArchiving(filter)
+    ? await db
+        .select({ status: claimCountDeltas.status, count: sql<number>`sum(${claimCountDeltas.n})::int` })
+        .from(claimCountDeltas)
+        .where(
+          filter.archived === "include"
+            ? undefined
+            : eq(claimCountDeltas.archived, filter.archived === "only"),
+        )
+        .groupBy(claimCountDeltas.status)
+    : await db
+        .select({ status: claims.status, count: sql<number>`count(*)::int` })
+        .from(claims)
+        .where(and(...filterConditions(actor, filter)))
+        .groupBy(claims.status);
   const counts = Object.fromEntries(claimStatuses.map((status) => [status, 0])) as Record<
     TClaimStatus,
     number
@@ -240,6 +258,11 @@ export async function countClaimsByStatus(db: DbOrTx, actor: TActor, rawFilter: 
   for (const row of rows) counts[row.status] = row.count;
   const chosen: readonly TClaimStatus[] = filter.status?.length ? filter.status : claimStatuses;
   return { byStatus: counts, total: chosen.reduce((sum, status) => sum + counts[status], 0) };
+}
+
+/** Folds the running counts' deltas into one row per status and archiving (a scheduled job). */
+export async function compactClaimCounts(db: DbOrTx) {
+  await db.execute(sql`select compact_claim_counts()`);
 }
 
 /** The ids of every claim the filter matches, oldest first, refusing more than `max`. */

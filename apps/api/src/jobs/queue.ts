@@ -5,6 +5,7 @@ import PgBoss from "pg-boss";
 export interface TJobData {
   "match-claims": { claimIds: string[]; actorId: string | null };
   "deliver-webhook": { deliveryId: string };
+  "compact-claim-counts": Record<string, never>;
 }
 
 export interface TJobQueue {

@@ -1,5 +1,6 @@
 import { type DbHandle, JOB_SCHEMA, jobDatabase } from "@factdesk/db";
 import PgBoss from "pg-boss";
+import { compactClaimCounts } from "../domain/queue";
 import { matchClaims } from "./match-claims";
 
 export interface TWorkerOptions {
@@ -23,12 +24,15 @@ export async function startWorkers(
     schema: JOB_SCHEMA,
     migrate: false,
     supervise: true,
-    schedule: false,
+    schedule: true,
   });
   // A lost database connection fails a poll, not the process: the next poll tries again.
   boss.on("error", (error) => log("jobs:", error));
   await boss.start();
   await boss.work("match-claims", { pollingIntervalSeconds, batchSize: 1 }, matchClaims(database.db));
+  // pg-boss fires a schedule once per minute however many instances keep it.
+  await boss.schedule("compact-claim-counts", "* * * * *");
+  await boss.work("compact-claim-counts", { pollingIntervalSeconds: 5 }, () => compactClaimCounts(database.db));
   return {
     stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
   };

@@ -1,6 +1,8 @@
 import { type SQL, sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
+  boolean,
   doublePrecision,
   index,
   integer,
@@ -55,3 +57,15 @@ export const claims = pgTable(
     index("claims_trgm_idx").using("gin", t.normalizedText.op("gin_trgm_ops")),
   ],
 );
+
+/**
+ * How many claims there are per status and archived-or-not, as deltas that triggers on
+ * `claims` append (never a shared row to update, so concurrent writes never wait on each
+ * other); the queue's counts sum them, and a job folds them together now and then.
+ */
+export const claimCountDeltas = pgTable("claim_count_deltas", {
+  id: bigserial({ mode: "number" }).primaryKey(),
+  status: claimStatusEnum().notNull(),
+  archived: boolean().notNull(),
+  n: bigint({ mode: "number" }).notNull(),
+});
