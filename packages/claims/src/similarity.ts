@@ -1,7 +1,18 @@
 import model from "wink-eng-lite-web-model";
 import { normalizeForMatching } from "./normalize";
 
-const stem = model.addons.stem as (word: string) => string;
+const porter = model.addons.stem as (word: string) => string;
+/** Stemming is most of a comparison's cost, and words repeat: stems are kept (a bounded map). */
+const stems = new Map<string, string>();
+const stem = (word: string) => {
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    if (stems.size >= 100_000) stems.clear();
+    stemmed = porter(word);
+    stems.set(word, stemmed);
+  }
+  return stemmed;
+};
 
 const stopwords = new Set(
   "a an the and or but of in on at to for from by with as is was were be been are it its this that these those has have had he she they we i you his her their our not no which who whom than then there also into over after before about".split(
@@ -25,14 +36,30 @@ export function contentWords(text: string): string[] {
     .map((word) => stem(word.replace(/'s$/, "").replace(/isation/, "ization")));
 }
 
+/** What comparing a claim needs, worked out once per claim however many it is compared with. */
+export interface TComparable {
+  words: Set<string>;
+  facts: Fact[];
+  /** Years the text mentions, for telling figures of different times apart. */
+  years: Set<string>;
+}
+
+export function comparable(text: string): TComparable {
+  return {
+    words: new Set(contentWords(text)),
+    facts: facts(text),
+    years: new Set(text.match(/\b(?:1[6-9]|20)\d{2}(?=s?\b)/g) ?? []),
+  };
+}
+
 /** Overlap of two claims' content words relative to the shorter one, in [0, 1]. */
-export function claimSimilarity(a: string, b: string): number {
-  const [x, y] = [new Set(contentWords(a)), new Set(contentWords(b))];
+export function similarityOf({ words: x }: TComparable, { words: y }: TComparable): number {
   if (x.size === 0 || y.size === 0) return 0;
   let shared = 0;
   for (const word of x) if (y.has(word)) shared++;
   return shared / Math.min(x.size, y.size);
 }
+export const claimSimilarity = (a: string, b: string) => similarityOf(comparable(a), comparable(b));
 
 interface Fact {
   value: string;
@@ -86,11 +113,13 @@ export const factSubjects = (text: string) =>
  * Why two claims contradict each other, if they do: a year or figure stated about the same
  * subject (at least two shared words around it) that differs, e.g. "founded: 1963 vs 1965".
  */
-export function contradictionReason(a: string, b: string): string | null {
-  const [x, y] = [facts(a), facts(b)];
+export const contradictionReason = (a: string, b: string) => contradictionOf(comparable(a), comparable(b));
+
+export function contradictionOf(a: TComparable, b: TComparable): string | null {
+  const [x, y] = [a.facts, b.facts];
   // Figures dated to different times ("2,000 in the 1980s", "2,900 in 2016") may both be right.
-  const [yearsA, yearsB] = [a, b].map((text) => new Set(text.match(/\b(?:1[6-9]|20)\d{2}(?=s?\b)/g) ?? []));
-  const differentTimes = yearsA?.size && yearsB?.size ? ![...yearsA].some((year) => yearsB.has(year)) : false;
+  const [yearsA, yearsB] = [a.years, b.years];
+  const differentTimes = yearsA.size && yearsB.size ? ![...yearsA].some((year) => yearsB.has(year)) : false;
   for (const fa of x) {
     for (const fb of y) {
       if (fa.kind !== fb.kind || fa.value === fb.value) continue;

@@ -1,4 +1,11 @@
-import { claimSimilarity, contradictionReason, factSubjects, parseTsvector } from "@factdesk/claims";
+import {
+  comparable,
+  contradictionOf,
+  factSubjects,
+  parseTsvector,
+  similarityOf,
+  type TComparable,
+} from "@factdesk/claims";
 import { articles, claimLinks, claims, type Db, type DbOrTx, verdicts } from "@factdesk/db";
 import {
   assertTransition,
@@ -17,7 +24,7 @@ export const RELATED_SIMILARITY = 0.5;
  * Index hits compared in code per claim: candidates share two rare words or a fact's subject,
  * so there are few; the cap bounds the work for a claim repeated thousands of times.
  */
-const CANDIDATES = 200;
+const CANDIDATES = 100;
 /** The claim's rarest words that propose candidates: discriminating, and cheap on the GIN index. */
 const RARE_TERMS = 6;
 /** Lexeme frequencies are database statistics: read them again after this long. */
@@ -109,10 +116,15 @@ async function candidatesFor(
     .limit(CANDIDATES);
 }
 
+/** The strongest suggestions of each claim are kept: contradictions first, then by similarity. */
+const LINKS_PER_CLAIM = 10;
+const rank = (link: NonNullable<ReturnType<typeof linkBetween>>) =>
+  (link.kind === "contradiction" ? 0 : 10) - link.score;
+
 /** What a pair of claims is to each other, if anything: a contradiction (with why), a duplicate, related. */
-export function linkBetween(a: string, b: string) {
-  const score = claimSimilarity(a, b);
-  const reason = contradictionReason(a, b);
+export function linkBetween(a: TComparable, b: TComparable) {
+  const score = similarityOf(a, b);
+  const reason = contradictionOf(a, b);
   const kind = reason
     ? ("contradiction" as const)
     : score >= DUPLICATE_SIMILARITY
@@ -141,13 +153,20 @@ export async function suggestLinks(db: Db, claimIds: string[], actorId: string |
     .from(claims)
     .where(and(inArray(claims.id, claimIds), isNull(claims.archivedAt)));
   const found = new Map<string, typeof claimLinks.$inferInsert>();
-  for (const claim of sources)
-    for (const candidate of await candidatesFor(db, claim)) {
-      const link = linkBetween(claim.text, candidate.text);
-      if (!link) continue;
+  for (const claim of sources) {
+    const self = comparable(claim.text);
+    const links = (await candidatesFor(db, claim))
+      .flatMap((candidate) => {
+        const link = linkBetween(self, comparable(candidate.text));
+        return link ? [{ candidate, link }] : [];
+      })
+      .sort((x, y) => rank(x.link) - rank(y.link))
+      .slice(0, LINKS_PER_CLAIM);
+    for (const { candidate, link } of links) {
       const [claimAId, claimBId] = [claim.id, candidate.id].sort() as [string, string];
       found.set(`${claimAId}:${claimBId}`, { claimAId, claimBId, ...link });
     }
+  }
   if (found.size === 0) return [];
   return db.transaction(async (tx) => {
     const suggested = await tx

@@ -32,7 +32,9 @@ export async function startWorkers(
   await boss.work("match-claims", { pollingIntervalSeconds, batchSize: 1 }, matchClaims(database.db));
   // pg-boss fires a schedule once per minute however many instances keep it.
   await boss.schedule("compact-claim-counts", "* * * * *");
-  await boss.work("compact-claim-counts", { pollingIntervalSeconds: 5 }, () => compactClaimCounts(database.db));
+  await boss.work("compact-claim-counts", { pollingIntervalSeconds: 5 }, () =>
+    compactClaimCounts(database.db),
+  );
   return {
     stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
   };
