@@ -544,7 +544,14 @@ try {
   // The CLI, start to finish, on one core: extraction of a large article.
   const bin = join(repoRoot, "node_modules", ".bin", "factdesk");
   const big = join(work, "big.txt");
-  writeFileSync(big, Array.from({ length: 30 }, () => seedSentences.join(" ")).join("\n\n"));
+  // Distinct paragraphs: repeated lines would be dropped as boilerplate, flattering the rate.
+  writeFileSync(
+    big,
+    Array.from(
+      { length: 8000 },
+      (_, i) => `${seedSentences[i % seedSentences.length]} Paragraph ${i} of the test.`,
+    ).join("\n\n"),
+  );
   const bytes = readFileSync(big).length;
   const run = (args: string[], input?: string) => {
     const started = performance.now();

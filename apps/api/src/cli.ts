@@ -16,13 +16,9 @@ import {
 } from "@factdesk/claims";
 import type { Db } from "@factdesk/db";
 import { claimLinkKinds, type TClaimLinkKind } from "@factdesk/schema";
-import { openDatabase } from "./boot";
 import { loadConfig } from "./config";
-import { articleFromText, ingestArticle } from "./domain/articles";
-import { importFactChecks, matchFactChecks } from "./domain/fact-checks";
-import { listAllLinks } from "./domain/matching";
-import { createJobQueue } from "./jobs/queue";
-import { runUntilIdle, startWorkers } from "./jobs/workers";
+
+const databaseSide = () => import("./cli-database");
 
 const usage = `Usage: factdesk <command> [arguments]
 
@@ -50,6 +46,7 @@ const stdinLines = () =>
 class UsageError extends Error {}
 
 async function withDatabase<T>(run: (db: Db) => Promise<T>) {
+  const { openDatabase } = await databaseSide();
   const { database } = await openDatabase(loadConfig(process.env));
   try {
     return await run(database.db);
@@ -83,6 +80,7 @@ const commands: Record<string, (args: string[]) => Promise<void> | void> = {
 
   async worker(args) {
     const { values } = parseArgs({ args, options: { "until-idle": { type: "boolean" } } });
+    const { openDatabase, runUntilIdle, startWorkers } = await databaseSide();
     const { database } = await openDatabase(loadConfig(process.env));
     if (values["until-idle"]) {
       await runUntilIdle(database);
@@ -101,6 +99,7 @@ const commands: Record<string, (args: string[]) => Promise<void> | void> = {
   async ingest(files) {
     if (files.length === 0) throw new UsageError("ingest needs at least one FILE.");
     const threshold = loadConfig(process.env).claimThreshold;
+    const { articleFromText, createJobQueue, ingestArticle } = await databaseSide();
     await withDatabase(async (db) => {
       const jobs = createJobQueue(db);
       for (const file of files) {
@@ -123,6 +122,7 @@ const commands: Record<string, (args: string[]) => Promise<void> | void> = {
       options: { "base-url": { type: "string" } },
     });
     if (positionals.length === 0) throw new UsageError("import-factchecks needs at least one FILE.");
+    const { importFactChecks } = await databaseSide();
     await withDatabase(async (db) => {
       for (const file of positionals) {
         const baseUrl = values["base-url"];
@@ -143,6 +143,7 @@ const commands: Record<string, (args: string[]) => Promise<void> | void> = {
     });
     const texts = values.stdin ? stdinLines() : positionals.length ? [positionals.join(" ")] : [];
     if (texts.length === 0) throw new UsageError("match needs a TEXT, or --stdin with one text per line.");
+    const { matchFactChecks } = await databaseSide();
     await withDatabase(async (db) => {
       for (const text of texts) {
         const matches = await matchFactChecks(db, text, 5);
@@ -156,6 +157,7 @@ const commands: Record<string, (args: string[]) => Promise<void> | void> = {
     const kind = values.kind as TClaimLinkKind | undefined;
     if (kind && !claimLinkKinds.includes(kind))
       throw new UsageError(`--kind must be one of: ${claimLinkKinds.join(", ")}.`);
+    const { listAllLinks } = await databaseSide();
     await withDatabase(async (db) => {
       for (const link of await listAllLinks(db, kind ? { kind } : {})) print(link);
     });
