@@ -41,14 +41,21 @@ const freePort = () =>
     });
   });
 
-/** The built app (`npm start`'s bundle) on a fresh embedded database with the seed data. */
-export async function startApp(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const bundle = join(repoRoot, "apps/api/dist/main.js");
+/**
+ * The built app (`npm start`'s bundle) on a fresh embedded database with the seed data, or
+ * with `env` on another (DATABASE_URL) or in another role (`cli.js worker`).
+ */
+export async function startApp({
+  env = {} as Record<string, string>,
+  command = ["main.js"],
+  ready = "/readyz" as string | RegExp,
+} = {}): Promise<{ url: string; stop: () => Promise<void>; output: () => string }> {
+  const bundle = join(repoRoot, "apps/api/dist", command[0] ?? "main.js");
   if (!existsSync(bundle)) throw new Error("Build first: `npm run build` (npm run test:e2e does it).");
   const dataDir = mkdtempSync(join(tmpdir(), "factdesk-e2e-"));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [bundle], {
+  const child: ChildProcess = spawn(process.execPath, [bundle, ...command.slice(1)], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -60,6 +67,7 @@ export async function startApp(): Promise<{ url: string; stop: () => Promise<voi
       PUBLIC_URL: url,
       SEED_PASSWORD: DEMO_PASSWORD,
       DATABASE_URL: "",
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -70,17 +78,21 @@ export async function startApp(): Promise<{ url: string; stop: () => Promise<voi
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The app exited early:\n${output}`);
-    const ready = await fetch(`${url}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) break;
+    const up =
+      typeof ready === "string"
+        ? await fetch(`${url}${ready}`).then(
+            (r) => r.ok,
+            () => false,
+          )
+        : ready.test(output);
+    if (up) break;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   if (Date.now() >= deadline) throw new Error(`The app did not become ready:\n${output}`);
 
   return {
     url,
+    output: () => output,
     stop: async () => {
       child.kill("SIGTERM");
       await new Promise((resolve) => child.once("exit", resolve));
