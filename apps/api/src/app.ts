@@ -26,6 +26,8 @@ export const WEB_BASE = "/app";
 
 export interface TAppDeps {
   database: DbHandle;
+  /** A read replica for public pages, feeds and the public API; absent, they read `database`. */
+  readDatabase?: DbHandle | undefined;
   /** Committed changes for subscriptions; without it, subscriptions stay silent. */
   changes?: TChangeFeed;
   config: TConfig;
@@ -36,6 +38,7 @@ export interface TAppDeps {
 
 export function createApp({
   database,
+  readDatabase,
   config,
   changes,
   log = console.error,
@@ -75,6 +78,7 @@ export function createApp({
   } as const;
 
   const rateLimits = createRateLimits(database);
+  const publicDb = (readDatabase ?? database).db;
   const jobs = createJobQueue(database.db);
   app.use(
     "/trpc",
@@ -96,6 +100,7 @@ export function createApp({
           rateLimits,
           changes,
           jobs,
+          readDb: publicDb,
           cookie: {
             set: (value, expires) => res.cookie(SESSION_COOKIE, value, { ...cookieOptions, expires }),
             clear: () => res.clearCookie(SESSION_COOKIE, cookieOptions),
@@ -117,15 +122,22 @@ export function createApp({
   app.use(claimsCsvRoute(database.db, sessionToken, publicUrl, rateLimits));
   // Public pages are kept rendered while nothing public changes; without a change feed to
   // say when, each is rendered per request.
-  const pages = createPageCache(changes && keepPublicPages ? {} : { maxBytes: 0 });
+  // A replica may lag behind the change just heard: what it renders right after one is served
+  // but not kept, so a page read before the replica caught up is not kept for a minute.
+  const pages = createPageCache({
+    ...(changes && keepPublicPages ? {} : { maxBytes: 0 }),
+    ...(readDatabase ? { settleMs: REPLICA_SETTLE_MS } : {}),
+  });
   changes?.onChange((change) => changesPublicPages(change) && pages.invalidate());
-  app.use(publicRoutes(database.db, publicUrl, pages));
+  app.use(publicRoutes(publicDb, publicUrl, pages));
   serveWebApp(app, config.webDist, log);
   app.use(lastResort(log));
   return app;
 }
 
 const RETRY_AFTER_SECONDS = 2;
+/** How long after a public change a replica's renders are not kept (replication lag allowance). */
+const REPLICA_SETTLE_MS = 10_000;
 
 /**
  * A read before any procedure runs (the session): read again once if the connection was

@@ -46,6 +46,13 @@ export async function openDatabase(
   return { database, auditKey: key };
 }
 
+/** The read replica for public reads (DATABASE_READ_URL), if any; it follows the primary, unmigrated. */
+export async function openReadReplica(config: TConfig): Promise<DbHandle | undefined> {
+  const target = config.database;
+  if (target.engine !== "postgres" || !target.readUrl) return undefined;
+  return createDb({ engine: "postgres", url: target.readUrl });
+}
+
 /** AUDIT_KEY, else the key file beside the data, made once with a random key. */
 function loadAuditKey({ key, keyFile }: TConfig["audit"], log: TLog): TAuditKey {
   if (key) return auditKey(key);

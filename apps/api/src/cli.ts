@@ -81,12 +81,13 @@ const commands: Record<string, (args: string[]) => Promise<void> | void> = {
   async worker(args) {
     const { values } = parseArgs({ args, options: { "until-idle": { type: "boolean" } } });
     const { openDatabase, runUntilIdle, startWorkers } = await databaseSide();
-    const { database } = await openDatabase(loadConfig(process.env));
+    const config = loadConfig(process.env);
+    const { database } = await openDatabase(config);
     if (values["until-idle"]) {
-      await runUntilIdle(database);
+      await runUntilIdle(database, { config });
       return database.close();
     }
-    const workers = await startWorkers(database);
+    const workers = await startWorkers(database, { config });
     console.error("Factdesk job workers are running; stop with Ctrl-C or SIGTERM.");
     await new Promise<void>((resolve) => {
       process.once("SIGINT", resolve);

@@ -18,6 +18,13 @@ const ZEnv = z.object({
   DATABASE_OWNER_URL: z
     .url({ protocol: /^postgres(ql)?$/, error: "DATABASE_OWNER_URL must be a postgres:// URL." })
     .optional(),
+  /**
+   * A read replica of DATABASE_URL for the public pages, feeds and public API; absent, they
+   * read the primary. Writes always go to the primary.
+   */
+  DATABASE_READ_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: "DATABASE_READ_URL must be a postgres:// URL." })
+    .optional(),
   /** Keys the audit chain; kept outside the database. Absent: a key file is made (not in production). */
   AUDIT_KEY: z.string().min(32, "AUDIT_KEY must have at least 32 characters.").optional(),
   AUDIT_KEY_FILE: z
@@ -68,10 +75,8 @@ const ZEnv = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((value) => value === "true"),
-  /** How often to look for webhook deliveries that are due. */
-  WEBHOOK_POLL_MS: z.coerce.number().int().min(50).default(1000),
   /** First retry delay of a failed webhook delivery; each further retry doubles it. */
-  WEBHOOK_RETRY_SECONDS: z.coerce.number().min(0.05).default(30),
+  WEBHOOK_RETRY_SECONDS: z.coerce.number().int().min(1).default(30),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .positive()
@@ -100,7 +105,12 @@ export function loadConfig(env: Record<string, string | undefined>) {
     host: e.HOST,
     publicUrl,
     database: e.DATABASE_URL
-      ? ({ engine: "postgres", url: e.DATABASE_URL, ownerUrl: e.DATABASE_OWNER_URL } as const)
+      ? ({
+          engine: "postgres",
+          url: e.DATABASE_URL,
+          ownerUrl: e.DATABASE_OWNER_URL,
+          readUrl: e.DATABASE_READ_URL,
+        } as const)
       : ({ engine: "pglite", dataDir: e.DATA_DIR } as const),
     audit: {
       key: e.AUDIT_KEY,
@@ -125,7 +135,7 @@ export function loadConfig(env: Record<string, string | undefined>) {
     https: publicUrl.protocol === "https:",
     session: { ttlMs: e.SESSION_TTL_HOURS * 3_600_000 },
     jobs: { inProcess: e.JOBS_IN_PROCESS },
-    webhooks: { intervalMs: e.WEBHOOK_POLL_MS, retryBaseMs: e.WEBHOOK_RETRY_SECONDS * 1000 },
+    webhooks: { retrySeconds: e.WEBHOOK_RETRY_SECONDS },
   };
 }
 

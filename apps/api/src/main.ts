@@ -1,8 +1,7 @@
 import { createApp, WEB_BASE } from "./app";
 import { startCheckpoints } from "./audit-checkpoints";
-import { openDatabase } from "./boot";
+import { openDatabase, openReadReplica } from "./boot";
 import { loadConfig } from "./config";
-import { startWebhookWorker } from "./domain/webhooks";
 import { startWorkers } from "./jobs/workers";
 import { listenForChanges } from "./live";
 import { isEmpty, seedDatabase } from "./seed";
@@ -22,14 +21,14 @@ async function main() {
     );
   }
 
+  const readDatabase = await openReadReplica(config);
   const live = await listenForChanges(database);
-  const workers = config.jobs.inProcess ? await startWorkers(database) : null;
+  const workers = config.jobs.inProcess ? await startWorkers(database, { config }) : null;
   const stopCheckpoints = startCheckpoints(database.db, auditKey, {
     file: config.audit.checkpointFile,
     intervalMs: config.audit.checkpointMs,
   });
-  const stopWebhooks = startWebhookWorker(database.db, { ...config.webhooks, fetchRules: config.fetch });
-  const app = createApp({ database, config, changes: live.feed });
+  const app = createApp({ database, readDatabase, config, changes: live.feed });
   const server = app.listen(config.port, config.host, () => {
     const where =
       config.database.engine === "pglite" ? `embedded PGlite in ${config.database.dataDir}` : "PostgreSQL";
@@ -47,10 +46,10 @@ async function main() {
     server.closeAllConnections(); // open live-update streams would hold the server open
     server.close(
       () =>
-        void stopWebhooks()
-          .then(() => workers?.stop())
+        void Promise.resolve(workers?.stop())
           .then(() => stopCheckpoints())
           .then(() => live.stop())
+          .then(() => readDatabase?.close())
           .then(() => database.close())
           .then(() => process.exit(0)),
     );

@@ -15,6 +15,7 @@ export const PASSWORD = "correct horse battery";
 export const testConfig = loadConfig({
   WEB_DIST: "/nonexistent",
   SESSION_TTL_HOURS: "1",
+  WEBHOOK_RETRY_SECONDS: "1", // a failed delivery is retried within seconds
   AUDIT_KEY: TEST_AUDIT_KEY,
   AUDIT_CHECKPOINT_FILE: join(tmpdir(), `factdesk-test-checkpoints-${process.pid}.jsonl`),
 });

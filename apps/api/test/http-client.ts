@@ -19,7 +19,7 @@ export async function startServer(
   database: DbHandle,
   log: (message: string, error?: unknown) => void = quiet,
   config: Partial<TConfig> = {},
-  { keepPublicPages = true } = {},
+  { keepPublicPages = true, readDatabase = undefined as DbHandle | undefined } = {},
 ) {
   const live = await listenForChanges(database);
   const app = createApp({
@@ -28,6 +28,7 @@ export async function startServer(
     changes: live.feed,
     log,
     keepPublicPages,
+    readDatabase,
   });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));

@@ -18,7 +18,7 @@ describe("similar and contradicting claims", () => {
       publicUrl: testConfig.publicUrl,
     });
     expect(await t.db.$count(claimLinks), "links are suggested by a job, after ingest").toBe(0);
-    await runUntilIdle(t.handle, { log: () => {} });
+    await runUntilIdle(t.handle, { config: testConfig, log: () => {} });
     const links = await t.db.select().from(claimLinks);
     expect(links.length).toBeGreaterThan(0);
     expect(links.every((link) => link.state === "suggested" && link.claimAId < link.claimBId)).toBe(true);

@@ -79,7 +79,7 @@ describe.skipIf(!onPostgres)("two database roles", () => {
       sentenceIndexes: [0, 1],
     });
     expect(ingested.claimCount).toBe(2);
-    await runUntilIdle(database, { log: () => {} });
+    await runUntilIdle(database, { config: testConfig, log: () => {} });
     const done = await database.query({
       text: "select state from pgboss.job where name = 'match-claims'",
       values: [],
@@ -109,7 +109,10 @@ describe.skipIf(!onPostgres)("two database roles", () => {
   it("warns at start when the app connects as a superuser", async () => {
     const warnings: string[] = [];
     const { database } = await openDatabase(
-      { ...testConfig, database: { engine: "postgres", url: t.handle.url ?? "", ownerUrl: undefined } },
+      {
+        ...testConfig,
+        database: { engine: "postgres", url: t.handle.url ?? "", ownerUrl: undefined, readUrl: undefined },
+      },
       (message) => warnings.push(message),
     );
     opened.push(database);

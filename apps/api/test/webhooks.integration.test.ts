@@ -4,17 +4,16 @@ import type { AddressInfo } from "node:net";
 import { webhookDeliveries } from "@factdesk/db";
 import { useTestDb } from "@factdesk/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWebhookWorker } from "../src/domain/webhooks";
+import { startWorkers } from "../src/jobs/workers";
 import {
   allowingHosts,
   callerFor,
   configureOrganisation,
   makeUser,
   publishVerdict,
+  testConfig,
   until,
 } from "./factories";
-
-const local = allowingHosts("127.0.0.1").fetch;
 
 const t = useTestDb();
 const SECRET = "a-long-shared-secret-for-tests";
@@ -64,7 +63,8 @@ describe("webhooks", () => {
     expect((await admin.webhook.list())[0]).toMatchObject({ url, secretHint: "…ests" });
     expect(JSON.stringify(await admin.webhook.list())).not.toContain(SECRET);
 
-    const stop = startWebhookWorker(t.db, { intervalMs: 50, retryBaseMs: 100, fetchRules: local });
+    const workers = await startWorkers(t.handle, { config: allowingHosts("127.0.0.1"), log: () => {} });
+    const stop = () => workers.stop();
     try {
       const { verdict, asEditor } = await publishVerdict(t.db);
       await until(() => received.length === 1);
@@ -145,7 +145,9 @@ describe("webhooks", () => {
     const allowed = callerFor(t.db, await makeUser(t.db, { role: "admin" }), allowingHosts("127.0.0.1"));
     await allowed.webhook.create({ url, secret: SECRET, events: ["verdict.published"] });
     const before = requests;
-    const stop = startWebhookWorker(t.db, { intervalMs: 50, retryBaseMs: 60_000 });
+    // The workers' own rules allow no local host.
+    const workers = await startWorkers(t.handle, { config: testConfig, log: () => {} });
+    const stop = () => workers.stop();
     try {
       await publishVerdict(t.db);
       await until(async () => (await t.db.select().from(webhookDeliveries))[0]?.attempts === 1);

@@ -100,10 +100,13 @@ export async function createDb(config: TDbConfig): Promise<DbHandle> {
     return {
       db,
       engine: "postgres",
-      migrate: async () => {
-        await migratePg(db, requireMigrations());
-        await migrateJobQueue({ query: ({ text, values }) => pool.query(text, values) });
-      },
+      migrate: () =>
+        // Several instances may start at once: one migrates while the others wait, then find
+        // nothing left to do.
+        whileLocked(config.url, async () => {
+          await migratePg(db, requireMigrations());
+          await migrateJobQueue({ query: ({ text, values }) => pool.query(text, values) });
+        }),
       ping: ping(db),
       query: ({ text, values }) => pool.query(text, values),
       listen: (channel, onPayload) => listenPostgres(config, channel, onPayload),
@@ -132,6 +135,20 @@ export async function createDb(config: TDbConfig): Promise<DbHandle> {
     },
     close: () => client.close(),
   };
+}
+
+const MIGRATION_LOCK = 727002;
+
+/** Runs `work` holding the migration lock, on a connection of its own (the pool may have one). */
+async function whileLocked(url: string, work: () => Promise<void>) {
+  const lock = new pg.Client({ connectionString: url });
+  await lock.connect();
+  try {
+    await lock.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    await work();
+  } finally {
+    await lock.end(); // ending the session releases its lock
+  }
 }
 
 /**

@@ -1,8 +1,9 @@
 import { createHmac } from "node:crypto";
 import { type DbOrTx, webhookDeliveries, webhooks } from "@factdesk/db";
 import { DomainError, type TActor, type TWebhookEvent } from "@factdesk/schema";
-import { and, arrayContains, desc, eq, lte, sql } from "drizzle-orm";
+import { and, arrayContains, desc, eq } from "drizzle-orm";
 import { assertReachableAddress, defaultFetchRules, fetchAddress, type TFetchRules } from "../fetcher";
+import type { TJobQueue } from "../jobs/queue";
 import { recordEvent } from "./audit";
 
 /** After this many failed attempts a delivery is marked failed and shown so on the admin page. */
@@ -23,9 +24,19 @@ export function signature(secret: string, body: string, timestamp: number) {
   return `t=${timestamp},v1=${mac}`;
 }
 
-/** Queues an event for every active endpoint that wants it, inside the caller's transaction. */
+/** How a delivery is retried: pg-boss waits about `retrySeconds` × 2^(attempt − 1) (up to twice that). */
+export interface TWebhookQueue {
+  jobs: TJobQueue;
+  retrySeconds: number;
+}
+
+/**
+ * Records a delivery for every active endpoint that wants the event, and queues each as a
+ * job, inside the caller's transaction: nothing is sent for a change that rolls back.
+ */
 export async function enqueueWebhookEvent(
   tx: DbOrTx,
+  { jobs, retrySeconds }: TWebhookQueue,
   event: TWebhookEvent,
   payload: Record<string, unknown>,
 ) {
@@ -34,116 +45,90 @@ export async function enqueueWebhookEvent(
     .from(webhooks)
     .where(and(eq(webhooks.active, true), arrayContains(webhooks.events, [event])));
   if (targets.length === 0) return;
-  await tx.insert(webhookDeliveries).values(targets.map(({ id }) => ({ webhookId: id, event, payload })));
+  const deliveries = await tx
+    .insert(webhookDeliveries)
+    .values(targets.map(({ id }) => ({ webhookId: id, event, payload })))
+    .returning({ id: webhookDeliveries.id });
+  for (const { id } of deliveries)
+    await jobs.enqueue(
+      tx,
+      "deliver-webhook",
+      { deliveryId: id },
+      { retryLimit: MAX_ATTEMPTS - 1, retryDelay: Math.max(1, Math.round(retrySeconds)), retryBackoff: true },
+    );
 }
+
+/** Thrown by a failed attempt that will be retried: the job queue schedules the retry. */
+export class DeliveryFailed extends Error {}
 
 /**
- * Delivers what is due, once per call: claims up to `batch` rows with FOR UPDATE SKIP LOCKED (so
- * several API instances never send the same delivery), posts each, records the outcome.
+ * Makes one attempt at a delivery (a job): posts it through the one fetcher, with no
+ * transaction open while waiting for the receiver, and records the outcome. A failure
+ * before the last attempt throws DeliveryFailed so that the queue retries with backoff; a
+ * delivery already delivered or given up on is left alone, so a repeated job sends nothing.
  */
-export async function deliverDueWebhooks(
+export async function deliverWebhook(
   db: DbOrTx,
-  {
-    batch = 10,
-    retryBaseMs = 30_000,
-    fetchRules = defaultFetchRules,
-  }: { batch?: number; retryBaseMs?: number; fetchRules?: TFetchRules } = {},
+  deliveryId: string,
+  { retrySeconds, fetchRules = defaultFetchRules }: { retrySeconds: number; fetchRules?: TFetchRules },
 ) {
-  return db.transaction(async (tx) => {
-    const due = await tx
-      .select({ delivery: webhookDeliveries, url: webhooks.url, secret: webhooks.secret })
-      .from(webhookDeliveries)
-      .innerJoin(webhooks, eq(webhooks.id, webhookDeliveries.webhookId))
-      .where(and(eq(webhookDeliveries.status, "pending"), lte(webhookDeliveries.nextAttemptAt, sql`now()`)))
-      .orderBy(webhookDeliveries.nextAttemptAt)
-      .limit(batch)
-      .for("update", { of: webhookDeliveries, skipLocked: true });
-    for (const { delivery, url, secret } of due) {
-      const body = JSON.stringify({
-        id: delivery.id,
-        event: delivery.event,
-        createdAt: delivery.createdAt,
-        data: delivery.payload,
-      });
-      const attempt = delivery.attempts + 1;
-      let statusCode: number | null = null;
-      let error: string | null = null;
-      try {
-        // Through the one fetcher: private addresses are refused at connect time, so the
-        // delivery log cannot be used to scan the desk's own network.
-        const response = await fetchAddress(
-          url,
-          {
-            method: "POST",
-            headers: {
-              "content-type": "application/json",
-              "user-agent": "Factdesk-Webhooks",
-              "factdesk-event": delivery.event,
-              "factdesk-delivery": delivery.id,
-              "factdesk-signature": signature(secret, body, Math.floor(Date.now() / 1000)),
-            },
-            body,
-          },
-          {
-            ...fetchRules,
-            deadlineMs: Math.min(fetchRules.deadlineMs, DELIVERY_DEADLINE_MS),
-            maxBytes: 100_000,
-          },
-        );
-        statusCode = response.status;
-        if (response.status < 200 || response.status >= 300) error = `HTTP ${response.status}`;
-      } catch (cause) {
-        error = cause instanceof Error ? cause.message : String(cause);
-      }
-      const delivered = error === null;
-      await tx
-        .update(webhookDeliveries)
-        .set({
-          attempts: attempt,
-          lastStatusCode: statusCode,
-          lastError: error,
-          status: delivered ? "delivered" : attempt >= MAX_ATTEMPTS ? "failed" : "pending",
-          deliveredAt: delivered ? new Date() : null,
-          nextAttemptAt: new Date(Date.now() + retryDelayMs(attempt, retryBaseMs)),
-        })
-        .where(eq(webhookDeliveries.id, delivery.id));
-    }
-    return due.length;
+  const [due] = await db
+    .select({ delivery: webhookDeliveries, url: webhooks.url, secret: webhooks.secret })
+    .from(webhookDeliveries)
+    .innerJoin(webhooks, eq(webhooks.id, webhookDeliveries.webhookId))
+    .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.status, "pending")));
+  if (!due) return;
+  const { delivery, url, secret } = due;
+  const body = JSON.stringify({
+    id: delivery.id,
+    event: delivery.event,
+    createdAt: delivery.createdAt,
+    data: delivery.payload,
   });
-}
-
-/** Polls for due deliveries until stopped; errors are logged and the loop carries on. */
-export function startWebhookWorker(
-  db: DbOrTx,
-  {
-    intervalMs = 1000,
-    retryBaseMs = 30_000,
-    fetchRules = defaultFetchRules,
-    log = console.error,
-  }: {
-    intervalMs?: number;
-    retryBaseMs?: number;
-    fetchRules?: TFetchRules;
-    log?: (m: string, e?: unknown) => void;
-  } = {},
-) {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = async () => {
-    try {
-      while (!stopped && (await deliverDueWebhooks(db, { retryBaseMs, fetchRules })) > 0);
-    } catch (error) {
-      log("webhooks: delivery round failed", error);
-    }
-    if (!stopped) timer = setTimeout(() => void (running = tick()), intervalMs);
-  };
-  running = tick();
-  return async () => {
-    stopped = true;
-    clearTimeout(timer);
-    await running;
-  };
+  const attempt = delivery.attempts + 1;
+  let statusCode: number | null = null;
+  let error: string | null = null;
+  try {
+    // Through the one fetcher: private addresses are refused at connect time, so the
+    // delivery log cannot be used to scan the desk's own network.
+    const response = await fetchAddress(
+      url,
+      {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "user-agent": "Factdesk-Webhooks",
+          "factdesk-event": delivery.event,
+          "factdesk-delivery": delivery.id,
+          "factdesk-signature": signature(secret, body, Math.floor(Date.now() / 1000)),
+        },
+        body,
+      },
+      {
+        ...fetchRules,
+        deadlineMs: Math.min(fetchRules.deadlineMs, DELIVERY_DEADLINE_MS),
+        maxBytes: 100_000,
+      },
+    );
+    statusCode = response.status;
+    if (response.status < 200 || response.status >= 300) error = `HTTP ${response.status}`;
+  } catch (cause) {
+    error = cause instanceof Error ? cause.message : String(cause);
+  }
+  const delivered = error === null;
+  const final = !delivered && attempt >= MAX_ATTEMPTS;
+  await db
+    .update(webhookDeliveries)
+    .set({
+      attempts: attempt,
+      lastStatusCode: statusCode,
+      lastError: error,
+      status: delivered ? "delivered" : final ? "failed" : "pending",
+      deliveredAt: delivered ? new Date() : null,
+      nextAttemptAt: new Date(Date.now() + retryDelayMs(attempt, retrySeconds * 1000)),
+    })
+    .where(and(eq(webhookDeliveries.id, delivery.id), eq(webhookDeliveries.attempts, delivery.attempts)));
+  if (!delivered && !final) throw new DeliveryFailed(`Delivery ${delivery.id}: ${error}`);
 }
 
 // ── Admin operations ──

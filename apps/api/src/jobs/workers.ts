@@ -1,9 +1,13 @@
 import { type DbHandle, JOB_SCHEMA, jobDatabase } from "@factdesk/db";
 import PgBoss from "pg-boss";
+import type { TConfig } from "../config";
 import { compactClaimCounts } from "../domain/queue";
+import { deliverWebhookJob } from "./deliver-webhook";
 import { matchClaims } from "./match-claims";
 
 export interface TWorkerOptions {
+  /** Where webhook deliveries may go, and how soon a failed one is retried. */
+  config: Pick<TConfig, "fetch" | "webhooks">;
   /** How often an idle worker asks for work (pg-boss's floor is half a second). */
   pollingIntervalSeconds?: number;
   log?: (message: string, error?: unknown) => void;
@@ -17,7 +21,7 @@ export interface TWorkerOptions {
  */
 export async function startWorkers(
   database: DbHandle,
-  { pollingIntervalSeconds = 0.5, log = console.error }: TWorkerOptions = {},
+  { config, pollingIntervalSeconds = 0.5, log = console.error }: TWorkerOptions,
 ) {
   const boss = new PgBoss({
     db: jobDatabase(database),
@@ -32,6 +36,14 @@ export async function startWorkers(
   await boss.work("match-claims", { pollingIntervalSeconds, batchSize: 1 }, matchClaims(database.db));
   // pg-boss fires a schedule once per minute however many instances keep it.
   await boss.schedule("compact-claim-counts", "* * * * *");
+  await boss.work(
+    "deliver-webhook",
+    { pollingIntervalSeconds, batchSize: 1 },
+    deliverWebhookJob(database.db, {
+      retrySeconds: config.webhooks.retrySeconds,
+      fetchRules: config.fetch,
+    }),
+  );
   await boss.work("compact-claim-counts", { pollingIntervalSeconds: 5 }, () =>
     compactClaimCounts(database.db),
   );
@@ -51,7 +63,7 @@ async function jobsDue(database: DbHandle) {
 }
 
 /** Runs the workers until no job is due, then stops them: `factdesk worker --until-idle`. */
-export async function runUntilIdle(database: DbHandle, options: TWorkerOptions = {}) {
+export async function runUntilIdle(database: DbHandle, options: TWorkerOptions) {
   const workers = await startWorkers(database, options);
   try {
     while ((await jobsDue(database)) > 0) await new Promise((resolve) => setTimeout(resolve, 100));

@@ -24,12 +24,14 @@ export const changesPublicPages = (change: TChange) => PUBLIC_ENTITIES.has(chang
  * without a query. Every instance hears every change through NOTIFY and drops its pages; in
  * case a notification is lost (a dropped listening connection), a page also expires after
  * `ttlMs`, as long as a CDN may keep it anyway. A render that began before a change is not
- * kept, so a change is never papered over by a page read just before it.
+ * kept, so a change is never papered over by a page read just before it; with `settleMs`
+ * (a replica that may lag), neither is one rendered that soon after a change.
  */
-export function createPageCache({ maxBytes = 32_000_000, ttlMs = 60_000 } = {}) {
+export function createPageCache({ maxBytes = 32_000_000, ttlMs = 60_000, settleMs = 0 } = {}) {
   const pages = new Map<string, TPublicPage & { at: number }>();
   let bytes = 0;
   let generation = 0;
+  let changedAt = 0;
   const drop = (key: string) => {
     const page = pages.get(key);
     if (!page) return;
@@ -39,6 +41,7 @@ export function createPageCache({ maxBytes = 32_000_000, ttlMs = 60_000 } = {}) 
   return {
     invalidate() {
       generation++;
+      changedAt = Date.now();
       pages.clear();
       bytes = 0;
     },
@@ -62,7 +65,8 @@ export function createPageCache({ maxBytes = 32_000_000, ttlMs = 60_000 } = {}) 
         etag: `"${createHash("sha256").update(rendered.body).digest("base64url").slice(0, 32)}"`,
         at: Date.now(),
       };
-      if (started === generation && page.body.length <= maxBytes / 4) {
+      const settled = Date.now() - changedAt >= settleMs;
+      if (started === generation && settled && page.body.length <= maxBytes / 4) {
         pages.set(key, page);
         bytes += page.body.length;
         for (const oldest of pages.keys()) {

@@ -28,6 +28,8 @@ export interface TContextOptions {
   rateLimits?: TRateLimits;
   /** Committed changes, for subscriptions. */
   changes?: TChangeFeed;
+  /** Where public reads go (a read replica when there is one); without it, `db`. */
+  readDb?: Db;
   /** Where slow work after a change is queued; a caller without one sends to its own database. */
   jobs?: TJobQueue;
 }
@@ -45,6 +47,7 @@ export function createContextInner(options: TContextOptions) {
     rateLimits: options.rateLimits ?? createRateLimits(),
     changes: options.changes ?? createChangeFeed(),
     jobs: options.jobs ?? createJobQueue(options.db),
+    readDb: options.readDb ?? options.db,
   };
 }
 export type TContext = ReturnType<typeof createContextInner>;

@@ -1,6 +1,7 @@
 import type { Tx, verdicts } from "@factdesk/db";
 import type { TActor } from "@factdesk/schema";
 import type { SQL } from "drizzle-orm";
+import type { TWebhookQueue } from "../webhooks";
 import type { TRevision, TVerdict } from "./facts";
 
 /** One review step as it happens: who, on which verdict and revision, why. */
@@ -11,6 +12,8 @@ export interface TStep {
   revision: TRevision;
   reason: string | undefined;
   publicUrl: URL;
+  /** Where announcements to webhooks are queued. */
+  webhooks: TWebhookQueue;
   now: Date;
 }
 

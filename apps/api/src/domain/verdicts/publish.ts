@@ -73,13 +73,13 @@ export const publish: TVerdictEffect = {
 export async function announce(
   tx: Tx,
   site: TSite,
-  { verdict, revision }: TStep,
+  { verdict, revision, webhooks }: TStep,
   updated: TVerdict,
   event: TWebhookEvent,
   data: Record<string, unknown>,
 ) {
   if (!updated.slug) return;
-  await enqueueWebhookEvent(tx, event, {
+  await enqueueWebhookEvent(tx, webhooks, event, {
     verdictId: verdict.id,
     slug: updated.slug,
     url: verdictPageUrl(site.base, updated.slug),

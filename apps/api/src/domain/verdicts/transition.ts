@@ -2,6 +2,7 @@ import { type DbOrTx, verdicts } from "@factdesk/db";
 import { assertTransition, DomainError, type TActor, type TVerdictState } from "@factdesk/schema";
 import { recordEvent } from "../audit";
 import { lockVersion, updateVersion } from "../versioned";
+import type { TWebhookQueue } from "../webhooks";
 import { approve } from "./approve";
 import type { TVerdictEffect } from "./effects";
 import { currentRevision, verdictFacts } from "./facts";
@@ -31,7 +32,7 @@ export async function transitionVerdict(
   db: DbOrTx,
   actor: TActor,
   input: { id: string; version: number; to: TVerdictState; reason?: string },
-  { publicUrl }: { publicUrl: URL },
+  { publicUrl, webhooks }: { publicUrl: URL; webhooks: TWebhookQueue },
 ) {
   const effect = effects[input.to];
   if (!effect) throw new DomainError("CONFLICT", "A verdict becomes a draft again by saving a correction.");
@@ -44,7 +45,7 @@ export async function transitionVerdict(
       input.to,
       input.reason,
     );
-    const step = { tx, actor, verdict, revision, reason: input.reason, publicUrl, now: new Date() };
+    const step = { tx, actor, verdict, revision, reason: input.reason, publicUrl, webhooks, now: new Date() };
     const updated = await updateVersion(
       tx,
       verdicts,

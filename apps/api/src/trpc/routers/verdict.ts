@@ -14,7 +14,13 @@ import {
   saveVerdict,
   transitionVerdict,
 } from "../../domain/verdicts";
-import { authedProcedure, editorProcedure, router } from "../init";
+import { authedProcedure, editorProcedure, router, type TContext } from "../init";
+
+/** What a review step needs from the request: the site's address, and where webhooks are queued. */
+const reviewDeps = (ctx: TContext) => ({
+  publicUrl: ctx.config.publicUrl,
+  webhooks: { jobs: ctx.jobs, retrySeconds: ctx.config.webhooks.retrySeconds },
+});
 
 // Each review step is the workflow's transition of the same name; the rules live there.
 export const verdictRouter = router({
@@ -27,32 +33,37 @@ export const verdictRouter = router({
   submit: authedProcedure
     .input(ZVerdictStepInput)
     .mutation(({ ctx, input }) =>
-      transitionVerdict(ctx.db, ctx.user, { ...input, to: "submitted" }, ctx.config),
+      transitionVerdict(ctx.db, ctx.user, { ...input, to: "submitted" }, reviewDeps(ctx)),
     ),
   approve: editorProcedure
     .input(ZVerdictStepInput)
     .mutation(({ ctx, input }) =>
-      transitionVerdict(ctx.db, ctx.user, { ...input, to: "approved" }, ctx.config),
+      transitionVerdict(ctx.db, ctx.user, { ...input, to: "approved" }, reviewDeps(ctx)),
     ),
   requestChanges: editorProcedure
     .input(ZVerdictRequestChangesInput)
     .mutation(({ ctx, input: { comment, ...input } }) =>
-      transitionVerdict(ctx.db, ctx.user, { ...input, to: "changes_requested", reason: comment }, ctx.config),
+      transitionVerdict(
+        ctx.db,
+        ctx.user,
+        { ...input, to: "changes_requested", reason: comment },
+        reviewDeps(ctx),
+      ),
     ),
   publish: editorProcedure
     .input(ZVerdictStepInput)
     .mutation(({ ctx, input }) =>
-      transitionVerdict(ctx.db, ctx.user, { ...input, to: "published" }, ctx.config),
+      transitionVerdict(ctx.db, ctx.user, { ...input, to: "published" }, reviewDeps(ctx)),
     ),
   withdrawApproval: editorProcedure
     .input(ZVerdictWithdrawApprovalInput)
     .mutation(({ ctx, input }) =>
-      transitionVerdict(ctx.db, ctx.user, { ...input, to: "submitted" }, ctx.config),
+      transitionVerdict(ctx.db, ctx.user, { ...input, to: "submitted" }, reviewDeps(ctx)),
     ),
   retract: editorProcedure
     .input(ZVerdictRetractInput)
     .mutation(({ ctx, input }) =>
-      transitionVerdict(ctx.db, ctx.user, { ...input, to: "retracted" }, ctx.config),
+      transitionVerdict(ctx.db, ctx.user, { ...input, to: "retracted" }, reviewDeps(ctx)),
     ),
   revisions: authedProcedure
     .input(ZVerdictRevisionsInput)
