@@ -8,7 +8,7 @@ import { parse as parseCookies } from "cookie";
 import express, { type ErrorRequestHandler, type Request, type Response } from "express";
 import helmet from "helmet";
 import type { TConfig } from "./config";
-import { userForSession } from "./domain/auth";
+import { createSessionCache } from "./domain/auth";
 import { createRateLimits } from "./domain/rate-limits";
 import { claimsCsvRoute } from "./exports/claims-csv";
 import { createJobQueue } from "./jobs/queue";
@@ -78,6 +78,12 @@ export function createApp({
   } as const;
 
   const rateLimits = createRateLimits(database);
+  // Without a change feed a session could not be forgotten when it ends: read it every time.
+  const signedIn = createSessionCache(changes ? {} : { ttlMs: 0 });
+  changes?.onChange((change) => {
+    if (change.entityType === "user") signedIn.forgetUser(change.entityId);
+    if (change.entityType === "bulk") signedIn.clear();
+  });
   const publicDb = (readDatabase ?? database).db;
   const jobs = createJobQueue(database.db);
   app.use(
@@ -89,7 +95,7 @@ export function createApp({
       maxBodySize: 5_000_000, // room for a long article's text
       async createContext({ req, res }: { req: Request; res: Response }) {
         const token = sessionToken(req);
-        const user = token ? await readAgainOnce(() => userForSession(database.db, token)) : null;
+        const user = token ? await readAgainOnce(() => signedIn.userFor(database.db, token)) : null;
         return createContextInner({
           db: database.db,
           config,

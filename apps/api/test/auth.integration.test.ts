@@ -1,13 +1,17 @@
+import { randomUUID } from "node:crypto";
 import { sessions, users } from "@factdesk/db";
 import { useTestDb } from "@factdesk/db/testing";
+import type { TRPCClientError } from "@trpc/client";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { userForSession } from "../src/domain/auth";
 import { createRateLimits, expensiveBudgets, type TRateLimits } from "../src/domain/rate-limits";
 import { createContextInner } from "../src/trpc/init";
+import type { AppRouter } from "../src/trpc/router";
 import { createCaller } from "../src/trpc/router";
-import { makeUser, PASSWORD, testConfig } from "./factories";
+import { callerFor, makeUser, PASSWORD, testConfig } from "./factories";
+import { browserClient, startServer } from "./http-client";
 
 const t = useTestDb();
 
@@ -116,5 +120,51 @@ describe("sessions", () => {
     expect(await userForSession(t.db, token)).toBeNull();
     await logIn(user.email);
     expect(await t.db.$count(sessions)).toBe(1);
+  });
+});
+
+describe("sessions over HTTP on two instances", () => {
+  it("are kept between requests, and forgotten everywhere as soon as a role changes, a user is deactivated or signs out", async () => {
+    const [first, second] = [await startServer(t.handle), await startServer(t.handle)];
+    try {
+      const admin = callerFor(t.db, await makeUser(t.db, { role: "admin" }));
+      const editor = await makeUser(t.db, { role: "editor" });
+      const { client, jar } = browserClient(first.url);
+      await client.auth.login.mutate({ email: editor.email, password: PASSWORD });
+      /** The same cookie sent to the other instance. */
+      const onSecond = () => {
+        const other = browserClient(second.url);
+        other.jar.cookie = jar.cookie;
+        return other.client;
+      };
+      /** An editor's procedure on a verdict that does not exist: NOT_FOUND for editors, FORBIDDEN for others. */
+      const editorOnly = (api: typeof client) =>
+        api.verdict.withdrawApproval.mutate({ id: randomUUID(), version: 1, reason: "Checking." }).then(
+          () => "ok",
+          (error: TRPCClientError<AppRouter>) => error.data?.code,
+        );
+      // Both instances now know the session (and keep it).
+      expect(await editorOnly(client)).toBe("NOT_FOUND");
+      expect(await editorOnly(onSecond())).toBe("NOT_FOUND");
+
+      await admin.user.setRole({ id: editor.id, role: "fact_checker" });
+      await Promise.all([first.caughtUp(), second.caughtUp()]);
+      expect(await editorOnly(client)).toBe("FORBIDDEN");
+      expect(await editorOnly(onSecond())).toBe("FORBIDDEN");
+
+      await client.auth.logout.mutate();
+      await Promise.all([first.caughtUp(), second.caughtUp()]);
+      expect(await onSecond().auth.me.query()).toBeNull();
+
+      await client.auth.login.mutate({ email: editor.email, password: PASSWORD });
+      expect(await onSecond().auth.me.query()).toMatchObject({ id: editor.id });
+      await admin.user.deactivate({ id: editor.id });
+      await Promise.all([first.caughtUp(), second.caughtUp()]);
+      expect(await onSecond().auth.me.query()).toBeNull();
+      expect(await client.auth.me.query()).toBeNull();
+    } finally {
+      await first.stop();
+      await second.stop();
+    }
   });
 });

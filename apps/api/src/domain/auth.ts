@@ -3,6 +3,7 @@ import { type DbOrTx, sessions, users } from "@factdesk/db";
 import { DomainError, type TLoginInput, type TRole } from "@factdesk/schema";
 import argon2 from "argon2";
 import { and, eq, gt, lt } from "drizzle-orm";
+import { announceChanges } from "./audit";
 
 export interface TSessionUser {
   id: string;
@@ -49,8 +50,12 @@ export async function login(
 
 /** The user behind a session cookie, or null when it is unknown, expired or deactivated. */
 export async function userForSession(db: DbOrTx, token: string): Promise<TSessionUser | null> {
+  return (await sessionFor(db, token))?.user ?? null;
+}
+
+async function sessionFor(db: DbOrTx, token: string) {
   const [row] = await db
-    .select(sessionUserColumns)
+    .select({ user: sessionUserColumns, expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
@@ -63,6 +68,55 @@ export async function userForSession(db: DbOrTx, token: string): Promise<TSessio
   return row ?? null;
 }
 
+/** Ends a session; every instance forgets it (see createSessionCache). */
 export async function logout(db: DbOrTx, token: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+  await db.transaction(async (tx) => {
+    const ended = await tx
+      .delete(sessions)
+      .where(eq(sessions.tokenHash, hashToken(token)))
+      .returning({ userId: sessions.userId });
+    await announceChanges(
+      tx,
+      ended.map(({ userId }) => ({ entityType: "user" as const, entityId: userId, action: "signed_out" })),
+    );
+  });
+}
+
+/**
+ * Sessions as recently read, so a request does not wait on a query to learn who sent it.
+ * Every change of a user (role, deactivation, sign-out: NOTIFY reaches every instance) drops
+ * their sessions at once; `ttlMs` bounds how long one is trusted if a notification is lost.
+ */
+export function createSessionCache({ ttlMs = 10_000, maxEntries = 10_000 } = {}) {
+  const kept = new Map<string, { user: TSessionUser; expiresAt: Date; at: number }>();
+  // When each user was last forgotten (a counter): a read that began before is not kept.
+  let clock = 0;
+  let clearedAt = 0;
+  const forgotten = new Map<string, number>();
+  return {
+    async userFor(db: DbOrTx, token: string): Promise<TSessionUser | null> {
+      const key = hashToken(token);
+      const hit = kept.get(key);
+      const now = Date.now();
+      if (hit && now - hit.at < ttlMs && hit.expiresAt.getTime() > now) return hit.user;
+      kept.delete(key);
+      const began = clock;
+      const session = await sessionFor(db, token);
+      const stale = session && ((forgotten.get(session.user.id) ?? 0) > began || clearedAt > began);
+      if (session && ttlMs > 0 && !stale) {
+        if (kept.size >= maxEntries) kept.delete(kept.keys().next().value ?? "");
+        kept.set(key, { ...session, at: now });
+      }
+      return session?.user ?? null;
+    },
+    forgetUser(userId: string) {
+      forgotten.set(userId, ++clock);
+      for (const [key, entry] of kept) if (entry.user.id === userId) kept.delete(key);
+    },
+    clear() {
+      clearedAt = ++clock;
+      forgotten.clear();
+      kept.clear();
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { claimPresence, type DbOrTx, users } from "@factdesk/db";
+import { claimPresence, claims, type DbOrTx, users } from "@factdesk/db";
 import { PRESENCE_BEAT_SECONDS, type TActor } from "@factdesk/schema";
 import { and, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import { announceChanges } from "./audit";
@@ -49,6 +49,16 @@ export async function reportPresence(
     return { here: input.here, editing: input.editing };
   });
 }
+
+/**
+ * Who else has the row's claim open now, people typing first, as a column of a claims query:
+ * the queue gets its rows and their presence in one statement.
+ */
+export const presentColumn = (actor: TActor) => sql<TPresent[]>`coalesce((
+  select json_agg(json_build_object('userId', u.id, 'name', u.name, 'editing', p.editing)
+    order by p.editing desc, u.name)
+  from ${claimPresence} p join ${users} u on u.id = p.user_id
+  where p.claim_id = ${claims.id} and p.user_id <> ${actor.id} and p.seen_at > ${WINDOW}), '[]'::json)`;
 
 /** Who else has each of these claims open now, by claim id; people typing first. */
 export async function presenceOn(db: DbOrTx, actor: TActor, claimIds: string[]) {

@@ -14,7 +14,7 @@ import {
 import { and, asc, eq, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import { presenceOn } from "./presence";
+import { presentColumn } from "./presence";
 
 type TFilter = z.output<typeof ZQueueFilter>;
 
@@ -140,7 +140,24 @@ function afterCursor(sort: TClaimSort, key: string[]) {
 
 const highlightOptions = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, HighlightAll=true`;
 
-const rowFields = (q: string | undefined) => ({
+/**
+ * The flags of one row, from its live links looked up by each side's index: one subquery
+ * per row that the planner cannot turn into a scan of every link (as EXISTS in a select list
+ * may become at scale). The same conditions as flagConditions, which filter.
+ */
+const rowFlags = sql<{ contradiction: boolean; duplicate: boolean; factChecked: boolean }>`(
+  select json_build_object(
+    'contradiction', coalesce(bool_or(l.kind = 'contradiction'), false),
+    'duplicate', coalesce(bool_or(l.kind = 'duplicate'), false),
+    'factChecked', coalesce(bool_or(l.kind in ('duplicate', 'related') and exists (
+      select 1 from ${verdicts} v where v.claim_id = l.other and v.state = 'published')), false))
+  from (
+    select kind, claim_b_id as other from ${claimLinks} where claim_a_id = ${claims.id} and state <> 'rejected'
+    union all
+    select kind, claim_a_id from ${claimLinks} where claim_b_id = ${claims.id} and state <> 'rejected'
+  ) l)`;
+
+const rowFields = (actor: TActor, q: string | undefined) => ({
   id: claims.id,
   text: claims.text,
   /** The text with search hits between HIGHLIGHT_START and HIGHLIGHT_END, when searching. */
@@ -158,11 +175,8 @@ const rowFields = (q: string | undefined) => ({
   article: { id: articles.id, title: articles.title, outlet: articles.outlet, url: articles.url },
   assignee: { id: users.id, name: users.name },
   verdictState: verdicts.state,
-  flags: {
-    contradiction: sql<boolean>`${flagConditions.contradiction}`,
-    duplicate: sql<boolean>`${flagConditions.duplicate}`,
-    factChecked: sql<boolean>`${flagConditions.fact_checked}`,
-  },
+  flags: rowFlags,
+  present: presentColumn(actor),
   sortKey: sql<string[]>`array[${sql.join(
     // Every sort's key, as text; the cursor takes the one in use.
     [claims.priority, claims.score, claims.seq, claims.updatedAt].map((c) => sql`${c}::text`),
@@ -201,7 +215,7 @@ export async function listClaims(db: DbOrTx, actor: TActor, rawInput: z.input<ty
     .orderBy(...order)
     .limit(limit + 1);
   const rows = await db
-    .select(rowFields(filter.q))
+    .select(rowFields(actor, filter.q))
     .from(claims)
     .leftJoin(articles, eq(articles.id, claims.articleId))
     .leftJoin(verdicts, eq(verdicts.claimId, claims.id))
@@ -211,13 +225,8 @@ export async function listClaims(db: DbOrTx, actor: TActor, rawInput: z.input<ty
 
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const present = await presenceOn(
-    db,
-    actor,
-    page.map((row) => row.id),
-  );
   return {
-    items: page.map(({ sortKey: _key, ...row }) => ({ ...row, present: present.get(row.id) ?? [] })),
+    items: page.map(({ sortKey: _key, ...row }) => row),
     nextCursor:
       rows.length > limit && last
         ? encodeCursor(sortKeyIndexes[sort].map((i) => last.sortKey[i] ?? ""))
