@@ -1,6 +1,12 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { type DbOrTx, type TAuditCheckpoint, type TAuditKey, takeCheckpoint } from "@factdesk/db";
+import {
+  checkpointHeads,
+  type DbOrTx,
+  type TAuditCheckpoint,
+  type TAuditKey,
+  takeCheckpoint,
+} from "@factdesk/db";
 
 /**
  * Signed checkpoints of the audit chain's head, one JSON line each, in a file outside the
@@ -15,11 +21,13 @@ export function readCheckpoints(file: string): TAuditCheckpoint[] {
     .map((line) => JSON.parse(line) as TAuditCheckpoint);
 }
 
-/** Appends a checkpoint when the head moved since the last one in the file. */
+/** Appends a checkpoint when a chain's head moved since the last one in the file. */
 export async function writeCheckpoint(db: DbOrTx, key: TAuditKey, file: string) {
   const checkpoint = await takeCheckpoint(db, key);
   if (!checkpoint) return null;
-  if (readCheckpoints(file).at(-1)?.hash === checkpoint.hash) return null;
+  const last = readCheckpoints(file).at(-1);
+  const same = (c: TAuditCheckpoint) => JSON.stringify(checkpointHeads(c).sort(([a], [b]) => a - b));
+  if (last && same(last) === same(checkpoint)) return null;
   mkdirSync(dirname(file), { recursive: true });
   appendFileSync(file, `${JSON.stringify(checkpoint)}\n`, { mode: 0o600 });
   return checkpoint;

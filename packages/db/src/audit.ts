@@ -10,10 +10,12 @@ import { events } from "./schema";
  * checkpoints of the chain's head, kept outside the database, also reveal events cut off
  * the end. Events from before the key (plain SHA-256, computed by the database) stay a
  * verified prefix, sealed by the first keyed event's link to them.
+ *
+ * There are sixteen chains side by side (`events.chain`): each writer holds one chain's lock
+ * until it commits, so concurrent writers append to different chains instead of queueing.
+ * Every chain links on its own, in id order; a checkpoint signs every chain's head.
  */
 
-/** Held for the transaction by every writer of events: one writer at a time, so ids follow the chain. */
-const CHAIN_LOCK = 727001;
 const KEYED = "hmac-sha256:";
 
 export type TAuditKey = Buffer;
@@ -72,19 +74,18 @@ export type TNewEvent = Omit<typeof events.$inferInsert, "id" | "prevHash" | "ha
 };
 
 /**
- * Appends events to the chain inside the caller's transaction: takes the chain's lock, reads
- * its head, and writes each event with its keyed hash. The database refuses any event whose
- * hash is not keyed or whose link is not the head (see the keyed_audit_chain migration).
+ * Appends events to a chain inside the caller's transaction: takes a free chain's lock (or
+ * the one it holds already), reads that chain's head, and writes each event with its keyed
+ * hash. The database refuses any event whose hash is not keyed or whose link is not the head
+ * of its chain (see the parallel_audit_chains migration).
  */
 export async function appendEvents(tx: DbOrTx, key: TAuditKey, batch: TNewEvent[]): Promise<void> {
   if (batch.length === 0) return;
-  await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
-  // Under the lock, in one round trip: the head, the ids the events take, the time they happen.
-  const result = (await tx.execute(sql`
-    select (select hash from events order by id desc limit 1) as head,
-      array(select nextval(pg_get_serial_sequence('events', 'id'))::text from generate_series(1, ${batch.length})) as ids,
-      ${isoMicros(sql`now()`)} as at`)) as unknown as {
-    rows: { head: string | null; ids: string[]; at: string }[];
+  // In one round trip, under the chain's lock: the chain, its head, the ids, the time.
+  const result = (await tx.execute(
+    sql`select chain, head, ids::text[] as ids, at from audit_chain_claim(${batch.length}::int)`,
+  )) as unknown as {
+    rows: { chain: number; head: string | null; ids: string[]; at: string }[];
   };
   const chain = result.rows[0];
   if (!chain) throw new Error("The audit chain's head could not be read.");
@@ -112,6 +113,7 @@ export async function appendEvents(tx: DbOrTx, key: TAuditKey, batch: TNewEvent[
     return {
       ...event,
       id: fields.id,
+      chain: chain.chain,
       prevHash: fields.prevHash,
       hash,
       data: fields.data,
@@ -124,26 +126,47 @@ export async function appendEvents(tx: DbOrTx, key: TAuditKey, batch: TNewEvent[
 
 // ── Checkpoints ─────────────────────────────────────────────────────────────────────────
 
-/** A signed statement of the chain's head at a moment, to keep outside the database. */
+/**
+ * A signed statement of the chains' heads at a moment, to keep outside the database:
+ * `eventId` and `hash` name the newest event, `heads` the head of every other chain
+ * (checkpoints from before there were several chains have none).
+ */
 export interface TAuditCheckpoint {
   eventId: number;
   hash: string;
+  heads?: [eventId: number, hash: string][];
   at: string;
   signature: string;
 }
 
-const checkpointText = (c: Omit<TAuditCheckpoint, "signature">) =>
-  `factdesk-audit-checkpoint|${c.eventId}|${c.hash}|${c.at}`;
+const checkpointText = ({ eventId, hash, heads, at }: Omit<TAuditCheckpoint, "signature">) =>
+  heads
+    ? `factdesk-audit-checkpoint-2|${eventId}|${hash}|${heads.map(([id, h]) => `${id}:${h}`).join(",")}|${at}`
+    : `factdesk-audit-checkpoint|${eventId}|${hash}|${at}`;
 
-/** Signs the chain's current head, or returns null while the log is empty. */
+/** Every event a checkpoint vouches for, by id. */
+export const checkpointHeads = (checkpoint: TAuditCheckpoint): [number, string][] => [
+  [checkpoint.eventId, checkpoint.hash],
+  ...(checkpoint.heads ?? []),
+];
+
+/** Signs the chains' current heads, or returns null while the log is empty. */
 export async function takeCheckpoint(db: DbOrTx, key: TAuditKey): Promise<TAuditCheckpoint | null> {
-  const [head] = await db
-    .select({ id: events.id, hash: events.hash })
-    .from(events)
-    .orderBy(sql`${events.id} desc`)
-    .limit(1);
-  if (!head?.hash) return null;
-  const unsigned = { eventId: head.id, hash: head.hash, at: new Date().toISOString() };
+  const result = (await db.execute(sql`
+    select distinct on (chain) id::int as id, hash from events order by chain, id desc`)) as unknown as {
+    rows: { id: number; hash: string | null }[];
+  };
+  const heads = result.rows
+    .filter((head): head is { id: number; hash: string } => head.hash !== null)
+    .sort((a, b) => b.id - a.id);
+  const [newest, ...others] = heads;
+  if (!newest) return null;
+  const unsigned = {
+    eventId: newest.id,
+    hash: newest.hash,
+    heads: others.map(({ id, hash }): [number, string] => [id, hash]),
+    at: new Date().toISOString(),
+  };
   return { ...unsigned, signature: mac(key, checkpointText(unsigned)) };
 }
 
@@ -184,16 +207,18 @@ export async function verifyAuditChain(
         checkpoint.eventId,
         "a checkpoint's signature does not match (it was not made with this AUDIT_KEY)",
       );
-    heads.set(checkpoint.eventId, checkpoint.hash);
+    for (const [eventId, hash] of checkpointHeads(checkpoint)) heads.set(eventId, hash);
   }
   let count = 0;
-  let previous: string | null = null;
-  let keyedSeen = false;
+  // Each chain links on its own: its last hash, and whether it has met keyed events yet.
+  const previous = new Map<number, string | null>();
+  const keyedSeen = new Set<number>();
   let lastId = 0;
   for (;;) {
     const page = await db
       .select({
         id: events.id,
+        chain: events.chain,
         prevHash: events.prevHash,
         hash: events.hash,
         actorId: events.actorId,
@@ -215,20 +240,20 @@ export async function verifyAuditChain(
       .limit(5000);
     for (const event of page) {
       count++;
-      if (event.prevHash !== previous)
+      if (event.prevHash !== (previous.get(event.chain) ?? null))
         return broken(
           count,
           event.id,
           "its link to the previous event is broken (an event was removed or reordered)",
         );
       const keyed = event.hash?.startsWith(KEYED) ?? false;
-      if (keyedSeen && !keyed)
+      if (keyedSeen.has(event.chain) && !keyed)
         return broken(
           count,
           event.id,
           "it is not keyed although events before it are (it was rewritten without the key)",
         );
-      keyedSeen ||= keyed;
+      if (keyed) keyedSeen.add(event.chain);
       const expected = keyed ? eventHash(key, event) : event.legacyHash;
       if (event.hash !== expected)
         return broken(count, event.id, "its content does not match its hash (the event was altered)");
@@ -236,7 +261,7 @@ export async function verifyAuditChain(
       if (signed !== undefined && signed !== event.hash)
         return broken(count, event.id, "it differs from the signed checkpoint of it (history was rewritten)");
       heads.delete(event.id);
-      previous = event.hash;
+      previous.set(event.chain, event.hash);
       lastId = event.id;
     }
     if (page.length < 5000) break;

@@ -123,8 +123,13 @@ describe("audit hash chain", () => {
     await append("created", 5);
     const rows = await append("status_changed");
     expect(rows).toHaveLength(6);
-    expect(rows[0]?.prevHash).toBeNull();
-    for (let i = 1; i < rows.length; i++) expect(rows[i]?.prevHash).toBe(rows[i - 1]?.hash);
+    // Each event links to the one before it on its chain; a transaction's events share one.
+    const heads = new Map<number, string | null>();
+    for (const row of rows) {
+      expect(row.prevHash).toBe(heads.get(row.chain) ?? null);
+      heads.set(row.chain, row.hash);
+    }
+    expect(new Set(rows.slice(0, 5).map((row) => row.chain)).size).toBe(1);
     expect(rows.every((row) => row.hash?.startsWith("hmac-sha256:"))).toBe(true);
     expect(await verifyAuditChain(t.db, { key })).toEqual({ ok: true, events: 6, checkpoints: 0 });
     // Another key does not verify it.
@@ -136,13 +141,15 @@ describe("audit hash chain", () => {
     });
   });
 
-  it("keeps one chain under concurrent writers", async () => {
+  it("keeps every chain whole under concurrent writers, who spread over the chains", async () => {
     await Promise.all(Array.from({ length: 20 }, (_, i) => append(`a${i}`)));
     expect(await verifyAuditChain(t.db, { key })).toMatchObject({ ok: true, events: 20 });
+    const chains = new Set((await t.db.select({ chain: events.chain }).from(events)).map((e) => e.chain));
+    expect(chains.size).toBeGreaterThan(1);
   });
 
   it("refuses an event written without the key, or not linked to the head", async () => {
-    await append("created");
+    const [first] = await append("created");
     expect(
       await errorText(() =>
         t.db.insert(events).values({ entityType: "claim", entityId: crypto.randomUUID(), action: "sneaked" }),
@@ -154,11 +161,12 @@ describe("audit hash chain", () => {
           entityType: "claim",
           entityId: crypto.randomUUID(),
           action: "forked",
+          chain: first?.chain ?? 0,
           prevHash: null,
           hash: "hmac-sha256:0000",
         }),
       ),
-    ).toMatch(/must link to the head/);
+    ).toMatch(/must link to the head of its chain/);
   });
 
   it("detects what a superuser does: an altered event with the hashes after it recomputed", async () => {
@@ -201,6 +209,22 @@ describe("audit hash chain", () => {
     expect(await verifyAuditChain(t.db, { key, checkpoints: [checkpoint] })).toMatchObject({
       ok: false,
       firstBrokenEventId: checkpoint.eventId,
+      problem: expect.stringMatching(/cut off the end/),
+    });
+    // With several chains, cutting the end of one that is not the newest is found too.
+    for (let i = 0; i < 12; i++) await append(`more${i}`);
+    const all = await t.db.select().from(events).orderBy(events.id);
+    const latest = await takeCheckpoint(t.db, key);
+    if (!latest) throw new Error("no checkpoint");
+    const newestChain = all.at(-1)?.chain;
+    const otherHead = all.filter((e) => e.chain !== newestChain).at(-1);
+    if (!otherHead) throw new Error("all on one chain");
+    expect(latest.heads?.map(([id]) => id)).toContain(otherHead.id);
+    await asSuperuser(sql`DELETE FROM events WHERE id = ${otherHead.id}`);
+    expect(await verifyAuditChain(t.db, { key })).toMatchObject({ ok: true });
+    expect(await verifyAuditChain(t.db, { key, checkpoints: [latest] })).toMatchObject({
+      ok: false,
+      firstBrokenEventId: otherHead.id,
       problem: expect.stringMatching(/cut off the end/),
     });
     // A checkpoint forged without the key is refused.

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { bigserial, index, jsonb, pgTable, smallint, text, uuid } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns";
 import { entityTypeEnum } from "./enums";
 import { users } from "./users";
@@ -17,12 +17,18 @@ export const events = pgTable(
     to: text(),
     data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
-    /** Hash chain, filled by the database (see the audit_chain migration). */
+    /**
+     * Which of the parallel chains the event is on (0–15; events from before there were
+     * several are on 0): writers on different chains do not wait for each other.
+     */
+    chain: smallint().notNull().default(0),
+    /** Keyed hash chain (see packages/db/src/audit.ts). */
     prevHash: text(),
     hash: text(),
   },
   (t) => [
     index().on(t.entityType, t.entityId, t.id),
+    index("events_chain_idx").on(t.chain, t.id),
     // A claim's history includes its sources', verdict's and comments' events.
     index("events_claim_id_idx").on(sql`(${t.data}->>'claimId')`, t.id),
   ],
