@@ -419,9 +419,13 @@ try {
       sql`select id, version from claims where archived_at is null order by seq desc limit 20000`,
     )) as unknown as { rows: { id: string; version: number }[] }
   ).rows;
+  // The app and its floor write disjoint halves, so neither makes the other's versions stale.
   const versions = new Map(targets.map((r) => [r.id, r.version]));
-  let cursor = 0;
-  const nextTarget = () => targets[cursor++ % targets.length] ?? { id: "", version: 1 };
+  const [appTargets, floorTargets] = [targets.slice(0, 10_000), targets.slice(10_000)];
+  let appCursor = 0;
+  let floorCursor = 0;
+  const nextTarget = () => appTargets[appCursor++ % appTargets.length] ?? { id: "", version: 1 };
+  const nextFloorTarget = () => floorTargets[floorCursor++ % floorTargets.length] ?? { id: "" };
 
   // The floors, and the verdict page saved for express.static.
   const staticDir = join(work, "static");
@@ -523,7 +527,7 @@ try {
                   flip = !flip;
                   return {
                     ...request,
-                    body: JSON.stringify({ id: nextTarget().id, priority: flip ? "high" : "low" }),
+                    body: JSON.stringify({ id: nextFloorTarget().id, priority: flip ? "high" : "low" }),
                   };
                 },
               },

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
@@ -95,7 +96,10 @@ export async function createDb(config: TDbConfig): Promise<DbHandle> {
     // pg-pool hands a client to a promise's waiter a microtask after taking its idle listener
     // away; an error parsed from the same packet in between would have no listener and crash
     // the process. The failure reaches whoever uses the client through its queries anyway.
-    pool.on("connect", (client) => client.on("error", () => {}));
+    pool.on("connect", (client) => {
+      client.on("error", () => {});
+      keepStatementsPrepared(client);
+    });
     const db = drizzlePg({ client: pool, schema, casing: "snake_case" });
     return {
       db,
@@ -135,6 +139,38 @@ export async function createDb(config: TDbConfig): Promise<DbHandle> {
     },
     close: () => client.close(),
   };
+}
+
+/** How many statements one connection keeps prepared; past that, queries are parsed each time. */
+const PREPARED_PER_CONNECTION = 500;
+
+/**
+ * Names every parameterised statement by a hash of its text, so a connection parses and
+ * plans each query shape once and afterwards only binds values: the hot paths (a queue page,
+ * a session, an audited write) skip sending and parsing kilobytes of SQL on every request.
+ * Scripts without parameters (several statements) stay unnamed, as they must.
+ */
+function keepStatementsPrepared(client: pg.PoolClient) {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const names = new Set<string>();
+  client.query = ((config: unknown, values?: unknown, ...rest: unknown[]) => {
+    const statement = config as { text?: unknown; name?: unknown; values?: unknown } | null;
+    const params = values ?? statement?.values;
+    if (
+      typeof statement === "object" &&
+      typeof statement?.text === "string" &&
+      !statement.name &&
+      Array.isArray(params) &&
+      params.length > 0
+    ) {
+      const name = `fd_${createHash("sha1").update(statement.text).digest("base64url")}`;
+      if (names.has(name) || names.size < PREPARED_PER_CONNECTION) {
+        names.add(name);
+        return query({ ...statement, name }, values, ...rest);
+      }
+    }
+    return query(config, values, ...rest);
+  }) as typeof client.query;
 }
 
 const MIGRATION_LOCK = 727002;
