@@ -79,11 +79,18 @@ export type TNewEvent = Omit<typeof events.$inferInsert, "id" | "prevHash" | "ha
  * hash. The database refuses any event whose hash is not keyed or whose link is not the head
  * of its chain (see the parallel_audit_chains migration).
  */
-export async function appendEvents(tx: DbOrTx, key: TAuditKey, batch: TNewEvent[]): Promise<void> {
+export async function appendEvents(
+  tx: DbOrTx,
+  key: TAuditKey,
+  batch: TNewEvent[],
+  /** A NOTIFY to send with them (delivered when the transaction commits). */
+  announce?: { channel: string; payload: string },
+): Promise<void> {
   if (batch.length === 0) return;
   // In one round trip, under the chain's lock: the chain, its head, the ids, the time.
+  const notify = announce ? sql`, pg_notify(${announce.channel}, ${announce.payload})` : sql``;
   const result = (await tx.execute(
-    sql`select chain, head, ids::text[] as ids, at from audit_chain_claim(${batch.length}::int)`,
+    sql`select chain, head, ids::text[] as ids, at${notify} from audit_chain_claim(${batch.length}::int)`,
   )) as unknown as {
     rows: { chain: number; head: string | null; ids: string[]; at: string }[];
   };
