@@ -24,10 +24,11 @@ describe("the review queue", () => {
     const unverified = page.getByRole("button", { name: /^Unverified \d+/ });
     await unverified.click();
     await page.waitForURL(/status=unverified/);
-    expect(await unverified.getAttribute("aria-pressed")).toBe("true");
+    // The button shows it is pressed once the view has rendered from the new address.
+    await page.getByRole("button", { name: /^Unverified \d+/, pressed: true }).waitFor();
     await page.goBack();
     await page.waitForURL((url) => !url.search.includes("status="));
-    expect(await unverified.getAttribute("aria-pressed")).toBe("false");
+    await page.getByRole("button", { name: /^Unverified \d+/, pressed: false }).waitFor();
     expect(await page.getByLabel("Search claims").inputValue()).toBe("delisted");
 
     // The keyboard: ? lists shortcuts, j moves, x selects.
