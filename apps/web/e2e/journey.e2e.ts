@@ -155,8 +155,11 @@ describe("the newsroom journey", () => {
     // The editor sees what changed, approves and publishes.
     await editor.reload();
     const revised = editor.locator("li.approval", { hasText: "Revision 2 by Casey Checker" });
+    // The change since revision 1, marked up, once the item has rendered its comparison.
     await revised.waitFor({ timeout: 10_000 });
-    expect((await revised.locator("ins").allTextContents()).join(" ")).toContain("UNHCR counted 1,900");
+    await expect
+      .poll(async () => (await revised.locator("ins").allTextContents()).join(" "), { timeout: 10_000 })
+      .toContain("UNHCR counted 1,900");
     await capture(editor, "approval-queue-revision-2");
     await revised.getByRole("button", { name: "Approve" }).click();
     await editor.getByText("No verdicts are waiting for approval.").waitFor();
