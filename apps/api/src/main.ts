@@ -2,7 +2,7 @@ import { createApp, WEB_BASE } from "./app";
 import { startCheckpoints } from "./audit-checkpoints";
 import { openDatabase, openReadReplica } from "./boot";
 import { loadConfig } from "./config";
-import { startWorkers } from "./jobs/workers";
+import { runUntilIdle, startWorkers } from "./jobs/workers";
 import { listenForChanges } from "./live";
 import { isEmpty, seedDatabase } from "./seed";
 
@@ -16,6 +16,9 @@ async function main() {
       threshold: config.claimThreshold,
       publicUrl: config.publicUrl,
     });
+    // The seed's links are made before the first screen, so a newcomer sees them at once (and
+    // the embedded database's one connection is not busy matching while they look around).
+    await runUntilIdle(database, { config, log: (message, error) => console.error(message, error) });
     console.log(
       `Seeded ${seeded.articles} articles, ${seeded.claims} claims and ${seeded.users} demo users.`,
     );

@@ -27,6 +27,7 @@ describe("a fact-checker's first minutes", () => {
     expect(await page.title()).toBe("Review queue · Factdesk");
     expect(await accessibilityProblems(page)).toEqual([]);
     const rows = page.locator("table.queue tbody tr");
+    await rows.first().waitFor();
     expect(await rows.count()).toBeGreaterThan(10);
     await page.screenshot({ path: `${screenshots}queue.png`, fullPage: false });
 
