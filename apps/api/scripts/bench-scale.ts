@@ -17,7 +17,6 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cleanArticle, splitSentences } from "@factdesk/claims";
@@ -33,6 +32,7 @@ import { suggestLinks } from "../src/domain/matching";
 import { repoRoot } from "../src/paths";
 import { createContextInner } from "../src/trpc/init";
 import { createCaller } from "../src/trpc/router";
+import { freePort } from "../test/free-port";
 
 const serverUrl = process.env.BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const FULL = Number(process.env.BENCH_CLAIMS ?? 1_000_000);
@@ -51,16 +51,6 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const percentile = (values: number[], p: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] ?? 0;
 const fmt = (n: number, digits = 1) => n.toLocaleString("en", { maximumFractionDigits: digits });
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
 
 async function waitFor(url: string, child: ChildProcess, output: () => string, ms = 120_000) {
   const deadline = Date.now() + ms;

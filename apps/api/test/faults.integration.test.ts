@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { comments, users } from "@factdesk/db";
 import { useTestDb } from "@factdesk/db/testing";
 import { eq } from "drizzle-orm";
@@ -8,6 +7,7 @@ import { describe, expect, inject, it } from "vitest";
 import { verifyAudit } from "../src/domain/audit";
 import { repoRoot } from "../src/paths";
 import { callerFor, makeClaim, makeUser, PASSWORD, testConfig, until } from "./factories";
+import { freePort } from "./free-port";
 import { startServer } from "./http-client";
 import { TEST_AUDIT_KEY } from "./setup";
 
@@ -180,13 +180,3 @@ describe.skipIf(!onPostgres)("faults on a real PostgreSQL", () => {
     }
   }, 120_000);
 });
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });

@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
+import { freePort } from "../../api/test/free-port";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 export const DEMO_PASSWORD = "e2e-demo-password";
@@ -30,16 +30,6 @@ export async function launchBrowser(): Promise<Browser> {
     ],
   });
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
 
 /**
  * The built app (`npm start`'s bundle) on a fresh embedded database with the seed data, or
