@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { sessions, users } from "@factdesk/db";
+import { events, sessions, users } from "@factdesk/db";
 import { useTestDb } from "@factdesk/db/testing";
 import type { TRPCClientError } from "@trpc/client";
 import { TRPCError } from "@trpc/server";
@@ -120,6 +120,68 @@ describe("sessions", () => {
     expect(await userForSession(t.db, token)).toBeNull();
     await logIn(user.email);
     expect(await t.db.$count(sessions)).toBe(1);
+  });
+});
+
+describe("passwords", () => {
+  const loggedIn = async (email: string, password = PASSWORD) => {
+    let token = "";
+    const caller = createCaller(
+      createContextInner({
+        db: t.db,
+        config: testConfig,
+        cookie: { set: (value) => void (token = value), clear() {} },
+      }),
+    );
+    await caller.auth.login({ email, password });
+    const user = await userForSession(t.db, token);
+    if (!user) throw new Error("not signed in");
+    return {
+      token,
+      caller: createCaller(createContextInner({ db: t.db, config: testConfig, user, sessionToken: token })),
+    };
+  };
+
+  it("are changed by their owner with the current one; other sessions end, this one stays", async () => {
+    const user = await makeUser(t.db);
+    const [here, elsewhere] = [await loggedIn(user.email), await loggedIn(user.email)];
+    await expect(
+      here.caller.auth.changePassword({ current: "wrong-password", next: "a-new-long-password" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Your current password is not right." });
+    await expect(here.caller.auth.changePassword({ current: PASSWORD, next: "short" })).rejects.toMatchObject(
+      { code: "BAD_REQUEST" },
+    );
+    expect(await userForSession(t.db, elsewhere.token)).not.toBeNull();
+
+    await here.caller.auth.changePassword({ current: PASSWORD, next: "a-new-long-password" });
+    expect(await userForSession(t.db, here.token)).toMatchObject({ id: user.id });
+    expect(await userForSession(t.db, elsewhere.token)).toBeNull();
+    expect(await attempt(from("192.0.2.10", instance()), user.email, PASSWORD)).toBe("UNAUTHORIZED");
+    expect(await attempt(from("192.0.2.10", instance()), user.email, "a-new-long-password")).toBe("ok");
+    const [event] = await t.db.select().from(events).where(eq(events.action, "password_changed"));
+    expect(event).toMatchObject({ entityId: user.id, actorId: user.id });
+    expect(JSON.stringify(event)).not.toContain("a-new-long-password");
+  });
+
+  it("are reset by admins only, ending every session of the person", async () => {
+    const [admin, editor, person] = [
+      await makeUser(t.db, { role: "admin" }),
+      await makeUser(t.db, { role: "editor" }),
+      await makeUser(t.db),
+    ];
+    const session = await loggedIn(person.email);
+    await expect(
+      callerFor(t.db, editor).user.resetPassword({ id: person.id, password: "set-by-an-editor" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      callerFor(t.db, admin).user.resetPassword({ id: admin.id, password: "my-own-new-password" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+
+    await callerFor(t.db, admin).user.resetPassword({ id: person.id, password: "set-by-the-admin" });
+    expect(await userForSession(t.db, session.token)).toBeNull();
+    expect(await attempt(from("192.0.2.11", instance()), person.email, "set-by-the-admin")).toBe("ok");
+    const [event] = await t.db.select().from(events).where(eq(events.action, "password_reset"));
+    expect(event).toMatchObject({ entityId: person.id, actorId: admin.id });
   });
 });
 

@@ -3,6 +3,7 @@ import { type ComponentType, StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { createBrowserRouter, RouterProvider } from "react-router";
 import { Layout } from "./components/Layout";
+import { RequireRole } from "./components/RequireRole";
 import { queryClient } from "./lib/trpc";
 import { LoginPage } from "./routes/LoginPage";
 import { NotFoundPage } from "./routes/NotFoundPage";
@@ -28,20 +29,29 @@ const router = createBrowserRouter(
             { index: true, element: <QueuePage /> },
             { path: "claims/:id", lazy: page(() => import("./routes/ClaimPage"), "ClaimPage") },
             { path: "dashboard", lazy: page(() => import("./routes/DashboardPage"), "DashboardPage") },
-            { path: "approvals", lazy: page(() => import("./routes/ApprovalsPage"), "ApprovalsPage") },
             { path: "ingest", lazy: page(() => import("./routes/IngestPage"), "IngestPage") },
             {
               path: "notifications",
               lazy: page(() => import("./routes/NotificationsPage"), "NotificationsPage"),
             },
             { path: "archive", lazy: page(() => import("./routes/ArchivePage"), "ArchivePage") },
-            { path: "admin/users", lazy: page(() => import("./routes/UsersPage"), "UsersPage") },
+            { path: "account", lazy: page(() => import("./routes/AccountPage"), "AccountPage") },
             {
-              path: "admin/ratings",
-              lazy: page(() => import("./routes/RatingScalePage"), "RatingScalePage"),
+              element: <RequireRole role="editor" />,
+              children: [
+                { path: "approvals", lazy: page(() => import("./routes/ApprovalsPage"), "ApprovalsPage") },
+              ],
             },
-            { path: "admin/settings", lazy: page(() => import("./routes/SettingsPage"), "SettingsPage") },
-            { path: "admin/webhooks", lazy: page(() => import("./routes/WebhooksPage"), "WebhooksPage") },
+            {
+              path: "admin",
+              element: <RequireRole role="admin" />,
+              children: [
+                { path: "users", lazy: page(() => import("./routes/UsersPage"), "UsersPage") },
+                { path: "ratings", lazy: page(() => import("./routes/RatingScalePage"), "RatingScalePage") },
+                { path: "settings", lazy: page(() => import("./routes/SettingsPage"), "SettingsPage") },
+                { path: "webhooks", lazy: page(() => import("./routes/WebhooksPage"), "WebhooksPage") },
+              ],
+            },
             { path: "*", element: <NotFoundPage /> },
           ],
         },

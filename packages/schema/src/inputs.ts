@@ -117,12 +117,26 @@ export const ZVerdictWithdrawApprovalInput = z.object({
 export const ZVerdictRevisionsInput = z.object({ id: ZId });
 
 // ── Users ──
+const ZNewPassword = z
+  .string()
+  .min(12, "Use at least 12 characters for the password.")
+  .max(1024, "Keep the password under 1,024 characters.");
 export const ZUserCreateInput = z.object({
   email: z.email({ error: "Enter a valid email address." }).max(254),
   name: ZRequired(120, "name"),
   role: ZRole,
-  password: z.string().min(12, "Use at least 12 characters for the password.").max(1024),
+  password: ZNewPassword,
 });
+export const ZPasswordChangeInput = z
+  .object({
+    current: z.string().min(1, "Enter your current password.").max(1024, "Password is too long."),
+    next: ZNewPassword,
+  })
+  .refine((input) => input.current !== input.next, {
+    path: ["next"],
+    message: "Choose a new password, not the current one.",
+  });
+export const ZPasswordResetInput = z.object({ id: ZId, password: ZNewPassword });
 export const ZUserSetRoleInput = z.object({ id: ZId, role: ZRole });
 export const ZUserIdInput = z.object({ id: ZId });
 

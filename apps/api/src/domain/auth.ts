@@ -14,10 +14,12 @@ export interface TSessionUser {
 
 export const hashPassword = (password: string) => argon2.hash(password, { type: argon2.argon2id });
 
+export const verifyPassword = (hash: string, password: string) => argon2.verify(hash, password);
+
 // Verified against when the email is unknown, so both failures take the same time.
 const decoyHash = hashPassword(randomBytes(16).toString("hex"));
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 const sessionUserColumns = { id: users.id, email: users.email, name: users.name, role: users.role };
 

@@ -2,7 +2,7 @@ import { type DbOrTx, sessions, users } from "@factdesk/db";
 import { DomainError, type TActor, type TRole } from "@factdesk/schema";
 import { and, asc, eq, inArray, ne, or } from "drizzle-orm";
 import { recordEvent } from "./audit";
-import { hashPassword } from "./auth";
+import { hashPassword, hashToken, verifyPassword } from "./auth";
 
 const publicColumns = {
   id: users.id,
@@ -112,5 +112,60 @@ export async function setActive(db: DbOrTx, actor: TActor, input: { id: string; 
       action: input.active ? "reactivated" : "deactivated",
     });
     return updated ?? user;
+  });
+}
+
+/**
+ * A person changes their own password: the current one must be right, and every other
+ * session of theirs ends (a device someone else may hold is signed out; this one stays).
+ */
+export async function changeOwnPassword(
+  db: DbOrTx,
+  actor: TActor,
+  input: { current: string; next: string },
+  sessionToken: string | null,
+) {
+  return db.transaction(async (tx) => {
+    const [user] = await tx
+      .select({ passwordHash: users.passwordHash })
+      .from(users)
+      .where(eq(users.id, actor.id))
+      .for("update");
+    if (!user || !(await verifyPassword(user.passwordHash, input.current)))
+      throw new DomainError("BAD_REQUEST", "Your current password is not right.");
+    await tx
+      .update(users)
+      .set({ passwordHash: await hashPassword(input.next) })
+      .where(eq(users.id, actor.id));
+    const kept = sessionToken ? hashToken(sessionToken) : "";
+    await tx.delete(sessions).where(and(eq(sessions.userId, actor.id), ne(sessions.tokenHash, kept)));
+    await recordEvent(tx, {
+      actorId: actor.id,
+      entityType: "user",
+      entityId: actor.id,
+      action: "password_changed",
+    });
+    return { ok: true };
+  });
+}
+
+/** An admin sets someone's password (they forgot it): all of that person's sessions end. */
+export async function resetPassword(db: DbOrTx, actor: TActor, input: { id: string; password: string }) {
+  return db.transaction(async (tx) => {
+    if (input.id === actor.id)
+      throw new DomainError("BAD_REQUEST", "Change your own password from your account page.");
+    const user = await lockForAdminChange(tx, actor, input.id);
+    await tx
+      .update(users)
+      .set({ passwordHash: await hashPassword(input.password) })
+      .where(eq(users.id, user.id));
+    await tx.delete(sessions).where(eq(sessions.userId, user.id));
+    await recordEvent(tx, {
+      actorId: actor.id,
+      entityType: "user",
+      entityId: user.id,
+      action: "password_reset",
+    });
+    return user;
   });
 }

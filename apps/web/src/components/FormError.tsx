@@ -1,11 +1,31 @@
-import { errorMessage } from "../lib/trpc";
+import { errorMessage, fieldError, fieldErrors } from "../lib/trpc";
 
-/** A failure, announced to screen readers, shown where the action was taken. */
-export function FormError({ error, id }: { error: unknown; id?: string }) {
+/**
+ * A failure, announced to screen readers, shown where the action was taken. Problems with
+ * fields shown next to them (`inline`) are not repeated; the rest read as sentences.
+ */
+export function FormError({ error, id, inline = [] }: { error: unknown; id?: string; inline?: string[] }) {
   if (!error) return null;
+  const fields = fieldErrors(error);
+  const rest = fields
+    ? Object.entries(fields)
+        .filter(([field]) => !inline.includes(field))
+        .flatMap(([, messages]) => messages ?? [])
+    : [];
+  const message = !fields
+    ? errorMessage(error)
+    : rest.length
+      ? rest.join(" ")
+      : "Correct the fields marked above and try again.";
   return (
     <p id={id} role="alert" className="error">
-      {errorMessage(error)}
+      {message}
     </p>
   );
+}
+
+/** One field's problem, next to it. */
+export function FieldError({ error, field }: { error: unknown; field: string }) {
+  const message = fieldError(error, field);
+  return message ? <span className="error">{message}</span> : null;
 }

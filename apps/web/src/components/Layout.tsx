@@ -52,9 +52,10 @@ export function Layout() {
         </nav>
         <div className="user">
           <NotificationsLink />
-          <span>
+          <Link to="/account">
+            <span className="visually-hidden">Your account: </span>
             {me.data.name} <span className="muted">({roleLabels[me.data.role]})</span>
-          </span>
+          </Link>
           <button type="button" className="link-button" onClick={() => logout.mutate()}>
             Log out
           </button>

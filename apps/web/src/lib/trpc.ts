@@ -1,6 +1,6 @@
 import type { AppRouter } from "@factdesk/api/router";
 import { BATCH_CALLS_MAX } from "@factdesk/schema";
-import { QueryClient } from "@tanstack/react-query";
+import { hashKey, MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import {
   createTRPCClient,
   httpBatchLink,
@@ -13,7 +13,21 @@ import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 
+/**
+ * A session that ended elsewhere (logged out, deactivated, password changed) ends this tab's
+ * too: with no signed-in user the layout sends the person to the login page.
+ */
+function onError(error: unknown) {
+  if (errorCode(error) !== "UNAUTHORIZED") return;
+  const me = trpc.auth.me.queryKey();
+  if (queryClient.getQueryData(me) === null) return;
+  queryClient.removeQueries({ predicate: (query) => query.queryHash !== hashKey(me) });
+  queryClient.setQueryData(me, null);
+}
+
 export const queryClient = new QueryClient({
+  queryCache: new QueryCache({ onError }),
+  mutationCache: new MutationCache({ onError }),
   defaultOptions: {
     queries: {
       staleTime: 15_000,
@@ -45,11 +59,14 @@ export const errorMessage = (error: unknown) =>
 export const errorCode = (error: unknown) =>
   error instanceof TRPCClientError ? (error.data?.code as string | undefined) : undefined;
 
-/** The validation message for one input field, to show next to it. */
-export const fieldError = (error: unknown, field: string) =>
+/** The validation messages of each input field, when the input was refused. */
+export const fieldErrors = (error: unknown) =>
   error instanceof TRPCClientError
-    ? ((error.data?.fields as Record<string, string[] | undefined> | undefined)?.[field]?.[0] ?? undefined)
+    ? (error.data?.fields as Record<string, string[] | undefined> | undefined)
     : undefined;
+
+/** The validation message for one input field, to show next to it. */
+export const fieldError = (error: unknown, field: string) => fieldErrors(error)?.[field]?.[0];
 
 /** After any change to a claim or its verdict, what is on screen is fetched again. */
 export const refreshClaimViews = () =>

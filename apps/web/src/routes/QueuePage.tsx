@@ -16,6 +16,12 @@ const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   (target.isContentEditable || ["INPUT", "SELECT", "TEXTAREA"].includes(target.tagName));
 
+/** Enter on a link, button or field is the browser's to handle: it follows or presses it. */
+const isInteractive = (target: EventTarget | null) =>
+  target instanceof Element &&
+  target.closest("a[href], button, input, select, textarea, summary, [contenteditable], [role=button]") !==
+    null;
+
 export function QueuePage() {
   const navigate = useNavigate();
   const { view, setView, setFilter } = useQueueView();
@@ -56,12 +62,13 @@ export function QueuePage() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.metaKey || event.ctrlKey || event.altKey || isTyping(event.target)) return;
+      if (event.key === "Enter" && isInteractive(event.target)) return;
       const row = rows[active];
       const act: Record<string, () => void> = {
         j: () => setActive((i) => Math.min(rows.length - 1, i + 1)),
         k: () => setActive((i) => Math.max(0, i - 1)),
         x: () => row && toggle(row.id),
-        Enter: () => row && document.activeElement === document.body && navigate(`/claims/${row.id}`),
+        Enter: () => row && navigate(`/claims/${row.id}`),
         "/": () => search.current?.focus(),
         "?": () => setShowShortcuts(true),
         a: () => {

@@ -1,7 +1,7 @@
 import { roleLabels, roles, type TRole } from "@factdesk/schema";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId } from "react";
-import { FormError } from "../components/FormError";
+import { FieldError, FormError } from "../components/FormError";
 import { useMe } from "../lib/me";
 import { fieldError, queryClient, trpc } from "../lib/trpc";
 
@@ -79,6 +79,7 @@ export function UsersPage() {
                     Reactivate<span className="visually-hidden"> {user.name}</span>
                   </button>
                 )}
+                {user.id !== me.id && <ResetPassword user={user} />}
               </td>
             </tr>
           ))}
@@ -94,7 +95,7 @@ export function UsersPage() {
         <label>
           Email
           <input name="email" type="email" required aria-invalid={Boolean(invalid("email"))} />
-          {invalid("email") && <span className="error">{invalid("email")}</span>}
+          <FieldError error={create.error} field="email" />
         </label>
         <label>
           Role
@@ -116,13 +117,54 @@ export function UsersPage() {
             autoComplete="new-password"
             aria-invalid={Boolean(invalid("password"))}
           />
-          {invalid("password") && <span className="error">{invalid("password")}</span>}
+          <FieldError error={create.error} field="password" />
         </label>
-        <FormError error={create.error} />
+        <FormError error={create.error} inline={["email", "password"]} />
         <button type="submit" disabled={create.isPending}>
           Add user
         </button>
       </form>
     </section>
+  );
+}
+
+/** An admin sets a new password for someone who lost theirs; their sessions end. */
+function ResetPassword({ user }: { user: { id: string; name: string } }) {
+  const reset = useMutation(trpc.user.resetPassword.mutationOptions());
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const password = String(new FormData(form).get("password"));
+    reset.mutate({ id: user.id, password }, { onSuccess: () => form.reset() });
+  };
+  return (
+    <details className="reset-password">
+      <summary>
+        Reset password<span className="visually-hidden"> of {user.name}</span>
+      </summary>
+      <form onSubmit={submit} className="stack" noValidate>
+        <label>
+          New password for {user.name}
+          <input
+            name="password"
+            type="password"
+            required
+            minLength={12}
+            autoComplete="new-password"
+            aria-invalid={Boolean(fieldError(reset.error, "password"))}
+          />
+          <FieldError error={reset.error} field="password" />
+        </label>
+        <FormError error={reset.error} inline={["password"]} />
+        {reset.isSuccess && (
+          <p role="status" className="notice">
+            Password set. {user.name} is signed out everywhere; give them the new one in person.
+          </p>
+        )}
+        <button type="submit" disabled={reset.isPending}>
+          Set password
+        </button>
+      </form>
+    </details>
   );
 }

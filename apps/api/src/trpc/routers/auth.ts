@@ -1,6 +1,7 @@
-import { ZLoginInput } from "@factdesk/schema";
+import { ZLoginInput, ZPasswordChangeInput } from "@factdesk/schema";
 import { login, logout } from "../../domain/auth";
-import { publicProcedure, router } from "../init";
+import { changeOwnPassword } from "../../domain/users";
+import { authedProcedure, publicProcedure, router } from "../init";
 
 export const authRouter = router({
   login: publicProcedure.input(ZLoginInput).mutation(async ({ ctx, input }) => {
@@ -17,4 +18,11 @@ export const authRouter = router({
     return { ok: true };
   }),
   me: publicProcedure.query(({ ctx }) => ctx.user),
+  // Guessing the current password through a stolen session meets the login throttle.
+  changePassword: authedProcedure.input(ZPasswordChangeInput).mutation(async ({ ctx, input }) => {
+    await ctx.rateLimits.loginAttempt(ctx.clientAddress, ctx.user.email);
+    const result = await changeOwnPassword(ctx.db, ctx.user, input, ctx.sessionToken);
+    await ctx.rateLimits.loginSucceeded(ctx.clientAddress, ctx.user.email);
+    return result;
+  }),
 });

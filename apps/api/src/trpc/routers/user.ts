@@ -1,5 +1,5 @@
-import { ZUserCreateInput, ZUserIdInput, ZUserSetRoleInput } from "@factdesk/schema";
-import { createUser, listUsers, setActive, setRole } from "../../domain/users";
+import { ZPasswordResetInput, ZUserCreateInput, ZUserIdInput, ZUserSetRoleInput } from "@factdesk/schema";
+import { createUser, listUsers, resetPassword, setActive, setRole } from "../../domain/users";
 import { adminProcedure, authedProcedure, router } from "../init";
 
 export const userRouter = router({
@@ -14,6 +14,9 @@ export const userRouter = router({
   deactivate: adminProcedure
     .input(ZUserIdInput)
     .mutation(({ ctx, input }) => setActive(ctx.db, ctx.user, { id: input.id, active: false })),
+  resetPassword: adminProcedure
+    .input(ZPasswordResetInput)
+    .mutation(({ ctx, input }) => resetPassword(ctx.db, ctx.user, input)),
   reactivate: adminProcedure
     .input(ZUserIdInput)
     .mutation(({ ctx, input }) => setActive(ctx.db, ctx.user, { id: input.id, active: true })),

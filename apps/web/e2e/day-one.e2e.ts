@@ -1,0 +1,192 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, useRunningApp } from "./server";
+
+// What a newsroom meets on its first day: the keyboard, roles, a phone, sessions, passwords.
+const running = useRunningApp();
+
+const firstClaimPath = async (page: Page) => {
+  const href = await page.locator("table.queue tbody tr[data-index] a").first().getAttribute("href");
+  if (!href) throw new Error("the queue has no claims");
+  return href;
+};
+
+/** How far the page reaches past the viewport's right edge (0 when it fits). */
+const overflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+describe("day one in a newsroom", () => {
+  it("lets Enter follow the focused link or button, and open the claim j moved to", async () => {
+    const page = await running.signedIn("checker@factdesk.test");
+    await page.locator("table.queue tbody tr[data-index]").first().waitFor();
+
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Ingest" }).focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/app\/ingest$/);
+    await page.goBack();
+    await page.locator("table.queue tbody tr[data-index]").first().waitFor();
+
+    await page.getByRole("button", { name: "Keyboard shortcuts (?)" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("dialog", { name: "Keyboard shortcuts" }).waitFor();
+    await page.keyboard.press("Escape");
+    await page.getByRole("dialog").waitFor({ state: "hidden" });
+
+    const first = await firstClaimPath(page);
+    await page.locator("h1").click();
+    await page.keyboard.press("j");
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest("tr")?.getAttribute("data-index")))
+      .toBe("0");
+    await page.keyboard.press("Enter");
+    await page.waitForURL((url) => url.pathname === first);
+  });
+
+  it("shows admin and editor screens only to their roles, before anything of them renders", async () => {
+    const page = await running.signedIn("checker@factdesk.test");
+    const nav = page.getByRole("navigation", { name: "Main" });
+    for (const name of ["Users", "Rating scale", "Settings", "Webhooks", "Approvals"])
+      expect(await nav.getByRole("link", { name }).count()).toBe(0);
+
+    for (const path of ["admin/users", "admin/ratings", "admin/settings", "admin/webhooks"]) {
+      await page.goto(`${running.url}/app/${path}`);
+      await page.getByRole("heading", { name: "This page is for admins" }).waitFor();
+      expect(await page.getByText("admin@factdesk.test").count()).toBe(0);
+      expect(await page.getByRole("button", { name: /Deactivate|Add user|Save/ }).count()).toBe(0);
+    }
+    await page.goto(`${running.url}/app/approvals`);
+    await page.getByRole("heading", { name: "This page is for editors" }).waitFor();
+
+    const editor = await running.signedIn("editor@factdesk.test");
+    await editor.goto(`${running.url}/app/approvals`);
+    await editor.getByRole("heading", { name: "Approvals" }).waitFor();
+    await editor.goto(`${running.url}/app/admin/users`);
+    await editor.getByRole("heading", { name: "This page is for admins" }).waitFor();
+  });
+
+  it("fits a phone: no page is wider than the screen and the header's controls are on it", async () => {
+    const context = await running.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${running.url}/app/login`);
+    await page.getByLabel("Email").fill("admin@factdesk.test");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Log in" }).click();
+    await page.locator("table.queue tbody tr[data-index]").first().waitFor();
+    const claim = await firstClaimPath(page);
+
+    const screens: [string, string][] = [
+      ["/app/", "Review queue"],
+      [claim, "Verdict"],
+      ["/app/ingest", "Ingest"],
+      ["/app/archive", "Past fact-checks"],
+      ["/app/dashboard", "Dashboard"],
+      ["/app/notifications", "Notifications"],
+      ["/app/approvals", "Approvals"],
+      ["/app/account", "Your account"],
+      ["/app/admin/users", "Users"],
+      ["/app/admin/ratings", "Rating scale"],
+      ["/app/admin/settings", "Settings"],
+      ["/app/admin/webhooks", "Webhooks"],
+    ];
+    for (const [path, heading] of screens) {
+      await page.goto(`${running.url}${path}`);
+      await page.getByRole("heading", { name: heading }).first().waitFor();
+      // Measured once the screen has its data (charts and tables take their width then).
+      await expect.poll(() => page.getByText(/^Loading/).count()).toBe(0);
+      expect({ path, overflow: await overflow(page) }).toEqual({ path, overflow: 0 });
+      for (const control of [
+        page.getByRole("button", { name: "Log out" }),
+        page.getByRole("link", { name: /^Notifications/ }),
+        page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Webhooks" }),
+      ]) {
+        const box = await control.boundingBox();
+        expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+      }
+    }
+
+    // A wide laptop: every menu item stays on one line.
+    await page.setViewportSize({ width: 1366, height: 800 });
+    const heights = await page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link")
+      .evaluateAll((links) => links.map((link) => link.getBoundingClientRect().height));
+    expect(Math.max(...heights)).toBeLessThan(1.5 * Math.min(...heights));
+    await context.close();
+  });
+
+  it("gives the explanation, the main writing field, the width of its panel", async () => {
+    const page = await running.signedIn("checker@factdesk.test");
+    await page.goto(`${running.url}${await firstClaimPath(page)}`);
+    const box = page.getByLabel("Explanation", { exact: true });
+    const [field, panel] = await box.evaluate((el) => [
+      el.getBoundingClientRect().width,
+      (el.closest("fieldset") as HTMLElement).clientWidth,
+    ]);
+    expect(field).toBeGreaterThan(0.85 * (panel ?? 0));
+  });
+
+  it("sends a deactivated user's open tab to the login page", async () => {
+    const admin = await running.signedIn("admin@factdesk.test");
+    await admin.getByRole("link", { name: "Users" }).click();
+    await admin.getByLabel("Name", { exact: true }).fill("Dana Departing");
+    await admin.getByLabel("Email").fill("dana@factdesk.test");
+    await admin.getByLabel(/First password/).fill("dana-first-password");
+    await admin.getByRole("button", { name: "Add user" }).click();
+    await admin.getByRole("cell", { name: "dana@factdesk.test" }).waitFor();
+
+    const dana = await running.signedIn("dana@factdesk.test", "dana-first-password");
+    await admin.getByRole("button", { name: "Deactivate Dana Departing" }).click();
+    await admin.getByRole("button", { name: "Reactivate Dana Departing" }).waitFor();
+    // The deactivation is announced live; Dana's tab finds its session gone.
+    await dana.waitForURL(/\/app\/login$/);
+    await dana.getByRole("button", { name: "Log in" }).waitFor();
+    expect(await dana.getByText("Dana Departing").count()).toBe(0);
+  });
+
+  it("lets people change their own password and admins reset one; the sessions it ends end", async () => {
+    const admin = await running.signedIn("admin@factdesk.test");
+    await admin.getByRole("link", { name: "Users" }).click();
+    await admin.getByLabel("Name", { exact: true }).fill("Pat Password");
+    await admin.getByLabel("Email").fill("pat@factdesk.test");
+    await admin.getByLabel(/First password/).fill("pat-first-password");
+    await admin.getByRole("button", { name: "Add user" }).click();
+    await admin.getByRole("cell", { name: "pat@factdesk.test" }).waitFor();
+
+    const laptop = await running.signedIn("pat@factdesk.test", "pat-first-password");
+    const phone = await running.signedIn("pat@factdesk.test", "pat-first-password");
+    await laptop.getByRole("link", { name: /Your account/ }).click();
+    await laptop.getByLabel("Current password").fill("not-my-password");
+    await laptop.getByLabel(/^New password \(/).fill("pat-second-password");
+    await laptop.getByLabel("New password again").fill("pat-second-password");
+    await laptop.getByRole("button", { name: "Change password" }).click();
+    await laptop.getByRole("alert").getByText("Your current password is not right.").waitFor();
+
+    await laptop.getByLabel("Current password").fill("pat-first-password");
+    await laptop.getByRole("button", { name: "Change password" }).click();
+    await laptop
+      .getByRole("status")
+      .getByText(/Password changed/)
+      .waitFor();
+    // The other device is signed out at its next request; this one stays.
+    await phone.reload();
+    await phone.waitForURL(/\/app\/login$/);
+    await laptop.getByRole("link", { name: "Review queue" }).click();
+    await laptop.getByRole("heading", { name: "Review queue" }).waitFor();
+    await running.signedIn("pat@factdesk.test", "pat-second-password");
+
+    // The admin sets a new one: every session of Pat's ends.
+    await admin.getByText("Reset password of Pat Password").click();
+    await admin.getByLabel("New password for Pat Password").fill("short");
+    await admin.getByRole("button", { name: "Set password" }).click();
+    await admin.getByText("Use at least 12 characters for the password.").waitFor();
+    await admin.getByLabel("New password for Pat Password").fill("pat-third-password");
+    await admin.getByRole("button", { name: "Set password" }).click();
+    await admin
+      .getByRole("status")
+      .getByText(/Password set/)
+      .waitFor();
+    await laptop.reload();
+    await laptop.waitForURL(/\/app\/login$/);
+    await running.signedIn("pat@factdesk.test", "pat-third-password");
+  });
+});
