@@ -189,4 +189,15 @@ describe("day one in a newsroom", () => {
     await laptop.waitForURL(/\/app\/login$/);
     await running.signedIn("pat@factdesk.test", "pat-third-password");
   });
+
+  it("tells a claim's history in names and labels, never ids", async () => {
+    const editor = await running.signedIn("editor@factdesk.test");
+    await editor.goto(`${running.url}${await firstClaimPath(editor)}`);
+    const history = editor.getByRole("region", { name: "History" });
+    await editor.getByLabel("Assignee").selectOption({ label: "Casey Checker" });
+    await history.getByText("assigned it to Casey Checker").waitFor();
+    await editor.getByLabel("Assignee").selectOption({ label: "Eden Editor" });
+    await history.getByText("reassigned it from Casey Checker to Eden Editor").waitFor();
+    expect(await history.textContent()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+  });
 });

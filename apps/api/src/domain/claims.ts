@@ -14,6 +14,7 @@ import {
   type ZClaimUpdateInput,
 } from "@factdesk/schema";
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
+import { alias, type PgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { recordEvent } from "./audit";
 import { notify } from "./notifications";
@@ -279,6 +280,10 @@ export async function listComments(db: DbOrTx, on: { claimId: string } | { verdi
 /** Everything that happened to a claim, its sources, verdict and comments, oldest first. */
 export async function claimHistory(db: DbOrTx, claimId: string) {
   await findClaim(db, claimId);
+  // An assignment's from/to are user ids: the history reads their names.
+  const [fromUser, toUser] = [alias(users, "from_user"), alias(users, "to_user")];
+  const names = (personId: PgColumn, side: PgColumn) =>
+    and(eq(events.action, "assigned"), eq(sql`${personId}::text`, side));
   return db
     .select({
       id: events.id,
@@ -287,12 +292,16 @@ export async function claimHistory(db: DbOrTx, claimId: string) {
       entityId: events.entityId,
       from: events.from,
       to: events.to,
+      fromName: fromUser.name,
+      toName: toUser.name,
       data: events.data,
       createdAt: events.createdAt,
       actor: { id: users.id, name: users.name },
     })
     .from(events)
     .leftJoin(users, eq(users.id, events.actorId))
+    .leftJoin(fromUser, names(fromUser.id, events.from))
+    .leftJoin(toUser, names(toUser.id, events.to))
     .where(
       or(
         and(eq(events.entityType, "claim"), eq(events.entityId, claimId)),

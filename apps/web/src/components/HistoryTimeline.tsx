@@ -1,20 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
+import { describeEvent } from "../lib/describe-event";
 import { trpc } from "../lib/trpc";
 import { FormError } from "./FormError";
 import { Timestamp } from "./Timestamp";
-
-const describe = (event: {
-  action: string;
-  from: string | null;
-  to: string | null;
-  data: Record<string, unknown>;
-}) => {
-  const what = event.action.replace(/^verdict_/, "verdict ").replaceAll("_", " ");
-  const move = event.from || event.to ? ` (${event.from ?? "—"} → ${event.to ?? "—"})` : "";
-  const reason = typeof event.data.reason === "string" ? `: “${event.data.reason}”` : "";
-  const title = typeof event.data.title === "string" ? `: ${event.data.title}` : "";
-  return `${what}${move}${reason || title}`;
-};
 
 /** The claim's audit trail: who did what, from what to what, when and why. */
 export function HistoryTimeline({ claimId }: { claimId: string }) {
@@ -28,7 +16,7 @@ export function HistoryTimeline({ claimId }: { claimId: string }) {
         {history.data?.map((event) => (
           <li key={event.id}>
             <Timestamp value={event.createdAt} /> · <strong>{event.actor?.name ?? "Factdesk"}</strong>{" "}
-            {describe(event)}
+            {describeEvent(event)}
           </li>
         ))}
       </ol>
