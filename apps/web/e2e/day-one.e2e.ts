@@ -200,4 +200,23 @@ describe("day one in a newsroom", () => {
     await history.getByText("reassigned it from Casey Checker to Eden Editor").waitFor();
     expect(await history.textContent()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
   });
+
+  it("refuses an empty draft and a headline too long, saying so instead of cutting it", async () => {
+    const page = await running.signedIn("checker@factdesk.test");
+    const claims = page.locator("table.queue tbody tr[data-index] a");
+    const href = await claims.nth(1).getAttribute("href");
+    await page.goto(`${running.url}${href}`);
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await page.getByRole("alert").getByText(/^Write something first/).waitFor();
+    expect(await page.getByText(/Revision \d+ saved/).count()).toBe(0);
+
+    const headline = page.getByLabel("Headline (the claim as reviewed)");
+    await headline.fill("x".repeat(100_000));
+    expect((await headline.inputValue()).length).toBe(100_000);
+    await page.getByText(/^100,000 characters: shorten it to 75/).waitFor();
+    expect(await headline.getAttribute("aria-invalid")).toBe("true");
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await page.getByRole("alert").waitFor();
+    expect(await page.getByText(/Revision \d+ saved/).count()).toBe(0);
+  });
 });

@@ -165,6 +165,7 @@ describe("the newsroom journey", () => {
     await editor.getByText("No verdicts are waiting for approval.").waitFor();
     await editor.goto(claimUrl);
     await editor.getByRole("button", { name: "Publish" }).click();
+    await editor.getByRole("button", { name: "Yes, publish" }).click();
     await editor.locator(".verdict .badge", { hasText: "Published" }).waitFor();
     const slug = ((await editor.locator(".verdict code").textContent()) ?? "").trim();
     expect(slug).toMatch(/^\/verdicts\/albania-took-in-2-?900/);

@@ -54,7 +54,14 @@ describe("publishing", () => {
 
     await editor.goto(claimUrl);
     await editor.getByRole("button", { name: "Approve" }).click();
+    // Publishing is asked first, saying what readers will see; cancelling changes nothing.
     await editor.getByRole("button", { name: "Publish" }).click();
+    const confirm = editor.getByRole("form", { name: "Publish: confirm" });
+    expect(await confirm.textContent()).toMatch(/readers see its page/);
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await editor.locator(".verdict .badge", { hasText: "Approved" }).waitFor();
+    await editor.getByRole("button", { name: "Publish" }).click();
+    await editor.getByRole("button", { name: "Yes, publish" }).click();
     await editor.locator(".verdict .badge", { hasText: "Published" }).waitFor();
 
     // An anonymous reader opens the public page.

@@ -58,13 +58,14 @@ describe("the claim workspace", () => {
     await editor.getByText("No verdicts are waiting for approval.").waitFor();
     await editor.goto(claimUrl);
     await editor.getByRole("button", { name: "Publish" }).click();
+    await editor.getByRole("button", { name: "Yes, publish" }).click();
     await editor.locator(".verdict .badge", { hasText: "Published" }).waitFor();
     await editor.getByText("/verdicts/the-mek-was-founded-in-1965").waitFor();
 
     // The checker's page shows the publication live, and the history tells the story.
     await checker.locator(".verdict .badge", { hasText: "Published" }).waitFor({ timeout: 10_000 });
     const history = await checker.locator(".timeline li").allTextContents();
-    expect(history.some((line) => line.includes("Eden Editor") && line.includes("verdict published"))).toBe(
+    expect(history.some((line) => line.includes("Eden Editor") && line.includes("published the verdict"))).toBe(
       true,
     );
     await checker.screenshot({ path: `${screenshots}workspace.png`, fullPage: true });

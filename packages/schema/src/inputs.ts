@@ -29,7 +29,7 @@ const ZText = (max: number, what: string) =>
   z
     .string()
     .trim()
-    .max(max, `Keep the ${what} under ${max.toLocaleString("en")} characters.`);
+    .max(max, `Keep the ${what} to ${max.toLocaleString("en")} characters at most.`);
 const ZRequired = (max: number, what: string) => ZText(max, what).min(1, `The ${what} is required.`);
 
 // ── Claims ──
@@ -96,7 +96,11 @@ export const ZVerdictSaveInput = z.object({
   explanation: ZText(50_000, "explanation").nullable(),
   sourceIds: z.array(ZId).max(100).default([]),
   correctionNote: ZText(2000, "correction note").nullable().optional(),
-});
+}).refine(
+  // A revision cannot be changed once saved: an empty one would be a numbered nothing.
+  (draft) => Boolean(draft.rating || draft.headline || draft.summary || draft.explanation),
+  { message: "Write something first: a rating, a headline, a summary or an explanation." },
+);
 export type TVerdictSaveInput = z.infer<typeof ZVerdictSaveInput>;
 export const ZVerdictStepInput = z.object({ id: ZId, version: ZVersion });
 export const ZVerdictRequestChangesInput = z.object({

@@ -61,7 +61,9 @@ const t = initTRPC.context<TContext>().create({
       return { ...shape, message: "Something went wrong on our side; the error was logged.", data };
     }
     if (cause instanceof ZodError) {
-      return { ...shape, data: { ...data, fields: z.flattenError(cause).fieldErrors } };
+      // Problems of a field (shown beside it) apart from those of the input as a whole.
+      const { fieldErrors, formErrors } = z.flattenError(cause);
+      return { ...shape, data: { ...data, fields: fieldErrors, form: formErrors } };
     }
     return {
       ...shape,

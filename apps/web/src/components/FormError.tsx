@@ -1,4 +1,4 @@
-import { errorMessage, fieldError, fieldErrors } from "../lib/trpc";
+import { errorMessage, fieldError, fieldErrors, formErrors } from "../lib/trpc";
 
 /**
  * A failure, announced to screen readers, shown where the action was taken. Problems with
@@ -7,11 +7,12 @@ import { errorMessage, fieldError, fieldErrors } from "../lib/trpc";
 export function FormError({ error, id, inline = [] }: { error: unknown; id?: string; inline?: string[] }) {
   if (!error) return null;
   const fields = fieldErrors(error);
-  const rest = fields
-    ? Object.entries(fields)
-        .filter(([field]) => !inline.includes(field))
-        .flatMap(([, messages]) => messages ?? [])
-    : [];
+  const rest = [
+    ...formErrors(error),
+    ...Object.entries(fields ?? {})
+      .filter(([field]) => !inline.includes(field))
+      .flatMap(([, messages]) => messages ?? []),
+  ];
   const message = !fields
     ? errorMessage(error)
     : rest.length

@@ -8,13 +8,22 @@ interface Props<S extends string> {
   onMove: (to: S, reason?: string) => void;
   pending: boolean;
   error: unknown;
+  /** Steps readers will see, with what they will see: asked to confirm first. */
+  confirm?: Partial<Record<S, string>>;
 }
 
 /**
  * A button for each step the workflow allows; for a blocked one, why it is blocked.
  * Steps that need a reason (or a comment) ask for it first.
  */
-export function TransitionActions<S extends string>({ heading, options, onMove, pending, error }: Props<S>) {
+export function TransitionActions<S extends string>({
+  heading,
+  options,
+  onMove,
+  pending,
+  error,
+  confirm = {},
+}: Props<S>) {
   const [asking, setAsking] = useState<TTransitionOption<S> | null>(null);
   const id = useId();
   if (options.length === 0) return null;
@@ -22,7 +31,8 @@ export function TransitionActions<S extends string>({ heading, options, onMove, 
   const submitReason = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!asking) return;
-    onMove(asking.to, String(new FormData(event.currentTarget).get("reason") ?? ""));
+    const reason = new FormData(event.currentTarget).get("reason");
+    onMove(asking.to, reason === null ? undefined : String(reason));
     setAsking(null);
   };
 
@@ -38,9 +48,13 @@ export function TransitionActions<S extends string>({ heading, options, onMove, 
               <>
                 <button
                   type="button"
+                  className={confirm[option.to] ? "secondary" : undefined}
                   disabled={!option.allowed || pending}
                   aria-describedby={option.blocker ? `${id}-${option.to}` : undefined}
-                  onClick={() => (option.requiresReason ? setAsking(option) : onMove(option.to))}
+                  aria-expanded={confirm[option.to] || option.requiresReason ? asking === option : undefined}
+                  onClick={() =>
+                    option.requiresReason || confirm[option.to] ? setAsking(option) : onMove(option.to)
+                  }
                 >
                   {option.label}
                 </button>
@@ -55,14 +69,27 @@ export function TransitionActions<S extends string>({ heading, options, onMove, 
         ))}
       </ul>
       {asking && (
-        <form onSubmit={submitReason} className="reason-form">
-          <label>
-            {asking.to === "changes_requested" ? "What should change?" : `Why? (${asking.label})`}
-            <textarea name="reason" required maxLength={2000} rows={3} autoFocus />
-          </label>
+        <form
+          onSubmit={submitReason}
+          className="reason-form"
+          aria-label={`${asking.label}: confirm`}
+          aria-describedby={confirm[asking.to] ? `${id}-confirm` : undefined}
+        >
+          {confirm[asking.to] && (
+            <p id={`${id}-confirm`} className="notice">
+              {confirm[asking.to]}
+            </p>
+          )}
+          {asking.requiresReason && (
+            <label>
+              {asking.to === "changes_requested" ? "What should change?" : `Why? (${asking.label})`}
+              <textarea name="reason" required maxLength={2000} rows={3} autoFocus />
+            </label>
+          )}
           <div className="row">
-            <button type="submit" disabled={pending}>
-              {asking.label}
+            {/* Focused when there is no reason to write, so Enter confirms and Escape is a Tab away. */}
+            <button type="submit" disabled={pending} autoFocus={!asking.requiresReason}>
+              {asking.requiresReason ? asking.label : `Yes, ${asking.label.toLowerCase()}`}
             </button>
             <button type="button" className="link-button" onClick={() => setAsking(null)}>
               Cancel

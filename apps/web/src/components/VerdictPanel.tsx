@@ -8,6 +8,7 @@ import {
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { useMergingDraft } from "../lib/draft";
+import { publicStepNotices } from "../lib/public-steps";
 import { errorCode, fieldError, refreshClaimViews, trpc, trpcClient } from "../lib/trpc";
 import { ConflictNotice } from "./ConflictNotice";
 import { FormError } from "./FormError";
@@ -208,15 +209,20 @@ export function VerdictPanel({
           </label>
           <label>
             Headline (the claim as reviewed)
+            {/* No maxLength: a long paste is kept whole and the person told, not cut silently. */}
             <input
               value={draft.headline}
-              maxLength={HEADLINE_MAX}
               onChange={(e) => set("headline")(e.target.value)}
               aria-describedby={`${id}-headline-count`}
-              aria-invalid={Boolean(invalid("headline"))}
+              aria-invalid={draft.headline.length > HEADLINE_MAX || Boolean(invalid("headline"))}
             />
-            <span id={`${id}-headline-count`} className="muted">
-              {draft.headline.length}/{HEADLINE_MAX} characters
+            <span
+              id={`${id}-headline-count`}
+              className={draft.headline.length > HEADLINE_MAX ? "error" : "muted"}
+            >
+              {draft.headline.length > HEADLINE_MAX
+                ? `${draft.headline.length.toLocaleString()} characters: shorten it to ${HEADLINE_MAX} (readers and search tools see at most that).`
+                : `${draft.headline.length}/${HEADLINE_MAX} characters`}
             </span>
           </label>
           <label>
@@ -288,7 +294,7 @@ export function VerdictPanel({
               />
             </label>
           )}
-          <FormError error={save.error} />
+          <FormError error={save.error} inline={["headline"]} />
           {errorCode(save.error) === "CONFLICT" && !editor.conflict && (
             <p className="muted">Your text is still in the form.</p>
           )}
@@ -329,6 +335,7 @@ export function VerdictPanel({
           // Until a save has been fetched back, the steps would act on the previous version.
           pending={step.isPending || save.isPending}
           error={step.error}
+          confirm={publicStepNotices}
         />
       )}
       {verdict && <RevisionHistory verdictId={verdict.id} />}

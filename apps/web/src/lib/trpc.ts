@@ -65,6 +65,10 @@ export const fieldErrors = (error: unknown) =>
     ? (error.data?.fields as Record<string, string[] | undefined> | undefined)
     : undefined;
 
+/** The validation messages about the input as a whole (not one field). */
+export const formErrors = (error: unknown) =>
+  error instanceof TRPCClientError ? ((error.data?.form as string[] | undefined) ?? []) : [];
+
 /** The validation message for one input field, to show next to it. */
 export const fieldError = (error: unknown, field: string) => fieldErrors(error)?.[field]?.[0];
 

@@ -5,6 +5,7 @@ import { FormError } from "../components/FormError";
 import { RevisionDiff } from "../components/RevisionHistory";
 import { Timestamp } from "../components/Timestamp";
 import { TransitionActions } from "../components/TransitionActions";
+import { publicStepNotices } from "../lib/public-steps";
 import { queryClient, type RouterOutputs, refreshClaimViews, trpc, trpcClient } from "../lib/trpc";
 
 /** Submitted verdicts waiting for an editor, each with what changed since the last revision. */
@@ -68,6 +69,7 @@ function ApprovalItem({ item }: { item: TItem }) {
         onMove={(to, reason) => step.mutate({ to, reason })}
         pending={step.isPending}
         error={step.error}
+        confirm={publicStepNotices}
       />
     </li>
   );
