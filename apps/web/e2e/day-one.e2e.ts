@@ -207,7 +207,10 @@ describe("day one in a newsroom", () => {
     const href = await claims.nth(1).getAttribute("href");
     await page.goto(`${running.url}${href}`);
     await page.getByRole("button", { name: "Save draft" }).click();
-    await page.getByRole("alert").getByText(/^Write something first/).waitFor();
+    await page
+      .getByRole("alert")
+      .getByText(/^Write something first/)
+      .waitFor();
     expect(await page.getByText(/Revision \d+ saved/).count()).toBe(0);
 
     const headline = page.getByLabel("Headline (the claim as reviewed)");

@@ -65,9 +65,9 @@ describe("the claim workspace", () => {
     // The checker's page shows the publication live, and the history tells the story.
     await checker.locator(".verdict .badge", { hasText: "Published" }).waitFor({ timeout: 10_000 });
     const history = await checker.locator(".timeline li").allTextContents();
-    expect(history.some((line) => line.includes("Eden Editor") && line.includes("published the verdict"))).toBe(
-      true,
-    );
+    expect(
+      history.some((line) => line.includes("Eden Editor") && line.includes("published the verdict")),
+    ).toBe(true);
     await checker.screenshot({ path: `${screenshots}workspace.png`, fullPage: true });
 
     // A correction: written over two saves, it keeps its note and goes back for review.

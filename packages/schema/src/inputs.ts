@@ -86,21 +86,23 @@ export type TSourceUpdateInput = z.infer<typeof ZSourceUpdateInput>;
 // ── Verdicts ──
 export const HEADLINE_MAX = 75;
 export const ZVerdictGetInput = z.object({ claimId: ZId });
-export const ZVerdictSaveInput = z.object({
-  claimId: ZId,
-  /** The revision number the author started from; 0 for a new verdict. A stale one is a CONFLICT. */
-  baseRevision: z.number().int().min(0),
-  rating: z.string().max(64).nullable(),
-  headline: ZText(HEADLINE_MAX, "headline").nullable(),
-  summary: ZText(1000, "summary").nullable(),
-  explanation: ZText(50_000, "explanation").nullable(),
-  sourceIds: z.array(ZId).max(100).default([]),
-  correctionNote: ZText(2000, "correction note").nullable().optional(),
-}).refine(
-  // A revision cannot be changed once saved: an empty one would be a numbered nothing.
-  (draft) => Boolean(draft.rating || draft.headline || draft.summary || draft.explanation),
-  { message: "Write something first: a rating, a headline, a summary or an explanation." },
-);
+export const ZVerdictSaveInput = z
+  .object({
+    claimId: ZId,
+    /** The revision number the author started from; 0 for a new verdict. A stale one is a CONFLICT. */
+    baseRevision: z.number().int().min(0),
+    rating: z.string().max(64).nullable(),
+    headline: ZText(HEADLINE_MAX, "headline").nullable(),
+    summary: ZText(1000, "summary").nullable(),
+    explanation: ZText(50_000, "explanation").nullable(),
+    sourceIds: z.array(ZId).max(100).default([]),
+    correctionNote: ZText(2000, "correction note").nullable().optional(),
+  })
+  .refine(
+    // A revision cannot be changed once saved: an empty one would be a numbered nothing.
+    (draft) => Boolean(draft.rating || draft.headline || draft.summary || draft.explanation),
+    { message: "Write something first: a rating, a headline, a summary or an explanation." },
+  );
 export type TVerdictSaveInput = z.infer<typeof ZVerdictSaveInput>;
 export const ZVerdictStepInput = z.object({ id: ZId, version: ZVersion });
 export const ZVerdictRequestChangesInput = z.object({
