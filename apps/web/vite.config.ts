@@ -7,7 +7,7 @@ export default defineConfig({
   plugins: [react()],
   server: {
     port: 5173,
-    proxy: { "/trpc": "http://localhost:3000" },
+    proxy: { "/trpc": "http://localhost:3000", "/favicon.svg": "http://localhost:3000" },
   },
   // The manifest lets scripts/check-bundle.mjs find what the first screen loads.
   build: { outDir: "dist", sourcemap: true, manifest: true },

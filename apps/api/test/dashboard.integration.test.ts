@@ -1,4 +1,4 @@
-import { appendEvents, articles, auditKey, claims } from "@factdesk/db";
+import { appendEvents, articles, auditKey, claims, ratings } from "@factdesk/db";
 import { useTestDb } from "@factdesk/db/testing";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
@@ -39,10 +39,21 @@ describe("the dashboard", () => {
     expect(data.backlog.at(0)).toMatchObject({ unverified: 0 });
 
     expect(data.timeToVerdict).toEqual([{ week: data.weeks.at(-1), medianDays: 1, published: 1 }]);
-    expect(data.ratings).toEqual(["False"]);
+    const [falseRating] = await t.db.select().from(ratings).where(eq(ratings.key, "false"));
+    expect(data.ratings).toEqual([{ label: "False", colour: falseRating?.colour }]);
     expect(data.publishedByRating.at(-1)).toMatchObject({ False: 1 });
     expect(data.workload).toEqual([{ name: "Casey", unverified: 1, sourced: 0, disputed: 1 }]);
     expect(data.disputedByOutlet).toEqual([{ outlet: "Example Times", disputed: 1 }]);
+  });
+
+  it("stops counting a verdict as published once it is retracted", async () => {
+    const { verdict, asEditor } = await publishVerdict(t.db);
+    const before = await asEditor.dashboard.get({ weeks: 4 });
+    expect(before.publishedByRating.at(-1)).toMatchObject({ False: 1 });
+    await asEditor.verdict.retract({ id: verdict.id, version: verdict.version, reason: "Wrong claim." });
+    const after = await asEditor.dashboard.get({ weeks: 4 });
+    expect(after.ratings).toEqual([]);
+    expect(after.timeToVerdict).toEqual([]);
   });
 
   it("replays a claim's way through the statuses week by week, until it was archived", async () => {

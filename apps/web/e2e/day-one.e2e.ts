@@ -222,4 +222,39 @@ describe("day one in a newsroom", () => {
     await page.getByRole("alert").waitFor();
     expect(await page.getByText(/Revision \d+ saved/).count()).toBe(0);
   });
+
+  it("asks for no missing file, makes the checker choose a stance, and lays forms out plainly", async () => {
+    const admin = await running.signedIn("admin@factdesk.test");
+    const missing: string[] = [];
+    admin.on("response", (response) => {
+      if (response.status() === 404) missing.push(response.url());
+    });
+    await admin.goto(`${running.url}/app/`);
+    await admin.locator("table.queue tbody tr[data-index]").first().waitFor();
+    const claim = await firstClaimPath(admin);
+    await admin.goto(`${running.url}/`);
+    await admin.goto(`${running.url}${claim}`);
+    await admin.getByRole("button", { name: "Add a source" }).click();
+    const stance = admin.getByLabel("Stance");
+    expect(await stance.inputValue()).toBe("");
+    expect(await stance.evaluate((el) => (el as HTMLSelectElement).required)).toBe(true);
+    expect(missing).toEqual([]);
+
+    // A tick-box sits left of its label, on its line.
+    await admin.goto(`${running.url}/app/admin/webhooks`);
+    const tick = admin.getByRole("checkbox", { name: "verdict.published" });
+    const [box, label] = await tick.evaluate((el) => {
+      const own = el.getBoundingClientRect();
+      const text = (el.closest("label") as HTMLElement).getBoundingClientRect();
+      return [own, text].map((r) => ({ left: r.left, top: r.top, height: r.height }));
+    });
+    expect(box && label && box.left - label.left).toBeLessThan(10);
+    expect(label?.height).toBeLessThan(2.2 * (box?.height ?? 0));
+
+    // The settings' long labels read as one line at a laptop's width.
+    await admin.setViewportSize({ width: 1366, height: 800 });
+    await admin.goto(`${running.url}/app/admin/settings`);
+    const caption = admin.locator("label", { hasText: "Methodology (Markdown" }).locator("span").first();
+    expect(await caption.evaluate((el) => el.getClientRects().length)).toBe(1);
+  });
 });

@@ -70,7 +70,9 @@ const sourceFields = {
   url: ZSourceUrl,
   title: ZRequired(300, "source title"),
   excerpt: ZText(5000, "excerpt").nullable().optional(),
-  stance: ZSourceStance,
+  stance: z.enum(ZSourceStance.options, {
+    error: "Choose whether the source supports or refutes the claim, or gives context.",
+  }),
   note: ZText(2000, "note").nullable().optional(),
 };
 export const ZSourceAddInput = z.object({ claimId: ZId, ...sourceFields });

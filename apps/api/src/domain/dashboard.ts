@@ -81,21 +81,23 @@ export async function dashboard(db: DbOrTx, { weeks = 12 } = {}) {
           order by extract(epoch from v.published_at - c.created_at)) / 86400)::numeric, 1)::float8 as "medianDays",
         count(*)::int as published
       from verdicts v join claims c on c.id = v.claim_id
-      where v.published_at >= ${sinceFirstWeek(weeks)}
+      where v.published_at >= ${sinceFirstWeek(weeks)} and v.retracted_at is null
       group by 1 order by 1`,
   );
 
-  const byRating = await rows<{ key: string; column: string; count: number }>(
+  // Published and still standing: a retracted verdict no longer counts.
+  const byRating = await rows<{ key: string; column: string; colour: string; count: number }>(
     db,
     sql`select ${weekOf(sql`v.published_at`)} as key, coalesce(r.label, vr.rating, 'No rating') as column,
-        count(*)::int as count
+        coalesce(r.colour, '#8a94a3') as colour, count(*)::int as count
       from verdicts v
       join verdict_revisions vr on vr.id = v.published_revision_id
       left join ratings r on r.key = vr.rating
-      where v.published_at >= ${sinceFirstWeek(weeks)}
-      group by 1, 2`,
+      where v.published_at >= ${sinceFirstWeek(weeks)} and v.retracted_at is null
+      group by 1, 2, 3`,
   );
   const ratingLabels = [...new Set(byRating.map((row) => row.column))];
+  const ratingColours = Object.fromEntries(byRating.map((row) => [row.column, row.colour]));
 
   // Open work: claims not archived and without a public verdict yet.
   const workload = await rows<{ key: string; column: string; count: number }>(
@@ -119,7 +121,7 @@ export async function dashboard(db: DbOrTx, { weeks = 12 } = {}) {
     weeks: weekList,
     backlog: pivot(backlog, weekList, noStatuses).map(({ key, ...counts }) => ({ week: key, ...counts })),
     timeToVerdict,
-    ratings: ratingLabels,
+    ratings: ratingLabels.map((label) => ({ label, colour: ratingColours[label] ?? "#8a94a3" })),
     publishedByRating: pivot(byRating, weekList, () =>
       Object.fromEntries(ratingLabels.map((label) => [label, 0])),
     ).map(({ key, ...counts }) => ({ week: key, ...counts })),

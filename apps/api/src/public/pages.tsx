@@ -51,6 +51,7 @@ function Document({
         <title>{`${title} · ${organisation}`}</title>
         <meta name="description" content={description} />
         <link rel="canonical" href={canonical} />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <meta property="og:type" content="article" />
         <meta property="og:site_name" content={organisation} />
         <meta property="og:title" content={title} />

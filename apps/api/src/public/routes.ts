@@ -31,6 +31,8 @@ const ZListQuery = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
 });
 
+const FAVICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1f5fbf"/><path d="M9 24V8h13v3.5h-9v3h8V18h-8v6z" fill="#fff"/></svg>`;
+
 const escapeHtml = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
@@ -73,6 +75,11 @@ export function publicRoutes(db: DbOrTx, configuredPublicUrl: URL, pages: TPageC
   };
   router.get("/", list);
   router.get("/verdicts", list);
+  // One icon for the newsroom app and the public site (browsers ask for /favicon.ico anyway).
+  router.get(["/favicon.svg", "/favicon.ico"], (_req, res) => {
+    res.setHeader("Cache-Control", "public, max-age=86400");
+    res.type("image/svg+xml").send(FAVICON_SVG);
+  });
 
   router.get("/verdicts/:slug", async (req, res) => {
     const { slug } = req.params;

@@ -22,7 +22,8 @@ const formValues = (source?: Source): TFormValues => ({
   url: source?.url ?? "",
   title: source?.title ?? "",
   excerpt: source?.excerpt ?? "",
-  stance: source?.stance ?? "supports",
+  // No default: whether a source supports or refutes the claim is the checker's call.
+  stance: source?.stance ?? "",
   note: source?.note ?? "",
 });
 const formLabels: Record<keyof TFormValues, string> = {
@@ -113,7 +114,10 @@ function SourceForm({
       </label>
       <label>
         Stance
-        <select value={draft.stance} onChange={set("stance")}>
+        <select value={draft.stance} onChange={set("stance")} required>
+          <option value="" disabled>
+            Choose: does it support or refute the claim?
+          </option>
           {sourceStances.map((stance) => (
             <option key={stance} value={stance}>
               {stanceLabels[stance]}

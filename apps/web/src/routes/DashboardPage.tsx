@@ -21,8 +21,8 @@ import { errorMessage, type RouterOutputs, trpc } from "../lib/trpc";
 type TDashboard = RouterOutputs["dashboard"]["get"];
 
 const statusColours = { unverified: "#6b7582", sourced: "#2f7d3f", disputed: "#b3401d" } as const;
-/** Distinct, colour-blind-safe series colours (Okabe–Ito). */
-const palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"];
+/** The one line's colour (Okabe–Ito blue, colour-blind safe). */
+const lineColour = "#0072B2";
 const shortWeek = (week: string) =>
   new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", timeZone: "UTC" }).format(
     new Date(`${week}T00:00:00Z`),
@@ -102,13 +102,15 @@ function Charts({ data }: { data: TDashboard }) {
           <XAxis dataKey="label" />
           <YAxis />
           <Tooltip />
-          <Line dataKey="medianDays" name="Median days" stroke={palette[0]} strokeWidth={2} />
+          <Line dataKey="medianDays" name="Median days" stroke={lineColour} strokeWidth={2} />
         </LineChart>
       </Panel>
       <Panel
         title="Verdicts published per week, by rating"
         empty={data.ratings.length === 0}
-        table={<DataTable rows={data.publishedByRating} columns={["week", ...data.ratings]} />}
+        table={
+          <DataTable rows={data.publishedByRating} columns={["week", ...data.ratings.map((r) => r.label)]} />
+        }
       >
         <BarChart data={weeks(data.publishedByRating)}>
           <CartesianGrid strokeDasharray="3 3" />
@@ -116,8 +118,9 @@ function Charts({ data }: { data: TDashboard }) {
           <YAxis allowDecimals={false} />
           <Tooltip />
           <Legend />
-          {data.ratings.map((rating, i) => (
-            <Bar key={rating} dataKey={rating} stackId="rating" fill={palette[i % palette.length]} />
+          {/* Each rating in its own colour, as on the badges and the public pages. */}
+          {data.ratings.map((rating) => (
+            <Bar key={rating.label} dataKey={rating.label} stackId="rating" fill={rating.colour} />
           ))}
         </BarChart>
       </Panel>

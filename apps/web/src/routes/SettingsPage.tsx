@@ -80,12 +80,16 @@ export function SettingsPage() {
           </label>
         </fieldset>
         <label>
-          Methodology (Markdown, shown at <a href="/methodology">/methodology</a>)
+          <span>
+            Methodology (Markdown, shown at <a href="/methodology">/methodology</a>)
+          </span>
           <textarea rows={12} {...field("methodology")} />
           {invalid("methodology")}
         </label>
         <label>
-          Corrections policy (Markdown, shown at <a href="/corrections-policy">/corrections-policy</a>)
+          <span>
+            Corrections policy (Markdown, shown at <a href="/corrections-policy">/corrections-policy</a>)
+          </span>
           <textarea rows={8} {...field("correctionsPolicy")} />
           {invalid("correctionsPolicy")}
         </label>

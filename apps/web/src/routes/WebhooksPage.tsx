@@ -86,7 +86,7 @@ export function WebhooksPage() {
         <fieldset>
           <legend>Events</legend>
           {webhookEvents.map((event) => (
-            <label key={event} className="row">
+            <label key={event} className="checkbox">
               <input
                 type="checkbox"
                 checked={events.has(event)}
