@@ -132,6 +132,65 @@ describe("the public site", () => {
     expect(json.items.map((item) => item.summary)).toContain(`Reason ${payload}`);
   });
 
+  it("reads well: attributions, quotes, plurals, a retraction's rating, JSON Feed 1.1, dateModified", async () => {
+    const { verdict, asChecker, asEditor } = await publishVerdict(t.db, { claimant: "" });
+    const path = `/verdicts/${verdict.slug}`;
+    const first = await readPage(path);
+    // No claimant: the quote says where the claim was seen, not "— claim".
+    expect(first.document.querySelector("blockquote.claim footer")?.textContent).toBe(
+      "Seen in Where the claim appeared (Example Times)",
+    );
+    // The source's title and its quoted excerpt are apart.
+    expect(first.document.querySelector("#sources + ul li")?.textContent).toBe(
+      // (a <q> element's quotation marks are drawn by the browser, not in the text)
+      "Refutes: Britannica: Mujahideen-e-Khalq: founded in 1965",
+    );
+    expect(first.jsonLd[0].dateModified).toBeUndefined();
+    expect((await readPage("/verdicts")).document.querySelector("main p.muted")?.textContent).toBe(
+      "1 verdict; page 1 of 1.",
+    );
+
+    // A correction: ClaimReview says when it was modified.
+    const saved = await asChecker.verdict.save({
+      claimId: verdict.claimId,
+      baseRevision: 1,
+      rating: "false",
+      headline: "The MEK was founded in 1965, not 1963",
+      summary: "Corrected.",
+      explanation: "Britannica says **1965**.",
+      sourceIds: [],
+      correctionNote: "Clarified the date.",
+    });
+    const other = callerFor(t.db, await makeUser(t.db, { role: "editor" }));
+    let current = await asChecker.verdict.submit({ id: saved.verdict.id, version: saved.verdict.version });
+    current = await other.verdict.approve({ id: current.id, version: current.version });
+    current = await other.verdict.publish({ id: current.id, version: current.version });
+    const corrected = await readPage(path);
+    expect(corrected.jsonLd[0].dateModified).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(corrected.jsonLd[0].datePublished).toBe(first.jsonLd[0].datePublished);
+
+    // Retracted: the rating no longer reads as the verdict.
+    await asEditor.verdict.retract({ id: current.id, version: current.version, reason: "Misquoted." });
+    const retracted = await readPage(path);
+    expect(retracted.document.querySelector(".rating")).toBeNull();
+    expect(retracted.document.querySelector(".rating-retracted")?.textContent).toBe(
+      "Retracted (was rated False)",
+    );
+
+    const feed = (await (await get("/feed.json")).json()) as {
+      version: string;
+      items: { summary?: string; date_published?: string; title: string }[];
+    };
+    expect(feed.version).toBe("https://jsonfeed.org/version/1.1");
+    expect(feed.items.map((item) => item.title)).toContain(
+      "Retracted: The MEK was founded in 1965, not 1963",
+    );
+    for (const item of feed.items) {
+      expect(item.summary, item.title).toBeTruthy();
+      expect(item.date_published, item.title).toMatch(/^\d{4}-/);
+    }
+  });
+
   it("revalidates with ETag and Last-Modified, and a correction changes the ETag at once", async () => {
     const { verdict, asChecker } = await publishVerdict(t.db);
     const path = `/verdicts/${verdict.slug}`;

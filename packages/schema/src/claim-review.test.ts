@@ -46,10 +46,53 @@ describe("buildClaimReview", () => {
         "@type": "Claim",
         author: { "@type": "Person", name: "Example Times" },
         datePublished: "2026-11-01",
-        appearance: [{ "@type": "CreativeWork", url: "https://news.example/mek" }],
-        firstAppearance: { "@type": "CreativeWork", url: "https://news.example/mek" },
+        appearance: [
+          { "@type": "CreativeWork", url: "https://news.example/mek", datePublished: "2026-11-01" },
+        ],
+        firstAppearance: {
+          "@type": "CreativeWork",
+          url: "https://news.example/mek",
+          datePublished: "2026-11-01",
+        },
       },
     });
+  });
+
+  it("gives the claim what is known of it without an address, and dates a correction", () => {
+    const result = buildClaimReview({
+      ...input,
+      modifiedAt: new Date("2026-11-25T09:00:00Z"),
+      claim: {
+        text: "The MEK was founded in 1963.",
+        appearanceTitle: "Where the claim appeared",
+        appearanceOutlet: "Example Times",
+        appearedAt: new Date("2026-11-01T00:00:00Z"),
+      },
+    });
+    expect(result.ok && result.claimReview.dateModified).toBe("2026-11-25T09:00:00.000Z");
+    expect(result.ok && result.claimReview.itemReviewed).toEqual({
+      "@type": "Claim",
+      datePublished: "2026-11-01",
+      appearance: [
+        {
+          "@type": "CreativeWork",
+          name: "Where the claim appeared",
+          publisher: { "@type": "Organization", name: "Example Times" },
+          datePublished: "2026-11-01",
+        },
+      ],
+      firstAppearance: {
+        "@type": "CreativeWork",
+        name: "Where the claim appeared",
+        publisher: { "@type": "Organization", name: "Example Times" },
+        datePublished: "2026-11-01",
+      },
+    });
+    // The first publication has no dateModified.
+    expect(
+      buildClaimReview(input).ok &&
+        "dateModified" in (buildClaimReview(input) as { claimReview: object }).claimReview,
+    ).toBe(false);
   });
 
   it("gives a rating outside the scale its name only", () => {

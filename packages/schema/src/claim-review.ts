@@ -6,11 +6,15 @@ export interface TClaimReviewInput {
   pageUrl: string;
   headline?: string | null;
   publishedAt: Date;
+  /** When the current publication (a correction) went out, if after the first. */
+  modifiedAt?: Date | null;
   claim: {
     text: string;
     claimant?: string | null;
     /** Where the claim appeared (the article), when known. */
     appearanceUrl?: string | null;
+    appearanceTitle?: string | null;
+    appearanceOutlet?: string | null;
     appearedAt?: Date | null;
   };
   organisation: { name: string | null; url: string | null; logoUrl?: string | null };
@@ -61,9 +65,22 @@ export function buildClaimReview(input: TClaimReviewInput): TClaimReviewResult {
     problems.push(`The rating's value ${ordinal} is outside the scale 1–${rating.best}.`);
   if (problems.length) return { ok: false, problems };
 
-  const appearance = isAbsoluteHttpUrl(claim.appearanceUrl)
-    ? { "@type": "CreativeWork" as const, url: claim.appearanceUrl }
-    : null;
+  // The appearance as far as it is known: its address, else its title and outlet.
+  const url = isAbsoluteHttpUrl(claim.appearanceUrl) ? claim.appearanceUrl : null;
+  const title = claim.appearanceTitle?.trim();
+  const outlet = claim.appearanceOutlet?.trim();
+  const appearance =
+    url || title
+      ? {
+          "@type": "CreativeWork" as const,
+          ...(url ? { url } : {}),
+          ...(title ? { name: title } : {}),
+          ...(outlet ? { publisher: { "@type": "Organization" as const, name: outlet } } : {}),
+          ...(claim.appearedAt ? { datePublished: isoDate(claim.appearedAt) } : {}),
+        }
+      : null;
+  const modified =
+    input.modifiedAt && input.modifiedAt.getTime() > input.publishedAt.getTime() ? input.modifiedAt : null;
   return {
     ok: true,
     claimReview: {
@@ -72,6 +89,7 @@ export function buildClaimReview(input: TClaimReviewInput): TClaimReviewResult {
       url: input.pageUrl,
       claimReviewed: claim.text.trim(),
       datePublished: isoDate(input.publishedAt),
+      ...(modified ? { dateModified: modified.toISOString() } : {}),
       author: {
         "@type": "Organization",
         name: organisation.name ?? "",

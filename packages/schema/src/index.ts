@@ -6,6 +6,7 @@ export * from "./input-guard";
 export * from "./inputs";
 export * from "./markdown";
 export * from "./merge";
+export * from "./plural";
 export * from "./queue";
 export * from "./revision-diff";
 export * from "./slug";

@@ -9,5 +9,7 @@ describe("slugify", () => {
   it("cuts at the limit without a trailing hyphen, and never returns empty", () => {
     expect(slugify("abc def ghi", 8)).toBe("abc-def");
     expect(slugify("!!!")).toBe("verdict");
+    expect(slugify("The ministry misread the unemployment statistics", 30)).toBe("the-ministry-misread-the");
+    expect(slugify("Supercalifragilisticexpialidocious claims", 10)).toBe("supercalif");
   });
 });

@@ -6,5 +6,9 @@ export function slugify(text: string, max = 60): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
-  return slug.slice(0, max).replace(/-+$/, "") || "verdict";
+  if (slug.length <= max) return slug || "verdict";
+  // Cut at the last whole word that fits (a single longer word is cut where it must be).
+  const cut = slug.slice(0, max + 1);
+  const lastBreak = cut.lastIndexOf("-");
+  return (lastBreak > 0 ? cut.slice(0, lastBreak) : slug.slice(0, max)).replace(/-+$/, "") || "verdict";
 }

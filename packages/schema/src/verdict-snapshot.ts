@@ -86,16 +86,24 @@ export function snapshotDifferences(frozen: TVerdictSnapshot, live: TVerdictSnap
 /** ClaimReview's input for a snapshot published at `pageUrl`. */
 export function claimReviewInputOf(
   snapshot: TVerdictSnapshot,
-  page: { pageUrl: string; publishedAt: Date; organisation: TClaimReviewInput["organisation"] },
+  page: {
+    pageUrl: string;
+    publishedAt: Date;
+    modifiedAt?: Date | null;
+    organisation: TClaimReviewInput["organisation"];
+  },
 ): TClaimReviewInput {
   return {
     pageUrl: page.pageUrl,
     headline: snapshot.revision.headline,
     publishedAt: page.publishedAt,
+    modifiedAt: page.modifiedAt ?? null,
     claim: {
       text: snapshot.claim.text,
       claimant: snapshot.claim.claimant,
       appearanceUrl: snapshot.appearance?.url ?? null,
+      appearanceTitle: snapshot.appearance?.title ?? null,
+      appearanceOutlet: snapshot.appearance?.outlet ?? null,
       appearedAt: snapshot.appearance?.publishedAt ? new Date(snapshot.appearance.publishedAt) : null,
     },
     organisation: page.organisation,

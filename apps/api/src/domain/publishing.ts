@@ -17,6 +17,8 @@ export const verdictPageUrl = (base: URL, slug: string) =>
 export interface TPublicationPage {
   slug: string;
   publishedAt: Date;
+  /** When its current publication went out (after a correction). */
+  modifiedAt?: Date | null;
 }
 
 /** The ClaimReview of a published snapshot on `site`, or why it would be invalid. */
@@ -29,6 +31,7 @@ export function claimReviewFor(
     claimReviewInputOf(snapshot, {
       pageUrl: verdictPageUrl(base, page.slug),
       publishedAt: page.publishedAt,
+      modifiedAt: page.modifiedAt ?? null,
       organisation: {
         name: settings.organisationName,
         url: settings.organisationUrl,

@@ -1,4 +1,4 @@
-import { stanceLabels, textColourOn } from "@factdesk/schema";
+import { countOf, stanceLabels, textColourOn } from "@factdesk/schema";
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import type { TSite } from "../domain/settings";
@@ -20,7 +20,7 @@ const styles = `
 :root{color-scheme:light;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.55;color:#1a1a1a;background:#fff}
 body{margin:0}header.site,footer.site{background:#f4f4f2;padding:.75rem 1rem}header.site nav,footer.site nav{display:flex;gap:1rem;flex-wrap:wrap;max-width:46rem;margin:0 auto;align-items:center}
 header.site a.brand{font-weight:700;margin-right:auto}main{max-width:46rem;margin:0 auto;padding:1rem}a{color:#0b57d0}
-.rating{display:inline-block;padding:.2rem .6rem;border-radius:.3rem;font-weight:700}.claim{font-size:1.2rem;border-left:4px solid #999;margin:1rem 0;padding:.25rem 1rem}
+.rating{display:inline-block;padding:.2rem .6rem;border-radius:.3rem;font-weight:700}.rating-retracted{color:#a3261b}.claim{font-size:1.2rem;border-left:4px solid #999;margin:1rem 0;padding:.25rem 1rem}
 .notice{border:2px solid #b3261e;background:#fdeceb;padding:.75rem 1rem;border-radius:.3rem}.muted{color:#555}ul.verdicts{list-style:none;padding:0}ul.verdicts li{border-bottom:1px solid #ddd;padding:.75rem 0}
 form.search{display:flex;gap:.5rem;flex-wrap:wrap;align-items:end}label{display:flex;flex-direction:column;font-size:.9rem}input,select,button{font:inherit;padding:.3rem .5rem}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}
@@ -128,7 +128,26 @@ export const safeJson = (value: unknown) =>
 
 const page = (element: ReactNode) => `<!doctype html>${renderToStaticMarkup(element)}`;
 
-function RatingBadge({ rating }: { rating: { label: string; colour: string } | null }) {
+function RatingBadge({
+  rating,
+  retracted = false,
+}: {
+  rating: { label: string; colour: string } | null;
+  retracted?: boolean;
+}) {
+  // A retracted verdict's rating no longer stands: say so, and show what it was, struck out.
+  if (retracted)
+    return (
+      <span className="rating-retracted">
+        <strong>Retracted</strong>
+        {rating && (
+          <>
+            {" "}
+            (was rated <s>{rating.label}</s>)
+          </>
+        )}
+      </span>
+    );
   if (!rating) return null;
   // Colour and words: the rating reads the same without colour.
   return (
@@ -159,26 +178,11 @@ export function verdictPage(site: TSite, verdict: TPublicVerdict) {
         )}
         <h1>{verdict.headline}</h1>
         <p>
-          <RatingBadge rating={verdict.rating} />
+          <RatingBadge rating={verdict.rating} retracted={Boolean(verdict.retraction)} />
         </p>
         <blockquote className="claim">
           <p>{verdict.claim.text}</p>
-          <footer className="muted">
-            {verdict.claim.claimant ? `— ${verdict.claim.claimant}` : "— claim"}
-            {verdict.article && (
-              <>
-                {", in "}
-                {webHref(verdict.article.url) ? (
-                  <a href={webHref(verdict.article.url)} rel="nofollow noopener">
-                    {verdict.article.title}
-                  </a>
-                ) : (
-                  verdict.article.title
-                )}
-                {verdict.article.outlet && ` (${verdict.article.outlet})`}
-              </>
-            )}
-          </footer>
+          <ClaimOrigin claimant={verdict.claim.claimant} article={verdict.article} />
         </blockquote>
         {verdict.summary && <p className="summary">{verdict.summary}</p>}
         <section aria-labelledby="explanation">
@@ -199,7 +203,12 @@ export function verdictPage(site: TSite, verdict: TPublicVerdict) {
                   ) : (
                     source.title
                   )}
-                  {source.excerpt && <q> {source.excerpt}</q>}
+                  {source.excerpt && (
+                    <>
+                      {": "}
+                      <q>{source.excerpt}</q>
+                    </>
+                  )}
                 </li>
               ))}
             </ul>
@@ -235,6 +244,36 @@ export function verdictPage(site: TSite, verdict: TPublicVerdict) {
         </section>
       </article>
     </Document>,
+  );
+}
+
+/** Who made the claim and where it appeared, as far as the desk knows either. */
+function ClaimOrigin({ claimant, article }: { claimant: string | null; article: TPublicVerdict["article"] }) {
+  if (!claimant && !article) return null;
+  const href = article ? webHref(article.url) : undefined;
+  const where = article && (
+    <>
+      {href ? (
+        <a href={href} rel="nofollow noopener">
+          {article.title}
+        </a>
+      ) : (
+        article.title
+      )}
+      {article.outlet && ` (${article.outlet})`}
+    </>
+  );
+  return (
+    <footer className="muted">
+      {claimant ? (
+        <>
+          — {claimant}
+          {where && <>, in {where}</>}
+        </>
+      ) : (
+        <>Seen in {where}</>
+      )}
+    </footer>
   );
 }
 
@@ -283,7 +322,7 @@ export function indexPage(
       <p className="muted" aria-live="polite">
         {list.total === 0
           ? "No verdicts match."
-          : `${list.total} verdicts; page ${list.page} of ${list.pages}.`}
+          : `${countOf(list.total, "verdict")}; page ${list.page} of ${list.pages}.`}
       </p>
       <ul className="verdicts">
         {list.items.map((item) => (
@@ -292,7 +331,7 @@ export function indexPage(
               <a href={`/verdicts/${encodeURIComponent(item.slug)}`}>{item.headline ?? item.claimText}</a>
             </h2>
             <p>
-              <RatingBadge rating={item.rating} /> {item.retractedAt && <strong>Retracted. </strong>}
+              <RatingBadge rating={item.rating} retracted={Boolean(item.retractedAt)} />{" "}
               <span className="muted">
                 {item.claimant && `${item.claimant} · `}
                 {item.publishedAt && <Time at={item.publishedAt} />}

@@ -168,43 +168,59 @@ export function publicRoutes(db: DbOrTx, configuredPublicUrl: URL, pages: TPageC
     }
     entries.sort((a, b) => b.date.getTime() - a.date.getTime());
     const updated = latest(new Date(0), ...entries.map((e) => e.date));
-    const result = new Feed({
-      title: `${name}: fact-checks`,
-      description: `Verdicts and corrections published by ${name}.`,
+    const newest = entries.slice(0, 50);
+    const title = `${name}: fact-checks`;
+    const description = `Verdicts, corrections and retractions published by ${name}.`;
+    const feedUrl = (path: string) => new URL(path, current.base).href;
+    if (format === "json")
+      // JSON Feed 1.1 (the feed library writes 1.0): every item has a summary and its HTML.
+      return {
+        body: safeJson({
+          version: "https://jsonfeed.org/version/1.1",
+          title,
+          home_page_url: current.base.href,
+          feed_url: feedUrl("/feed.json"),
+          description,
+          language: "en",
+          ...(current.settings.logoUrl ? { icon: current.settings.logoUrl } : {}),
+          authors: [{ name, url: current.base.href }],
+          items: newest.map((entry) => ({
+            id: entry.id,
+            url: entry.link,
+            title: entry.title,
+            summary: entry.summary,
+            content_html: entry.html,
+            date_published: entry.date.toISOString(),
+          })),
+        }),
+        updated,
+      };
+    const rss = new Feed({
+      title,
+      description,
       id: current.base.href,
       link: current.base.href,
       language: "en",
       updated,
       generator: "Factdesk",
       copyright: `© ${name}`,
-      feedLinks: {
-        rss: new URL("/feed.xml", current.base).href,
-        json: new URL("/feed.json", current.base).href,
-      },
+      feedLinks: { rss: feedUrl("/feed.xml"), json: feedUrl("/feed.json") },
       ...(current.settings.logoUrl ? { image: current.settings.logoUrl } : {}),
     });
-    for (const { title, summary, html, ...entry } of entries.slice(0, 50))
-      result.addItem(
-        format === "rss"
-          ? { ...entry, title: escapeHtml(title), description: html, content: html }
-          : { ...entry, title, description: summary, content: html },
-      );
-    return { feed: result, updated };
+    for (const { title: itemTitle, summary: _summary, html, ...entry } of newest)
+      rss.addItem({ ...entry, title: escapeHtml(itemTitle), description: html, content: html });
+    return { body: rss.rss2(), updated };
   };
   router.get("/feed.xml", async (req, res) => {
     await serve(req, res, "feed.xml", async () => {
-      const { feed: built, updated } = await feed("rss");
-      return { body: built.rss2(), type: "application/rss+xml; charset=utf-8", lastModified: updated };
+      const { body, updated } = await feed("rss");
+      return { body, type: "application/rss+xml; charset=utf-8", lastModified: updated };
     });
   });
   router.get("/feed.json", async (req, res) => {
     await serve(req, res, "feed.json", async () => {
-      const { feed: built, updated } = await feed("json");
-      return {
-        body: safeJson(built.json1()),
-        type: "application/feed+json; charset=utf-8",
-        lastModified: updated,
-      };
+      const { body, updated } = await feed("json");
+      return { body, type: "application/feed+json; charset=utf-8", lastModified: updated };
     });
   });
 

@@ -42,7 +42,7 @@ export async function publicVerdict(db: DbOrTx, slug: string, site: TSite) {
     .where(eq(verdictPublications.verdictId, verdict.id))
     .orderBy(verdictPublications.publishedAt);
   const latest = publications.at(-1);
-  const review = claimReviewFor(site, snapshot, { slug, publishedAt });
+  const review = claimReviewFor(site, snapshot, { slug, publishedAt, modifiedAt: latest?.publishedAt });
   const appearance = snapshot.appearance;
   return {
     slug,
@@ -151,6 +151,7 @@ export async function currentClaimReviews(db: DbOrTx, site: TSite) {
     .select({
       slug: verdicts.slug,
       publishedAt: verdicts.publishedAt,
+      modifiedAt: verdictPublications.publishedAt,
       snapshot: verdictPublications.snapshot,
     })
     .from(verdicts)
@@ -158,9 +159,9 @@ export async function currentClaimReviews(db: DbOrTx, site: TSite) {
     .where(isNull(verdicts.retractedAt))
     .orderBy(desc(verdicts.publishedAt));
   const reviews = [];
-  for (const { slug, publishedAt, snapshot } of rows) {
+  for (const { slug, publishedAt, modifiedAt, snapshot } of rows) {
     if (!slug || !publishedAt) continue;
-    const built = claimReviewFor(site, snapshot, { slug, publishedAt });
+    const built = claimReviewFor(site, snapshot, { slug, publishedAt, modifiedAt });
     if (built.ok) reviews.push({ claimReview: built.claimReview, publishedAt });
   }
   return reviews;

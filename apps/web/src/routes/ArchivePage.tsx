@@ -1,3 +1,4 @@
+import { countOf } from "@factdesk/schema";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { ArchiveMatch } from "../components/ArchiveMatch";
@@ -117,9 +118,10 @@ function ArchiveImport() {
       {result && (
         <div role="status">
           <p>
-            Imported {result.imported} fact-checks
-            {result.alreadyPresent > 0 && `; ${result.alreadyPresent} were already in the archive`}
-            {result.skipped.length > 0 && `; ${result.skipped.length} entries skipped`}.
+            Imported {countOf(result.imported, "fact-check")}
+            {result.alreadyPresent > 0 &&
+              `; ${countOf(result.alreadyPresent, "was", "were")} already in the archive`}
+            {result.skipped.length > 0 && `; ${countOf(result.skipped.length, "entry", "entries")} skipped`}.
           </p>
           {result.skipped.length > 0 && (
             <ul>

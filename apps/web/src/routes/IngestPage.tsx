@@ -1,4 +1,4 @@
-import { queueViewToParams } from "@factdesk/schema";
+import { countOf, queueViewToParams } from "@factdesk/schema";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { Link } from "react-router";
@@ -121,7 +121,7 @@ export function IngestPage() {
           </p>
           {preview.removed.length > 0 && (
             <details>
-              <summary>{preview.removed.length} lines of boilerplate left out</summary>
+              <summary>{countOf(preview.removed.length, "line")} of boilerplate left out</summary>
               <ul>
                 {preview.removed.map((line, index) => (
                   <li key={index}>
@@ -170,7 +170,7 @@ export function IngestPage() {
           {ingesting.data ? (
             <p role="status">
               {ingesting.data.created
-                ? `Created ${ingesting.data.claimCount} claims from “${ingesting.data.title}”. `
+                ? `Created ${countOf(ingesting.data.claimCount, "claim")} from “${ingesting.data.title}”. `
                 : `This text was ingested before as “${ingesting.data.title}”; nothing new was created. `}
               <Link to={`/?${queueViewToParams({ filter: { articleId: ingesting.data.articleId } })}`}>
                 See its claims in the queue
@@ -184,7 +184,7 @@ export function IngestPage() {
                 ingesting.mutate({ ...fields(), sentenceIndexes: [...chosen].sort((a, b) => a - b) })
               }
             >
-              Create {chosen.size} claims
+              Create {countOf(chosen.size, "claim")}
             </button>
           )}
         </section>

@@ -3,6 +3,7 @@ import {
   claimPriorityLabels,
   claimStatuses,
   claimStatusLabels,
+  countOf,
   type TClaimBulkAction,
   type TClaimBulkInput,
 } from "@factdesk/schema";
@@ -86,8 +87,7 @@ export function BulkBar({
         }}
       >
         <strong>
-          {count.toLocaleString()} {count === 1 ? "claim" : "claims"}{" "}
-          {everything ? "matching the filter" : "selected"}
+          {countOf(count, "claim")} {everything ? "matching the filter" : "selected"}
         </strong>
         <label>
           Assign to
@@ -176,7 +176,7 @@ function BulkSummary({ outcome }: { outcome: TOutcome }) {
   return (
     <>
       <p>
-        {outcome.succeeded.toLocaleString()} of {outcome.outcomes.length.toLocaleString()} claims updated.
+        {outcome.succeeded.toLocaleString()} of {countOf(outcome.outcomes.length, "claim")} updated.
         {refused.length > 0 && ` ${refused.length.toLocaleString()} not:`}
       </p>
       {refused.length > 0 && (
