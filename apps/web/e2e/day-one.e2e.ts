@@ -257,4 +257,31 @@ describe("day one in a newsroom", () => {
     const caption = admin.locator("label", { hasText: "Methodology (Markdown" }).locator("span").first();
     expect(await caption.evaluate((el) => el.getClientRects().length)).toBe(1);
   });
+
+  it("tells the author of a revision once, not per step, that another editor must review it", async () => {
+    const editor = await running.signedIn("editor@factdesk.test");
+    const claims = editor.locator("table.queue tbody tr[data-index] a");
+    await editor.goto(`${running.url}${await claims.nth(2).getAttribute("href")}`);
+    await editor.getByRole("button", { name: "Add a source" }).click();
+    await editor.getByLabel("Address").fill("https://example.org/editor-source");
+    await editor.getByLabel("Title").fill("Editor's own source");
+    await editor.getByLabel("Stance").selectOption("refutes");
+    await editor.getByRole("button", { name: "Add source" }).click();
+    await editor.getByRole("link", { name: "Editor's own source" }).waitFor();
+    await editor.getByRole("button", { name: "Mark sourced" }).click();
+    await editor.locator(".facts .badge", { hasText: "Sourced" }).waitFor();
+    await editor.getByLabel("Rating").selectOption({ label: "False" });
+    await editor.getByLabel("Headline (the claim as reviewed)").fill("Written by the editor");
+    await editor.getByRole("textbox", { name: "Explanation" }).fill("The editor's own reasoning.");
+    await editor.getByRole("checkbox", { name: "Editor's own source" }).check();
+    await editor.getByRole("button", { name: "Save draft" }).click();
+    await editor.getByText("Revision 1 saved").waitFor();
+    await editor.getByRole("button", { name: "Submit for approval" }).click();
+    await editor.locator(".verdict .badge", { hasText: "Submitted" }).waitFor();
+
+    await editor.getByRole("link", { name: "Approvals" }).click();
+    const item = editor.locator("li.approval", { hasText: "Written by the editor" });
+    await item.waitFor();
+    expect(await item.getByText("You wrote this revision; another editor must review it.").count()).toBe(1);
+  });
 });

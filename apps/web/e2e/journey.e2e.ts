@@ -131,6 +131,15 @@ describe("the newsroom journey", () => {
       .getByRole("listitem")
       .filter({ hasText: "Albania took in 2,900 camp residents in 2013" });
     await item.waitFor();
+    // The editor sees the whole verdict being approved, not only a headline.
+    const whole = item.getByRole("region", { name: "The verdict to approve" });
+    for (const text of [
+      "Mostly false",
+      "The count was lower.",
+      "UNHCR counted fewer arrivals that year.",
+      "Refutes: UNHCR resettlement count",
+    ])
+      expect(await whole.textContent()).toContain(text);
     await accessible(editor);
     await capture(editor, "approval-queue");
     await item.getByRole("button", { name: "Request changes" }).click();

@@ -27,6 +27,13 @@ export function TransitionActions<S extends string>({
   const [asking, setAsking] = useState<TTransitionOption<S> | null>(null);
   const id = useId();
   if (options.length === 0) return null;
+  // Several steps refused for one reason say it once.
+  const forbidden = (option: TTransitionOption<S>) =>
+    option.blocker?.code === "FORBIDDEN" ? option.blocker.message : null;
+  const shown = options.filter(
+    (option, index) =>
+      !forbidden(option) || options.findIndex((other) => forbidden(other) === forbidden(option)) === index,
+  );
 
   const submitReason = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -40,7 +47,7 @@ export function TransitionActions<S extends string>({
     <section aria-labelledby={`${id}-heading`} className="actions">
       <h2 id={`${id}-heading`}>{heading}</h2>
       <ul>
-        {options.map((option) => (
+        {shown.map((option) => (
           <li key={option.to}>
             {option.blocker?.code === "FORBIDDEN" ? (
               <span className="muted">{option.blocker.message}</span>

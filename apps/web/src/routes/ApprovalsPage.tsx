@@ -1,14 +1,15 @@
-import type { TVerdictState } from "@factdesk/schema";
+import { renderMarkdown, stanceLabels, type TVerdictState } from "@factdesk/schema";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { FormError } from "../components/FormError";
+import { RatingBadge } from "../components/RatingBadge";
 import { RevisionDiff } from "../components/RevisionHistory";
 import { Timestamp } from "../components/Timestamp";
 import { TransitionActions } from "../components/TransitionActions";
 import { publicStepNotices } from "../lib/public-steps";
 import { queryClient, type RouterOutputs, refreshClaimViews, trpc, trpcClient } from "../lib/trpc";
 
-/** Submitted verdicts waiting for an editor, each with what changed since the last revision. */
+/** Submitted verdicts waiting for an editor: each whole, then what changed since the last revision. */
 export function ApprovalsPage() {
   const queue = useQuery(trpc.verdict.approvalQueue.queryOptions());
   return (
@@ -57,10 +58,41 @@ function ApprovalItem({ item }: { item: TItem }) {
         {item.revision.correctionNote && <> · correction: {item.revision.correctionNote}</>}
       </p>
       <p>Claim: {item.claim.text}</p>
-      {current && (
-        <details open>
-          <summary>{previous ? `Changes since revision ${previous.number}` : "First revision"}</summary>
-          <RevisionDiff before={previous ?? {}} after={current} />
+      <section className="verdict-view" aria-label="The verdict to approve">
+        <p>
+          {item.rating ? (
+            <RatingBadge label={item.rating.label} colour={item.rating.colour} />
+          ) : (
+            <span className="muted">No rating chosen</span>
+          )}{" "}
+          <strong>{item.revision.headline ?? <span className="muted">No headline</span>}</strong>
+        </p>
+        {item.revision.summary && <p>{item.revision.summary}</p>}
+        {/* renderMarkdown escapes raw HTML and drops dangerous links. */}
+        <div
+          className="markdown"
+          dangerouslySetInnerHTML={{ __html: renderMarkdown(item.revision.explanation ?? "") }}
+        />
+        <h3>Relies on</h3>
+        {item.sources.length ? (
+          <ul>
+            {item.sources.map((source) => (
+              <li key={source.id}>
+                <strong>{stanceLabels[source.stance]}:</strong>{" "}
+                <a href={source.url} rel="noopener noreferrer nofollow" target="_blank">
+                  {source.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">No sources chosen.</p>
+        )}
+      </section>
+      {current && previous && (
+        <details>
+          <summary>Changes since revision {previous.number}</summary>
+          <RevisionDiff before={previous} after={current} />
         </details>
       )}
       <TransitionActions

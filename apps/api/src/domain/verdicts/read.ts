@@ -1,6 +1,15 @@
-import { claims, type DbOrTx, users, verdictPublications, verdictRevisions, verdicts } from "@factdesk/db";
+import {
+  claims,
+  type DbOrTx,
+  ratings,
+  sources,
+  users,
+  verdictPublications,
+  verdictRevisions,
+  verdicts,
+} from "@factdesk/db";
 import { allowedTransitions, DomainError, snapshotDifferences, type TActor } from "@factdesk/schema";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { findClaim, listComments } from "../claims";
 import { captureSnapshot, currentRevision, cycleAuthors, verdictFacts } from "./facts";
@@ -72,7 +81,10 @@ export async function listRevisions(db: DbOrTx, verdictId: string) {
   }));
 }
 
-/** Submitted verdicts waiting for an editor, oldest first, with what the actor may do. */
+/**
+ * Submitted verdicts waiting for an editor, oldest first: the whole revision to be approved
+ * (rating, headline, summary, explanation, the sources it relies on) and what the actor may do.
+ */
 export async function approvalQueue(db: DbOrTx, actor: TActor) {
   const author = alias(users, "author");
   const rows = await db
@@ -87,9 +99,12 @@ export async function approvalQueue(db: DbOrTx, actor: TActor) {
         number: verdictRevisions.number,
         rating: verdictRevisions.rating,
         headline: verdictRevisions.headline,
+        summary: verdictRevisions.summary,
         explanation: verdictRevisions.explanation,
         correctionNote: verdictRevisions.correctionNote,
+        sourceIds: verdictRevisions.sourceIds,
       },
+      rating: { label: ratings.label, colour: ratings.colour },
       author: { id: author.id, name: author.name },
       cycleAuthorIds: cycleAuthors,
     })
@@ -97,10 +112,20 @@ export async function approvalQueue(db: DbOrTx, actor: TActor) {
     .innerJoin(claims, eq(claims.id, verdicts.claimId))
     .innerJoin(verdictRevisions, eq(verdictRevisions.id, verdicts.currentRevisionId))
     .innerJoin(author, eq(author.id, verdictRevisions.authorId))
+    .leftJoin(ratings, eq(ratings.key, verdictRevisions.rating))
     .where(eq(verdicts.state, "submitted"))
     .orderBy(asc(verdicts.updatedAt));
+  const sourceIds = [...new Set(rows.flatMap((row) => row.revision.sourceIds))];
+  const relied = sourceIds.length
+    ? await db
+        .select({ id: sources.id, title: sources.title, url: sources.url, stance: sources.stance })
+        .from(sources)
+        .where(inArray(sources.id, sourceIds))
+    : [];
+  const byId = new Map(relied.map((source) => [source.id, source]));
   return rows.map(({ publishedRevisionId, cycleAuthorIds, ...row }) => ({
     ...row,
+    sources: row.revision.sourceIds.flatMap((id) => byId.get(id) ?? []),
     transitions: allowedTransitions(actor, {
       kind: "verdict",
       state: "submitted",
