@@ -92,7 +92,7 @@ describe("article.preview and article.ingest", () => {
   it("refuses bad input with a message and writes nothing", async () => {
     const caller = callerFor(t.db, await makeUser(t.db));
     for (const input of [
-      { title: "", text: article },
+      { title: "x".repeat(301), text: article },
       { title: "T", text: "" },
       { title: "T", text: article, url: "javascript:alert(1)" },
       { title: "T", text: "x".repeat(2_000_001) },
@@ -103,5 +103,22 @@ describe("article.preview and article.ingest", () => {
       expect((error as TRPCError).code).toBe("BAD_REQUEST");
     }
     expect(await t.db.$count(articles)).toBe(0);
+  });
+
+  it("titles an untitled text by its first line that is not boilerplate, and an HTML page by its own", async () => {
+    const caller = callerFor(t.db, await makeUser(t.db));
+    const blog = [
+      "Showing posts with label MEK. Show all posts",
+      "Friday, November 13, 2020",
+      "Former US officials speak at radical anti-Iran forum",
+      "The conference was held by the National Council of Resistance of Iran in 2020.",
+    ].join("\n");
+    expect((await caller.article.preview({ text: blog })).title).toBe(
+      "Former US officials speak at radical anti-Iran forum",
+    );
+    const page = `<html><head><title>Budget | Example Times</title></head><body><article>
+      <p>The ministry said the health budget doubled to $4 billion in 2024, but records show it rose by 12 percent.</p>
+      </article></body></html>`;
+    expect((await caller.article.preview({ title: null, text: page })).title).toBe("Budget | Example Times");
   });
 });

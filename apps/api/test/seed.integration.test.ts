@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { articles, claimLinks, claims, events, users } from "@factdesk/db";
 import { useTestDb } from "@factdesk/db/testing";
@@ -71,5 +72,10 @@ describe("splitTitle", () => {
       title: "Title here",
       body: "Body one.\nBody two.",
     });
+  });
+
+  it("passes over boilerplate: the seed blog's title is its post's, not its navigation", () => {
+    const text = readFileSync(join(repoRoot, "seeds", "003_772ee112c05c57fb.txt"), "utf8");
+    expect(splitTitle(text).title).toBe("Former US officials speak at radical anti-Iran forum");
   });
 });

@@ -40,6 +40,19 @@ describe("line rules", () => {
     ["byline", "Special correspondent Ramin Mostaghim in Tehran contributed to this report."],
     ["dateline", "Wednesday, March 14, 2007; A10"],
     ["dateline", "Friday, November 13, 2020"],
+    ["byline", "By Jane Doe, Staff Reporter | 14 March 2025"],
+    ["byline", "By Jane Doe and John Roe, Political Correspondents, Updated 14 March 2025, 10:32 GMT"],
+    ["also read", "Also read: Budget 2025 explained in five charts"],
+    ["also read", "READ MORE | Why the census matters"],
+    ["social buttons", "Facebook Twitter Email"],
+    ["social buttons", "Share · WhatsApp · Copy link"],
+    ["image caption", "Photo: Reuters"],
+    ["image caption", "(Photos: AFP/Getty Images)"],
+    ["newsletter prompt", "Subscribe to our newsletter"],
+    ["newsletter prompt", "Sign up for our daily briefing"],
+    ["newsletter prompt", "Follow us on Twitter"],
+    ["advertisement", "Advertisement"],
+    ["advertisement", "Story continues below advertisement"],
   ])("%s: %s", (name, line) => {
     expect(rule(name)(line)).toBe(true);
   });
@@ -52,6 +65,10 @@ describe("line rules", () => {
     "About 2,000 members of the group relocated to Iraq during the 1980s.",
     "By 2012, the State Department had removed the MEK from its list.",
     "The United States relocated 3,000 MEK members to Albania in 2013 + more later.",
+    "By March 2025, unemployment had fallen to 4.1 percent, the statistics office said.",
+    "Subscribers to the service rose by 12 percent in 2024, the company reported in its annual results.",
+    "Email records show the minister was told in 2019.",
+    "Watch groups said the vote was marred by fraud in 40 districts.",
   ])("keeps a factual sentence: %s", (line) => {
     expect(
       lineRules.filter((r) => r.test(line, { previous: "", next: "", title: "" })).map((r) => r.name),

@@ -72,11 +72,42 @@ export const lineRules: LineRule[] = [
   { name: "rating widget", test: (l) => /^user reviews?$|^\d+(\.\d+)?\s*\(\d+ votes?\)$/i.test(l) },
   {
     name: "image caption",
-    test: (l) => /^(related image|image result for\b.*|(photo|image|picture)( credit)?:.*)$/i.test(l),
+    test: (l) =>
+      /^\(?(related image|image result for\b.*|(photo|image|picture|video)s?( credits?)?\s*:.*)\)?$/i.test(l),
   },
   {
     name: "also read",
-    test: (l) => /^(also read|read more|read also|see also|related( posts| articles)?)\s*:?$/i.test(l),
+    test: (l) =>
+      /^(also read|read more|read also|see also|related( posts| articles| stories)?)\s*:?$/i.test(l) ||
+      // A link to another story under a marker: "Also read: Budget 2025 in five charts".
+      (words(l) <= 20 &&
+        /^(also read|read more|read also|see also|related|recommended|more on this( story)?|you (may|might) also like|watch)\s*[:|–—-]\s*\S/i.test(
+          l,
+        )),
+  },
+  {
+    name: "social buttons",
+    test: (l) =>
+      /^(?:(?:share|facebook|twitter|x|email|e-mail|print|whatsapp|linkedin|reddit|telegram|pinterest|messenger|copy link|comments?)(?:\s*[,|·•/]\s*|\s+|$))+$/i.test(
+        l,
+      ),
+  },
+  {
+    name: "newsletter prompt",
+    test: (l) =>
+      words(l) <= 14 &&
+      (/^(subscribe|sign up|get|join)\b.*\b(newsletter|briefing|bulletin|daily|weekly|alerts|updates)\b/i.test(
+        l,
+      ) ||
+        /^follow us\b/i.test(l) ||
+        /^(newsletter|subscribe( now)?)\s*[.!]?$/i.test(l)),
+  },
+  {
+    name: "advertisement",
+    test: (l) =>
+      /^(advertisement|advertising|sponsored( content)?|story continues below( advertisement)?|scroll to continue( with content)?|ad)\s*$/i.test(
+        l,
+      ),
   },
   {
     name: "link to the source",
@@ -101,6 +132,16 @@ export const lineRules: LineRule[] = [
     name: "byline",
     test: (l) =>
       (words(l) <= 10 && /^(?:[Bb]y|[Pp]osted [Bb]y)\s+\p{Lu}/u.test(l)) ||
+      // Longer bylines carry a role, a separator or the date: "By A and B, Staff Reporters | Updated …".
+      (words(l) <= 24 &&
+        /^(?:[Bb]y|[Pp]osted [Bb]y)\s+\p{Lu}/u.test(l) &&
+        // Not a sentence that starts with a time: "By March 2025, unemployment had fallen …".
+        !/[.!?]$/.test(l) &&
+        !new RegExp(`^by\\s+(${month}|\\d)\\b`, "i").test(l) &&
+        new RegExp(
+          `[|•·]|\\b(reporters?|correspondents?|editors?|writers?|staff|updated|published)\\b|\\b${month}\\b`,
+          "iu",
+        ).test(l)) ||
       /^(?:\p{Lu}[\p{L}.'-]+\s){1,4}(?:[Ss]taff [Ww]riters?|[Cc]orrespondents?)$/u.test(l) ||
       /contributed to this report\.?$/i.test(l) ||
       /^(previously\s+)?published (in|by|at) the\b/i.test(l) ||
@@ -121,6 +162,10 @@ export const lineRules: LineRule[] = [
       (truncated(l) && titleLike(previous)) || (titleLike(l) && truncated(next)),
   },
 ];
+
+/** The boilerplate rule a line meets on its own (without neighbours), if any: for titles. */
+export const boilerplateRule = (line: string) =>
+  lineRules.find((rule) => rule.test(line.trim(), { previous: "", next: "", title: "" }))?.name ?? null;
 
 export interface TCleaned {
   text: string;

@@ -173,7 +173,10 @@ export const ARTICLE_TEXT_MAX = 2_000_000;
 const ZWebAddress = z
   .url({ protocol: /^https?$/, error: "Enter a web address starting with http:// or https://." })
   .max(2000);
-/** Text (plain, Markdown or HTML), or a page address to fetch, or both (the text wins). */
+/**
+ * Text (plain, Markdown or HTML), or a page address to fetch, or both (the text wins). Without
+ * a title, the page's own is used, or a text's first line that is not boilerplate.
+ */
 const ZArticleSource = z
   .object({
     title: ZText(300, "title").nullish(),
@@ -186,10 +189,6 @@ const ZArticleSource = z
   .refine((input) => Boolean(input.text?.trim()) || Boolean(input.url), {
     message: "Paste or upload the article text, or give its web address.",
     path: ["text"],
-  })
-  .refine((input) => Boolean(input.title?.trim()) || Boolean(input.url), {
-    message: "The title is required.",
-    path: ["title"],
   });
 export const ZArticlePreviewInput = ZArticleSource;
 /** Articles to choose from in the queue: the newest, and the one already chosen. */

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import {
+  boilerplateRule,
   CHECKWORTHY_THRESHOLD,
   cleanArticle,
   findClaimant,
@@ -24,11 +25,16 @@ export interface TArticleInput {
 
 const looksLikeHtml = (text: string) => /^\s*<(!doctype|html|head|body|article|div|p)\b/i.test(text);
 
-/** A plain-text article file: the first non-empty line is the title, the rest the body. */
+/**
+ * A plain-text article: the title is its first line that is not boilerplate (a blog's
+ * "Showing posts with label …", a dateline), the rest the body.
+ */
 export function splitTitle(text: string) {
-  const normalized = text.replace(/\r\n?/g, "\n").trimStart();
-  const title = normalized.split("\n", 1)[0]?.trim() ?? "";
-  return { title: title || "Untitled", body: normalized.slice(title.length).trim() };
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  const at = lines.findIndex((line) => line.trim() !== "" && boilerplateRule(line) === null);
+  if (at < 0) return { title: "Untitled", body: text.trim() };
+  const body = [...lines.slice(0, at), ...lines.slice(at + 1)].join("\n").trim();
+  return { title: lines[at]?.trim() ?? "Untitled", body };
 }
 
 /**

@@ -30,7 +30,12 @@ export function extractArticle(html: string, url?: string): Omit<TFetchedArticle
   const published = meta("article:published_time") ?? meta("date");
   const date = published ? new Date(published) : null;
   const outlet = parsed?.siteName?.trim() || meta("og:site_name") || (url ? new URL(url).hostname : null);
-  const title = parsed?.title?.trim() || meta("og:title") || document.title || (url ?? "Untitled");
+  const title =
+    parsed?.title?.trim() ||
+    meta("og:title") ||
+    document.querySelector("h1")?.textContent?.replace(/\s+/g, " ").trim() ||
+    document.title ||
+    (url ?? "Untitled");
   const siteSuffix = outlet
     ? [" | ", " - ", " – ", " — "].map((sep) => sep + outlet).find((s) => title.endsWith(s))
     : undefined;

@@ -3,6 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { Link } from "react-router";
 import { FormError } from "../components/FormError";
+import { readUpload } from "../lib/read-upload";
 import { fieldError, queryClient, type RouterOutputs, trpc } from "../lib/trpc";
 
 type TPreview = RouterOutputs["article"]["preview"];
@@ -14,6 +15,7 @@ export function IngestPage() {
   const [text, setText] = useState("");
   const [preview, setPreview] = useState<TPreview | null>(null);
   const [chosen, setChosen] = useState<Set<number>>(new Set());
+  const [uploadProblem, setUploadProblem] = useState<string | null>(null);
   const previewing = useMutation(
     trpc.article.preview.mutationOptions({
       onSuccess: (result) => {
@@ -64,7 +66,7 @@ export function IngestPage() {
       <p className="muted">Paste the text, upload a file, or give the page's address to fetch it.</p>
       <form ref={form} onSubmit={submitPreview} className="stack wide">
         <label>
-          Title
+          Title (empty: the page's own, or the first line)
           <input name="title" maxLength={300} aria-invalid={Boolean(invalid("title"))} />
           {invalid("title") && <span className="error">{invalid("title")}</span>}
         </label>
@@ -91,11 +93,24 @@ export function IngestPage() {
           <input
             type="file"
             accept=".txt,.md,.html,.htm,text/plain,text/markdown,text/html"
+            aria-invalid={Boolean(uploadProblem)}
             onChange={async (e) => {
               const file = e.target.files?.[0];
-              if (file) setText(await file.text());
+              if (!file) return;
+              const upload = readUpload(file.name, new Uint8Array(await file.arrayBuffer()));
+              setUploadProblem(upload.ok ? null : upload.problem);
+              if (!upload.ok) return;
+              setText(upload.text);
+              const title = form.current?.elements.namedItem("title");
+              if (upload.title && title instanceof HTMLInputElement && !title.value)
+                title.value = upload.title;
             }}
           />
+          {uploadProblem && (
+            <span role="alert" className="error">
+              {uploadProblem}
+            </span>
+          )}
         </label>
         <label>
           Article text
@@ -135,7 +150,9 @@ export function IngestPage() {
             <caption className="visually-hidden">Sentences of the article</caption>
             <thead>
               <tr>
-                <th scope="col">Claim?</th>
+                <th scope="col" className="select">
+                  Claim?
+                </th>
                 <th scope="col">Sentence</th>
                 <th scope="col">Claimant</th>
                 <th scope="col" className="numeric">
@@ -146,7 +163,7 @@ export function IngestPage() {
             <tbody>
               {preview.sentences.map((sentence) => (
                 <tr key={sentence.index}>
-                  <td>
+                  <td className="select">
                     <input
                       type="checkbox"
                       aria-label={`Make a claim of: ${sentence.text.slice(0, 80)}`}
