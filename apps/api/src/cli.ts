@@ -123,14 +123,16 @@ const commands: Record<string, (args: string[]) => Promise<void> | void> = {
       options: { "base-url": { type: "string" } },
     });
     if (positionals.length === 0) throw new UsageError("import-factchecks needs at least one FILE.");
-    const { importFactChecks } = await databaseSide();
+    const { createJobQueue, importFactChecks } = await databaseSide();
     await withDatabase(async (db) => {
+      // The queue's claims are checked against the import by a job (the app or `factdesk worker`).
+      const jobs = createJobQueue(db);
       for (const file of positionals) {
         const baseUrl = values["base-url"];
         const format = [".json", ".jsonld"].includes(extname(file).toLowerCase()) ? "claimreview" : undefined;
         const parsed = parseFactCheckFile(readInput(file), { format, baseUrl });
         for (const { at, reason } of parsed.skipped) console.error(`${file}: entry ${at} skipped: ${reason}`);
-        const result = await importFactChecks(db, parsed.records, null);
+        const result = await importFactChecks(db, parsed.records, null, { jobs });
         print({ file, ...result, skipped: parsed.skipped.length });
       }
     });

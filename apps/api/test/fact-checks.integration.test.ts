@@ -4,7 +4,8 @@ import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { ARCHIVE_COVERAGE_THRESHOLD } from "../src/domain/fact-checks";
-import { callerFor, makeUser } from "./factories";
+import { runUntilIdle } from "../src/jobs/workers";
+import { callerFor, makeUser, testConfig } from "./factories";
 
 const t = useTestDb();
 
@@ -93,6 +94,43 @@ describe("the fact-check archive", () => {
       items: [otherClaim],
     } = await caller.claim.list({ filter: { articleId: other.articleId } });
     expect(await caller.claim.archiveMatches({ id: otherClaim?.id ?? "" })).toEqual([]);
+  });
+
+  it("marks the queue's claims 'Already fact-checked' when an import covers them, and new ones at ingest", async () => {
+    const editor = await makeUser(t.db, { role: "editor" });
+    const caller = callerFor(t.db, editor);
+    const runJobs = () => runUntilIdle(t.handle, { config: testConfig, log: () => {} });
+    // Claims in the queue before the archive knows anything.
+    await caller.article.ingest({
+      title: "Delisting",
+      text: [
+        "The MEK was removed from the State Department's list of terrorist organisations in 2012.",
+        "The MEK held a congress in Paris in 2019.",
+      ].join(" "),
+      sentenceIndexes: [0, 1],
+    });
+    await runJobs();
+    const flagged = async () =>
+      (await caller.claim.list({ filter: { flags: ["fact_checked"] } })).items.map((claim) => claim.text);
+    expect(await flagged()).toEqual([]);
+
+    await caller.factCheck.import({ content: claimReviews });
+    await runJobs();
+    expect(await flagged()).toEqual([
+      "The MEK was removed from the State Department's list of terrorist organisations in 2012.",
+    ]);
+    const { items } = await caller.claim.list({});
+    expect(items.find((claim) => claim.text.includes("Paris"))?.flags.factChecked).toBe(false);
+    expect(items.find((claim) => claim.text.includes("removed"))?.flags.factChecked).toBe(true);
+
+    // A claim ingested after the import is marked by the ingest's own job.
+    await caller.article.ingest({
+      title: "Chips",
+      text: "Covid vaccines contain microchips that track people, the post claimed.",
+      sentenceIndexes: [0],
+    });
+    await runJobs();
+    expect(await flagged()).toHaveLength(2);
   });
 
   it("refuses bad files and people who may not import, changing nothing", async () => {

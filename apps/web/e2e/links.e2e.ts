@@ -48,6 +48,12 @@ describe("similar and contradicting claims", () => {
 
     await editor.getByRole("link", { name: "Queue" }).click();
     await editor.getByLabel("Search claims").fill("MEK founded 1963");
+    // The claims already in the queue were checked against the import (a job): the row says so.
+    await editor
+      .locator("table.queue tbody tr", { hasText: /The MEK was founded in 1963/ })
+      .first()
+      .getByText("Already fact-checked")
+      .waitFor({ timeout: 15_000 });
     await editor.getByRole("link", { name: /The MEK was founded in 1963/ }).click();
     const archive = editor.getByRole("list", { name: "Already fact-checked" });
     await archive.getByRole("link", { name: "The MEK was founded in 1963 by Marxist students." }).waitFor();

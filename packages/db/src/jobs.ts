@@ -14,6 +14,8 @@ export const JOB_SCHEMA = "pgboss";
 export const jobQueues = {
   /** Suggests duplicate / contradiction / related links for newly stored claims. */
   "match-claims": { retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
+  /** Marks the queue's claims that newly imported fact-checks cover ("Already fact-checked"). */
+  "match-archive": { retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 600 },
   /** Posts one webhook delivery to its endpoint. */
   /** Folds the queue's running counts together (claim_count_deltas), every minute. */
   "compact-claim-counts": { retryLimit: 0, expireInSeconds: 60 },

@@ -32,6 +32,7 @@ describe.skipIf(template.engine !== "postgres")("migrations", () => {
       expect(queues?.rows.map((row) => (row as { name: string }).name)).toEqual([
         "compact-claim-counts",
         "deliver-webhook",
+        "match-archive",
         "match-claims",
       ]);
     } finally {

@@ -1,14 +1,33 @@
 import { bm25, bm25FullMatch, idf, parseTsvector, type TFactCheckRecord } from "@factdesk/claims";
-import { claims, type DbOrTx, factCheckCorpus, factChecks, factCheckTerms } from "@factdesk/db";
+import {
+  claimFactChecks,
+  claims,
+  type Db,
+  type DbOrTx,
+  factCheckCorpus,
+  factChecks,
+  factCheckTerms,
+} from "@factdesk/db";
 import { DomainError } from "@factdesk/schema";
-import { eq, getViewSelectedFields, inArray, sql } from "drizzle-orm";
-import { recordEvents } from "./audit";
+import { and, eq, getViewSelectedFields, inArray, isNull, sql } from "drizzle-orm";
+import type { TJobQueue } from "../jobs/queue";
+import { announceChanges, recordEvents } from "./audit";
+import { candidateQuery, lexemeFrequencies } from "./matching";
+
+/** Fact-checks per job that looks for the queue's claims they cover. */
+const IMPORTED_PER_JOB = 200;
 
 /**
  * Adds past fact-checks to the archive in one transaction; ones already there are left alone.
- * Term statistics are refreshed afterwards so ranking sees the new vocabulary.
+ * Term statistics are refreshed afterwards so ranking sees the new vocabulary. With `jobs`,
+ * the claims already in the queue are then checked against what was imported (a job).
  */
-export async function importFactChecks(db: DbOrTx, records: TFactCheckRecord[], actorId: string | null) {
+export async function importFactChecks(
+  db: DbOrTx,
+  records: TFactCheckRecord[],
+  actorId: string | null,
+  { jobs }: { jobs?: TJobQueue } = {},
+) {
   const imported = await db.transaction(async (tx) => {
     const inserted: { id: string }[] = [];
     for (let i = 0; i < records.length; i += 1000) {
@@ -26,6 +45,11 @@ export async function importFactChecks(db: DbOrTx, records: TFactCheckRecord[], 
         action: "imported",
       })),
     );
+    if (jobs)
+      for (let i = 0; i < inserted.length; i += IMPORTED_PER_JOB)
+        await jobs.enqueue(tx, "match-archive", {
+          factCheckIds: inserted.slice(i, i + IMPORTED_PER_JOB).map(({ id }) => id),
+        });
     return inserted.length;
   });
   await refreshArchiveStatistics(db);
@@ -158,4 +182,69 @@ export async function archiveMatchesForClaim(db: DbOrTx, claimId: string) {
   return (await matchFactChecks(db, claim.text, 3)).filter(
     (match) => match.coverage >= ARCHIVE_COVERAGE_THRESHOLD,
   );
+}
+
+/**
+ * Records which past fact-checks each of these claims restates, replacing what was known:
+ * the queue's "Already fact-checked". Matches are read outside any transaction; one short
+ * transaction stores them and tells open screens.
+ */
+export async function recordArchiveMatches(db: Db, claimIds: string[]) {
+  if (claimIds.length === 0) return;
+  const open = await db
+    .select({ id: claims.id, text: claims.text })
+    .from(claims)
+    .where(and(inArray(claims.id, claimIds), isNull(claims.archivedAt)));
+  const found: { claimId: string; factCheckId: string; coverage: number }[] = [];
+  for (const claim of open)
+    for (const match of await matchFactChecks(db, claim.text, 3))
+      if (match.coverage >= ARCHIVE_COVERAGE_THRESHOLD)
+        found.push({ claimId: claim.id, factCheckId: match.id, coverage: match.coverage });
+  await db.transaction(async (tx) => {
+    const ids = open.map(({ id }) => id);
+    const before = ids.length
+      ? await tx.delete(claimFactChecks).where(inArray(claimFactChecks.claimId, ids)).returning()
+      : [];
+    if (found.length) await tx.insert(claimFactChecks).values(found).onConflictDoNothing();
+    const key = (row: { claimId: string; factCheckId: string }) => `${row.claimId} ${row.factCheckId}`;
+    const was = new Set(before.map(key));
+    const changed = new Set([
+      ...found.filter((row) => !was.has(key(row))).map((row) => row.claimId),
+      ...before.filter((row) => !found.some((f) => key(f) === key(row))).map((row) => row.claimId),
+    ]);
+    if (changed.size)
+      await announceChanges(
+        tx,
+        [...changed].map((id) => ({
+          entityType: "claim" as const,
+          entityId: id,
+          action: "fact_checked",
+          claimId: id,
+        })),
+      );
+  });
+}
+
+/** Claims in the queue that past fact-checks may cover: they share the fact-check's rarest words. */
+export async function claimsCoveredBy(db: DbOrTx, factCheckIds: string[]) {
+  const checks = await db
+    .select({
+      text: factChecks.claimText,
+      lexemes: sql<string>`to_tsvector('english', ${factChecks.claimText})::text`,
+    })
+    .from(factChecks)
+    .where(inArray(factChecks.id, factCheckIds));
+  const frequencies = await lexemeFrequencies(db);
+  const ids = new Set<string>();
+  for (const check of checks) {
+    const tsquery = candidateQuery(check.text, [...parseTsvector(check.lexemes).tf.keys()], frequencies);
+    if (!tsquery) continue;
+    const hits = await db
+      .select({ id: claims.id })
+      .from(claims)
+      .where(and(sql`${claims.search} @@ (${tsquery})`, isNull(claims.archivedAt)))
+      .limit(100);
+    for (const { id } of hits) ids.add(id);
+  }
+  return [...ids];
 }

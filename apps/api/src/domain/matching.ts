@@ -37,7 +37,7 @@ const frequencyCache = new WeakMap<object, { at: number; frequencies: Map<string
  * statistics ANALYZE keeps for the full-text column (`pg_stats.most_common_elems`); a lexeme
  * not listed is rarer than every listed one. Empty until the table was analysed.
  */
-async function lexemeFrequencies(db: DbOrTx) {
+export async function lexemeFrequencies(db: DbOrTx) {
   const cached = frequencyCache.get(db);
   if (cached && Date.now() - cached.at < STATISTICS_TTL_MS) return cached.frequencies;
   const result = (await db.execute(sql`

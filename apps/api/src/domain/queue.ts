@@ -1,4 +1,13 @@
-import { articles, claimCountDeltas, claimLinks, claims, type DbOrTx, users, verdicts } from "@factdesk/db";
+import {
+  articles,
+  claimCountDeltas,
+  claimFactChecks,
+  claimLinks,
+  claims,
+  type DbOrTx,
+  users,
+  verdicts,
+} from "@factdesk/db";
 import {
   claimStatuses,
   DomainError,
@@ -27,16 +36,19 @@ const hasLink = (kinds: SQL, extra: SQL = sql`true`) => sql`(
   exists (select 1 from ${claimLinks} l where l.claim_a_id = ${claims.id} and l.kind in ${kinds} and l.state <> 'rejected' and ${extra})
   or exists (select 1 from ${claimLinks} l where l.claim_b_id = ${claims.id} and l.kind in ${kinds} and l.state <> 'rejected' and ${extra}))`;
 
+/** The claim restates a past fact-check of the archive (kept by a job, see recordArchiveMatches). */
+const archiveMatched = sql`exists (select 1 from ${claimFactChecks} f where f.claim_id = ${claims.id})`;
+
 /** The claim-link conditions behind the queue's flags, also shown on each row. */
 const flagConditions: Record<TQueueFlag, SQL> = {
   contradiction: hasLink(sql`('contradiction')`),
   duplicate: hasLink(sql`('duplicate')`),
-  // A restatement of a claim whose verdict is public.
-  fact_checked: hasLink(
+  // A restatement of a claim whose verdict is public, or of a past fact-check in the archive.
+  fact_checked: sql`(${hasLink(
     sql`('duplicate', 'related')`,
     sql`exists (select 1 from ${verdicts} v where v.state = 'published'
       and v.claim_id = case when l.claim_a_id = ${claims.id} then l.claim_b_id else l.claim_a_id end)`,
-  ),
+  )} or ${archiveMatched})`,
 };
 
 const tsQuery = (q: string) => sql`websearch_to_tsquery('english', ${q})`;
@@ -152,7 +164,8 @@ const rowFlags = sql<{ contradiction: boolean; duplicate: boolean; factChecked: 
     'contradiction', coalesce(bool_or(l.kind = 'contradiction'), false),
     'duplicate', coalesce(bool_or(l.kind = 'duplicate'), false),
     'factChecked', coalesce(bool_or(l.kind in ('duplicate', 'related') and exists (
-      select 1 from ${verdicts} v where v.claim_id = l.other and v.state = 'published')), false))
+      select 1 from ${verdicts} v where v.claim_id = l.other and v.state = 'published')), false)
+      or ${archiveMatched})
   from (
     select kind, claim_b_id as other from ${claimLinks} where claim_a_id = ${claims.id} and state <> 'rejected'
     union all

@@ -4,6 +4,7 @@ import PgBoss from "pg-boss";
 /** What each job carries: ids of what it works on, never copies of the rows. */
 export interface TJobData {
   "match-claims": { claimIds: string[]; actorId: string | null };
+  "match-archive": { factCheckIds: string[] };
   "deliver-webhook": { deliveryId: string };
   "compact-claim-counts": Record<string, never>;
 }

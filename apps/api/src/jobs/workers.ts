@@ -3,7 +3,7 @@ import PgBoss from "pg-boss";
 import type { TConfig } from "../config";
 import { compactClaimCounts } from "../domain/queue";
 import { deliverWebhookJob } from "./deliver-webhook";
-import { matchClaims } from "./match-claims";
+import { matchArchive, matchClaims } from "./match-claims";
 
 export interface TWorkerOptions {
   /** Where webhook deliveries may go, and how soon a failed one is retried. */
@@ -34,6 +34,7 @@ export async function startWorkers(
   boss.on("error", (error) => log("jobs:", error));
   await boss.start();
   await boss.work("match-claims", { pollingIntervalSeconds, batchSize: 1 }, matchClaims(database.db));
+  await boss.work("match-archive", { pollingIntervalSeconds, batchSize: 1 }, matchArchive(database.db));
   // pg-boss fires a schedule once per minute however many instances keep it.
   await boss.schedule("compact-claim-counts", "* * * * *");
   await boss.work(

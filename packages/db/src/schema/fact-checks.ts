@@ -6,10 +6,12 @@ import {
   integer,
   pgMaterializedView,
   pgTable,
+  primaryKey,
   text,
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { claims } from "./claims";
 import { createdAt, id, tsvector } from "./columns";
 import { users } from "./users";
 
@@ -45,6 +47,28 @@ export const factChecks = pgTable(
     // Re-importing the same archive adds nothing.
     unique("fact_checks_claim_url_key").on(t.claimText, t.url).nullsNotDistinct(),
     index("fact_checks_search_idx").using("gin", t.search),
+  ],
+);
+
+/**
+ * Claims that restate a past fact-check of the archive, with how much of it they restate:
+ * what the queue's "Already fact-checked" reads. Kept by jobs, when claims are ingested and
+ * when fact-checks are imported.
+ */
+export const claimFactChecks = pgTable(
+  "claim_fact_checks",
+  {
+    claimId: uuid()
+      .notNull()
+      .references(() => claims.id, { onDelete: "cascade" }),
+    factCheckId: uuid()
+      .notNull()
+      .references(() => factChecks.id, { onDelete: "cascade" }),
+    coverage: doublePrecision().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.claimId, t.factCheckId] }),
+    index("claim_fact_checks_fact_check_idx").on(t.factCheckId),
   ],
 );
 

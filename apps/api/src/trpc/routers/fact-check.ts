@@ -11,7 +11,7 @@ export const factCheckRouter = router({
       const reason = parsed.skipped[0]?.reason ?? "it holds no fact-checks";
       throw new DomainError("BAD_REQUEST", `Nothing to import: ${reason}.`);
     }
-    const result = await importFactChecks(ctx.db, parsed.records, ctx.user.id);
+    const result = await importFactChecks(ctx.db, parsed.records, ctx.user.id, { jobs: ctx.jobs });
     return { ...result, skipped: parsed.skipped };
   }),
   match: spending("match")
