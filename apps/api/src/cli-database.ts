@@ -2,7 +2,7 @@
 // scoring start without the database drivers, Readability and the job queue.
 export { openDatabase } from "./boot";
 export { articleFromText, ingestArticle } from "./domain/articles";
-export { importFactChecks, matchFactChecks } from "./domain/fact-checks";
+export { importFactCheckFile, matchFactChecks } from "./domain/fact-checks";
 export { listAllLinks } from "./domain/matching";
 export { createJobQueue } from "./jobs/queue";
 export { runUntilIdle, startWorkers } from "./jobs/workers";

@@ -6,14 +6,7 @@
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import { parseArgs } from "node:util";
-import {
-  CHECKWORTHY_THRESHOLD,
-  cleanArticle,
-  findClaimant,
-  parseFactCheckFile,
-  scoreCheckWorthiness,
-  splitSentences,
-} from "@factdesk/claims";
+import { analyseArticle, CHECKWORTHY_THRESHOLD, scoreCheckWorthiness } from "@factdesk/claims";
 import type { Db } from "@factdesk/db";
 import { claimLinkKinds, type TClaimLinkKind } from "@factdesk/schema";
 import { loadConfig } from "./config";
@@ -59,19 +52,16 @@ const commands: Record<string, (args: string[]) => Promise<void> | void> = {
   extract([file]) {
     if (!file) throw new UsageError("extract needs a FILE, or - for standard input.");
     // Offsets are into the cleaned text (boilerplate removed), the text the app stores.
-    const { text } = cleanArticle(readInput(file));
     const threshold = loadConfig(process.env).claimThreshold ?? CHECKWORTHY_THRESHOLD;
-    for (const sentence of splitSentences(text)) {
-      const { score } = scoreCheckWorthiness(sentence.text);
+    for (const sentence of analyseArticle(readInput(file), { threshold }).sentences)
       print({
         text: sentence.text,
         start: sentence.start,
         end: sentence.end,
-        score: round(score),
-        checkworthy: score >= threshold,
-        claimant: findClaimant(sentence.text),
+        score: round(sentence.score),
+        checkworthy: sentence.suggested,
+        claimant: sentence.claimant,
       });
-    }
   },
 
   score() {
@@ -123,17 +113,21 @@ const commands: Record<string, (args: string[]) => Promise<void> | void> = {
       options: { "base-url": { type: "string" } },
     });
     if (positionals.length === 0) throw new UsageError("import-factchecks needs at least one FILE.");
-    const { createJobQueue, importFactChecks } = await databaseSide();
+    const { createJobQueue, importFactCheckFile } = await databaseSide();
     await withDatabase(async (db) => {
       // The queue's claims are checked against the import by a job (the app or `factdesk worker`).
       const jobs = createJobQueue(db);
       for (const file of positionals) {
         const baseUrl = values["base-url"];
         const format = [".json", ".jsonld"].includes(extname(file).toLowerCase()) ? "claimreview" : undefined;
-        const parsed = parseFactCheckFile(readInput(file), { format, baseUrl });
-        for (const { at, reason } of parsed.skipped) console.error(`${file}: entry ${at} skipped: ${reason}`);
-        const result = await importFactChecks(db, parsed.records, null, { jobs });
-        print({ file, ...result, skipped: parsed.skipped.length });
+        const { skipped, ...result } = await importFactCheckFile(db, readInput(file), {
+          format,
+          baseUrl,
+          actorId: null,
+          jobs,
+        });
+        for (const { at, reason } of skipped) console.error(`${file}: entry ${at} skipped: ${reason}`);
+        print({ file, ...result, skipped: skipped.length });
       }
     });
   },

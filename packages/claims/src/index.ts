@@ -1,3 +1,4 @@
+export * from "./analyse";
 export * from "./attribution";
 export * from "./bm25";
 export * from "./checkworthiness";

@@ -23,3 +23,10 @@ export function transientDatabaseFailure(error: unknown): TDatabaseFailure | nul
   }
   return null;
 }
+
+/** The one row an `insert … returning` gave back (an insert without a conflict clause always gives it). */
+export function insertedRow<T>(rows: T[], what: string): T {
+  const [row] = rows;
+  if (!row) throw new Error(`The ${what} insert returned no row.`);
+  return row;
+}

@@ -1,12 +1,9 @@
 import { createHash } from "node:crypto";
 import {
+  analyseArticle,
   boilerplateRule,
   CHECKWORTHY_THRESHOLD,
-  cleanArticle,
-  findClaimant,
   normalizeForMatching,
-  scoreCheckWorthiness,
-  splitSentences,
 } from "@factdesk/claims";
 import { articles, claims, type DbOrTx } from "@factdesk/db";
 import { desc, eq } from "drizzle-orm";
@@ -63,28 +60,13 @@ export interface TIngestOptions {
   sentenceIndexes?: number[];
 }
 
-/** Every sentence of a clean text with its offsets, score, reasons and claimant. */
-function scoreSentences(body: string, threshold: number) {
-  return splitSentences(body).map((sentence, index) => {
-    const { score, reasons } = scoreCheckWorthiness(sentence.text);
-    return {
-      index,
-      ...sentence,
-      score,
-      reasons,
-      claimant: findClaimant(sentence.text),
-      suggested: score >= threshold,
-    };
-  });
-}
-
 /** What ingesting would do, without writing: the clean text's sentences and what was dropped. */
 export function previewArticle(
   input: { title: string; body: string },
   { threshold = CHECKWORTHY_THRESHOLD } = {},
 ) {
-  const { text, removed } = cleanArticle(input.body, { title: input.title });
-  return { sentences: scoreSentences(text, threshold), removed };
+  const { sentences, removed } = analyseArticle(input.body, { title: input.title, threshold });
+  return { sentences, removed };
 }
 
 /**
@@ -100,10 +82,18 @@ export async function ingestArticle(
   actorId: string | null,
   options: TIngestOptions = {},
 ) {
+  // The hash is of the text as given, so re-ingesting stays idempotent as cleaning improves.
+  const hash = contentHash(input.body);
+  // Cleaning and scoring happen before the transaction, which then only writes.
+  const {
+    text: body,
+    removed,
+    sentences,
+  } = analyseArticle(input.body, {
+    title: input.title,
+    threshold: options.threshold ?? CHECKWORTHY_THRESHOLD,
+  });
   return db.transaction(async (tx) => {
-    // The hash is of the text as given, so re-ingesting stays idempotent as cleaning improves.
-    const hash = contentHash(input.body);
-    const { text: body, removed } = cleanArticle(input.body, { title: input.title });
     const [article] = await tx
       .insert(articles)
       .values({ ...input, body, contentHash: hash, createdBy: actorId })
@@ -115,7 +105,7 @@ export async function ingestArticle(
       return { article: existing, created: false, claimCount: 0 };
     }
 
-    const candidates = scoreSentences(article.body, options.threshold ?? CHECKWORTHY_THRESHOLD)
+    const candidates = sentences
       .filter((sentence) =>
         options.sentenceIndexes ? options.sentenceIndexes.includes(sentence.index) : sentence.suggested,
       )

@@ -1,5 +1,15 @@
 import { normalizeForMatching, sentenceContext } from "@factdesk/claims";
-import { articles, claimLinks, claims, comments, type DbOrTx, events, sources, users } from "@factdesk/db";
+import {
+  articles,
+  claimLinks,
+  claims,
+  comments,
+  type DbOrTx,
+  events,
+  insertedRow,
+  sources,
+  users,
+} from "@factdesk/db";
 import {
   allowedTransitions,
   assertTransition,
@@ -229,16 +239,18 @@ export async function commentOnClaim(db: DbOrTx, actor: TActor, input: z.infer<t
           .from(users)
           .where(inArray(sql`lower(split_part(${users.email}, '@', 1))`, handles))
       : [];
-    const [comment] = await tx
-      .insert(comments)
-      .values({
-        claimId: claim.id,
-        authorId: actor.id,
-        body: input.body,
-        mentions: mentioned.map((u) => u.id),
-      })
-      .returning();
-    if (!comment) throw new Error("comment insert returned nothing");
+    const comment = insertedRow(
+      await tx
+        .insert(comments)
+        .values({
+          claimId: claim.id,
+          authorId: actor.id,
+          body: input.body,
+          mentions: mentioned.map((u) => u.id),
+        })
+        .returning(),
+      "comment",
+    );
     await recordEvent(tx, {
       actorId: actor.id,
       entityType: "comment",

@@ -1,4 +1,12 @@
-import { bm25, bm25FullMatch, idf, parseTsvector, type TFactCheckRecord } from "@factdesk/claims";
+import {
+  bm25,
+  bm25FullMatch,
+  idf,
+  parseFactCheckFile,
+  parseTsvector,
+  type TFactCheckFormat,
+  type TFactCheckRecord,
+} from "@factdesk/claims";
 import {
   claimFactChecks,
   claims,
@@ -54,6 +62,30 @@ export async function importFactChecks(
   });
   await refreshArchiveStatistics(db);
   return { imported, alreadyPresent: records.length - imported };
+}
+
+/**
+ * Imports a file of past fact-checks (ClaimReview JSON, or a CSV/TSV table): what the Archive
+ * page and `factdesk import-factchecks` do. A file with nothing importable is refused.
+ */
+export async function importFactCheckFile(
+  db: DbOrTx,
+  content: string,
+  options: {
+    format?: TFactCheckFormat | undefined;
+    baseUrl?: string | undefined;
+    actorId: string | null;
+    jobs?: TJobQueue;
+  },
+) {
+  const parsed = parseFactCheckFile(content, options);
+  if (parsed.records.length === 0) {
+    const reason = parsed.skipped[0]?.reason ?? "it holds no fact-checks";
+    throw new DomainError("BAD_REQUEST", `Nothing to import: ${reason}.`);
+  }
+  const jobs = options.jobs ? { jobs: options.jobs } : {};
+  const result = await importFactChecks(db, parsed.records, options.actorId, jobs);
+  return { ...result, skipped: parsed.skipped };
 }
 
 export async function refreshArchiveStatistics(db: DbOrTx) {

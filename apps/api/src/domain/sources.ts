@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { type DbOrTx, sources } from "@factdesk/db";
+import { type DbOrTx, insertedRow, sources } from "@factdesk/db";
 import {
   DomainError,
   hasRole,
@@ -26,11 +26,13 @@ const sourceSummary = (source: typeof sources.$inferSelect) => ({
 export async function addSource(db: DbOrTx, actor: TActor, input: TSourceAddInput) {
   return db.transaction(async (tx) => {
     const claim = await findClaim(tx, input.claimId, { lock: true });
-    const [source] = await tx
-      .insert(sources)
-      .values({ ...input, contentHash: excerptHash(input.excerpt), addedBy: actor.id })
-      .returning();
-    if (!source) throw new Error("source insert returned nothing");
+    const source = insertedRow(
+      await tx
+        .insert(sources)
+        .values({ ...input, contentHash: excerptHash(input.excerpt), addedBy: actor.id })
+        .returning(),
+      "source",
+    );
     await recordEvent(tx, {
       actorId: actor.id,
       entityType: "source",

@@ -1,4 +1,4 @@
-import { type DbOrTx, ratings, sources, verdictRevisions, verdicts } from "@factdesk/db";
+import { type DbOrTx, insertedRow, ratings, sources, verdictRevisions, verdicts } from "@factdesk/db";
 import {
   assertTransition,
   DomainError,
@@ -54,16 +54,17 @@ export async function saveVerdict(db: DbOrTx, actor: TActor, input: TVerdictSave
     if (!existing) {
       if (input.baseRevision !== 0)
         throw new DomainError("CONFLICT", "This verdict does not exist yet; reload.");
-      const [verdict] = await tx
-        .insert(verdicts)
-        .values({ claimId: claim.id, authorId: actor.id })
-        .returning();
-      if (!verdict) throw new Error("verdict insert returned nothing");
-      const [revision] = await tx
-        .insert(verdictRevisions)
-        .values({ ...content, verdictId: verdict.id, number: 1 })
-        .returning();
-      if (!revision) throw new Error("revision insert returned nothing");
+      const verdict = insertedRow(
+        await tx.insert(verdicts).values({ claimId: claim.id, authorId: actor.id }).returning(),
+        "verdict",
+      );
+      const revision = insertedRow(
+        await tx
+          .insert(verdictRevisions)
+          .values({ ...content, verdictId: verdict.id, number: 1 })
+          .returning(),
+        "revision",
+      );
       const [saved] = await tx
         .update(verdicts)
         .set({ currentRevisionId: revision.id })
@@ -103,11 +104,13 @@ export async function saveVerdict(db: DbOrTx, actor: TActor, input: TVerdictSave
       assertTransition(actor, { kind: "verdict", ...(await verdictFacts(tx, verdict, current)) }, "draft");
       state = "draft";
     }
-    const [revision] = await tx
-      .insert(verdictRevisions)
-      .values({ ...content, verdictId: verdict.id, number: current.number + 1 })
-      .returning();
-    if (!revision) throw new Error("revision insert returned nothing");
+    const revision = insertedRow(
+      await tx
+        .insert(verdictRevisions)
+        .values({ ...content, verdictId: verdict.id, number: current.number + 1 })
+        .returning(),
+      "revision",
+    );
     const saved = await updateVersion(
       tx,
       verdicts,
