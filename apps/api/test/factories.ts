@@ -128,6 +128,7 @@ export async function publishVerdict(
     sourceTitle = "Britannica: Mujahideen-e-Khalq",
     summary = "Britannica and the group's own histories date it to 1965.",
     rating = "false",
+    beforeSubmit = async (_claimId: string, _caller: ReturnType<typeof callerFor>) => {},
   } = {},
 ) {
   await configureOrganisation(db);
@@ -155,6 +156,7 @@ export async function publishVerdict(
     stance: "refutes",
   });
   await asChecker.claim.transition({ id: claim.id, to: "sourced", version: 1 });
+  await beforeSubmit(claim.id, asChecker);
   const saved = await asChecker.verdict.save({
     claimId: claim.id,
     baseRevision: 0,

@@ -191,6 +191,31 @@ describe("the public site", () => {
     }
   });
 
+  it("types the claimant as a person or an organisation: as set on the claim, else as its name suggests", async () => {
+    const { verdict } = await publishVerdict(t.db, { claimant: "transport department" });
+    const guessed = await readPage(`/verdicts/${verdict.slug}`);
+    expect(guessed.jsonLd[0].itemReviewed.author).toEqual({
+      "@type": "Organization",
+      name: "transport department",
+    });
+
+    const other = await publishVerdict(t.db, {
+      claimText: "Jane Doe Ltd said unemployment halved in 2024.",
+      headline: "Unemployment did not halve in 2024",
+      claimant: "Jane Doe",
+      beforeSubmit: async (claimId, caller) => {
+        const claim = await caller.claim.get({ id: claimId });
+        await caller.claim.update({
+          id: claimId,
+          version: claim.claim.version,
+          claimantKind: "organisation",
+        });
+      },
+    });
+    const set = await readPage(`/verdicts/${other.verdict.slug}`);
+    expect(set.jsonLd[0].itemReviewed.author).toEqual({ "@type": "Organization", name: "Jane Doe" });
+  });
+
   it("revalidates with ETag and Last-Modified, and a correction changes the ETag at once", async () => {
     const { verdict, asChecker } = await publishVerdict(t.db);
     const path = `/verdicts/${verdict.slug}`;

@@ -52,6 +52,7 @@ describe("published means frozen", () => {
       version: current.claim.version,
       text: "The MEK was founded in 1970.",
       claimant: "Someone else",
+      claimantKind: "person",
     });
     await asChecker.source.update({
       id: source.id,
@@ -73,6 +74,7 @@ describe("published means frozen", () => {
     expect(view.changedSincePublication).toEqual([
       "the claim's wording",
       "the claimant",
+      "whether the claimant is a person or an organisation",
       "source “Britannica: Mujahideen-e-Khalq”: its address, title, stance",
     ]);
 

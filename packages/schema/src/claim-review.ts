@@ -11,6 +11,8 @@ export interface TClaimReviewInput {
   claim: {
     text: string;
     claimant?: string | null;
+    /** Whether the claimant is a person or an organisation (ClaimReview's author type). */
+    claimantKind?: "person" | "organisation" | null;
     /** Where the claim appeared (the article), when known. */
     appearanceUrl?: string | null;
     appearanceTitle?: string | null;
@@ -106,7 +108,15 @@ export function buildClaimReview(input: TClaimReviewInput): TClaimReviewResult {
       },
       itemReviewed: {
         "@type": "Claim",
-        ...(claim.claimant?.trim() ? { author: { "@type": "Person", name: claim.claimant.trim() } } : {}),
+        ...(claim.claimant?.trim()
+          ? {
+              author: {
+                "@type":
+                  claim.claimantKind === "organisation" ? ("Organization" as const) : ("Person" as const),
+                name: claim.claimant.trim(),
+              },
+            }
+          : {}),
         ...(claim.appearedAt ? { datePublished: isoDate(claim.appearedAt) } : {}),
         ...(appearance ? { appearance: [appearance], firstAppearance: appearance } : {}),
       },

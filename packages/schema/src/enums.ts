@@ -11,6 +11,11 @@ export const claimStatuses = ["unverified", "sourced", "disputed"] as const;
 export const ZClaimStatus = z.enum(claimStatuses);
 export type TClaimStatus = z.infer<typeof ZClaimStatus>;
 
+/** Who made a claim: a person, or an organisation (a ministry, a party, a company, a newspaper). */
+export const claimantKinds = ["person", "organisation"] as const;
+export const ZClaimantKind = z.enum(claimantKinds);
+export type TClaimantKind = z.infer<typeof ZClaimantKind>;
+
 export const claimPriorities = ["low", "normal", "high", "urgent"] as const;
 export const ZClaimPriority = z.enum(claimPriorities);
 export type TClaimPriority = z.infer<typeof ZClaimPriority>;
@@ -65,6 +70,11 @@ export const claimStatusLabels: Record<TClaimStatus, string> = {
   unverified: "Unverified",
   sourced: "Sourced",
   disputed: "Disputed",
+};
+
+export const claimantKindLabels: Record<TClaimantKind, string> = {
+  person: "A person",
+  organisation: "An organisation",
 };
 
 export const claimPriorityLabels: Record<TClaimPriority, string> = {

@@ -1,4 +1,5 @@
 export * from "./claim-review";
+export * from "./claimant";
 export * from "./colour";
 export * from "./enums";
 export * from "./errors";

@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { webhookEvents, ZClaimPriority, ZClaimStatus, ZRole, ZSourceStance, ZWebhookEvent } from "./enums";
+import {
+  webhookEvents,
+  ZClaimantKind,
+  ZClaimPriority,
+  ZClaimStatus,
+  ZRole,
+  ZSourceStance,
+  ZWebhookEvent,
+} from "./enums";
 
 // Inputs of the API's procedures. Every string has a ceiling, so oversized input is a
 // BAD_REQUEST with a message rather than work for the database.
@@ -39,6 +47,7 @@ export const ZClaimUpdateInput = z.object({
   version: ZVersion,
   text: ZRequired(1000, "claim wording").optional(),
   claimant: ZText(200, "claimant").nullable().optional(),
+  claimantKind: ZClaimantKind.nullable().optional(),
   priority: ZClaimPriority.optional(),
 });
 export const ZClaimArchiveInput = z

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { TClaimReviewInput } from "./claim-review";
-import { ZSourceStance } from "./enums";
+import { guessClaimantKind } from "./claimant";
+import { ZClaimantKind, ZSourceStance } from "./enums";
 
 /**
  * Everything a published verdict shows readers, frozen when an editor approves it and kept
@@ -29,7 +30,12 @@ export const ZVerdictSnapshot = z.object({
       best: z.number().int(),
     })
     .nullable(),
-  claim: z.object({ text: z.string(), claimant: z.string().nullable() }),
+  claim: z.object({
+    text: z.string(),
+    claimant: z.string().nullable(),
+    // Snapshots frozen before claimants had a kind read as "not said".
+    claimantKind: ZClaimantKind.nullable().default(null),
+  }),
   appearance: z
     .object({
       title: z.string().nullable(),
@@ -61,6 +67,8 @@ export function snapshotDifferences(frozen: TVerdictSnapshot, live: TVerdictSnap
   const differences: string[] = [];
   if (frozen.claim.text !== live.claim.text) differences.push("the claim's wording");
   if (frozen.claim.claimant !== live.claim.claimant) differences.push("the claimant");
+  if (frozen.claim.claimantKind !== live.claim.claimantKind)
+    differences.push("whether the claimant is a person or an organisation");
   const appearance = ["title", "url", "outlet", "publishedAt"] as const;
   if (appearance.some((field) => frozen.appearance?.[field] !== live.appearance?.[field]))
     differences.push("where the claim appeared");
@@ -101,6 +109,7 @@ export function claimReviewInputOf(
     claim: {
       text: snapshot.claim.text,
       claimant: snapshot.claim.claimant,
+      claimantKind: snapshot.claim.claimantKind ?? guessClaimantKind(snapshot.claim.claimant),
       appearanceUrl: snapshot.appearance?.url ?? null,
       appearanceTitle: snapshot.appearance?.title ?? null,
       appearanceOutlet: snapshot.appearance?.outlet ?? null,

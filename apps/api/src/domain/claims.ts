@@ -174,9 +174,11 @@ export async function updateClaim(db: DbOrTx, actor: TActor, input: z.infer<type
   return db.transaction(async (tx) => {
     const claim = await lockVersion(tx, claims, input.id, input.version, "claim");
     const { id: _id, version: _version, ...changes } = input;
+    // What readers would see differently: the wording, who said it, and what kind of claimant.
     const rewords =
       (changes.text !== undefined && changes.text !== claim.text) ||
-      (changes.claimant !== undefined && changes.claimant !== claim.claimant);
+      (changes.claimant !== undefined && changes.claimant !== claim.claimant) ||
+      (changes.claimantKind !== undefined && changes.claimantKind !== claim.claimantKind);
     if (rewords) await assertNotUnderApproval(tx, claim.id, { claimWording: true });
     const set = {
       ...changes,

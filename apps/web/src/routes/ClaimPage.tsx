@@ -1,4 +1,11 @@
-import { claimPriorities, type TClaimPriority } from "@factdesk/schema";
+import {
+  claimantKindLabels,
+  claimantKinds,
+  claimPriorities,
+  guessClaimantKind,
+  type TClaimantKind,
+  type TClaimPriority,
+} from "@factdesk/schema";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useParams } from "react-router";
@@ -107,17 +114,24 @@ function ClaimStatusActions({
   );
 }
 
-const wordingLabels = { text: "Claim wording", claimant: "Claimant" };
+const wordingLabels = { text: "Claim wording", claimant: "Claimant", claimantKind: "Claimant is" };
 
 function ClaimWording({
   claim,
 }: {
-  claim: { id: string; text: string; claimant: string | null; version: number };
+  claim: {
+    id: string;
+    text: string;
+    claimant: string | null;
+    claimantKind: TClaimantKind | null;
+    version: number;
+  };
 }) {
   const [editing, setEditing] = useState(false);
   const editor = useMergingDraft({
     version: claim.version,
-    values: { text: claim.text, claimant: claim.claimant ?? "" },
+    // "" is "not said": the kind is then guessed from the name (shown in the menu).
+    values: { text: claim.text, claimant: claim.claimant ?? "", claimantKind: claim.claimantKind ?? "" },
   });
   const update = useMutation(
     trpc.claim.update.mutationOptions({
@@ -136,6 +150,7 @@ function ClaimWording({
         version: editor.baseVersion,
         text: draft.text,
         claimant: draft.claimant.trim() || null,
+        claimantKind: (draft.claimantKind || null) as TClaimantKind | null,
       },
       { onSuccess: (updated) => editor.saved(updated.version, draft) },
     );
@@ -186,6 +201,19 @@ function ClaimWording({
           value={draft.claimant}
           onChange={(e) => editor.set("claimant", e.target.value)}
         />
+      </label>
+      <label>
+        Claimant is
+        <select value={draft.claimantKind} onChange={(e) => editor.set("claimantKind", e.target.value)}>
+          <option value="">
+            Not said (looks like {claimantKindLabels[guessClaimantKind(draft.claimant)].toLowerCase()})
+          </option>
+          {claimantKinds.map((kind) => (
+            <option key={kind} value={kind}>
+              {claimantKindLabels[kind]}
+            </option>
+          ))}
+        </select>
       </label>
       {!editor.conflict && <FormError error={update.error} />}
       <div className="row">

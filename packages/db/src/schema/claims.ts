@@ -14,7 +14,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { articles } from "./articles";
 import { createdAt, id, tsvector, updatedAt } from "./columns";
-import { claimPriorityEnum, claimStatusEnum } from "./enums";
+import { claimantKindEnum, claimPriorityEnum, claimStatusEnum } from "./enums";
 import { users } from "./users";
 
 export const claims = pgTable(
@@ -30,6 +30,8 @@ export const claims = pgTable(
     sentenceStart: integer(),
     sentenceEnd: integer(),
     claimant: text(),
+    /** Whether the claimant is a person or an organisation; null: not said (guessed from the name). */
+    claimantKind: claimantKindEnum(),
     score: doublePrecision().notNull().default(0),
     scoreReasons: jsonb().$type<string[]>().notNull().default([]),
     status: claimStatusEnum().notNull().default("unverified"),

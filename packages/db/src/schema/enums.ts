@@ -1,4 +1,5 @@
 import {
+  claimantKinds,
   claimLinkKinds,
   claimLinkStates,
   claimPriorities,
@@ -15,6 +16,7 @@ import { pgEnum } from "drizzle-orm/pg-core";
 export const roleEnum = pgEnum("role", roles);
 export const claimStatusEnum = pgEnum("claim_status", claimStatuses);
 export const claimPriorityEnum = pgEnum("claim_priority", claimPriorities);
+export const claimantKindEnum = pgEnum("claimant_kind", claimantKinds);
 export const verdictStateEnum = pgEnum("verdict_state", verdictStates);
 export const sourceStanceEnum = pgEnum("source_stance", sourceStances);
 export const claimLinkKindEnum = pgEnum("claim_link_kind", claimLinkKinds);
