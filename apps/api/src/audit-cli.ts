@@ -11,7 +11,7 @@ const { values, positionals } = parseArgs({
   options: { checkpoints: { type: "string" } },
   allowPositionals: true,
 });
-const config = loadConfig(process.env);
+const config = loadConfig();
 const file = values.checkpoints ?? config.audit.checkpointFile;
 const { database, auditKey } = await openDatabase(config);
 try {

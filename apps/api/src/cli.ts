@@ -40,7 +40,7 @@ class UsageError extends Error {}
 
 async function withDatabase<T>(run: (db: Db) => Promise<T>) {
   const { openDatabase } = await databaseSide();
-  const { database } = await openDatabase(loadConfig(process.env));
+  const { database } = await openDatabase(loadConfig());
   try {
     return await run(database.db);
   } finally {
@@ -52,7 +52,7 @@ const commands: Record<string, (args: string[]) => Promise<void> | void> = {
   extract([file]) {
     if (!file) throw new UsageError("extract needs a FILE, or - for standard input.");
     // Offsets are into the cleaned text (boilerplate removed), the text the app stores.
-    const threshold = loadConfig(process.env).claimThreshold ?? CHECKWORTHY_THRESHOLD;
+    const threshold = loadConfig().claimThreshold ?? CHECKWORTHY_THRESHOLD;
     for (const sentence of analyseArticle(readInput(file), { threshold }).sentences)
       print({
         text: sentence.text,
@@ -71,7 +71,7 @@ const commands: Record<string, (args: string[]) => Promise<void> | void> = {
   async worker(args) {
     const { values } = parseArgs({ args, options: { "until-idle": { type: "boolean" } } });
     const { openDatabase, runUntilIdle, startWorkers } = await databaseSide();
-    const config = loadConfig(process.env);
+    const config = loadConfig();
     const { database } = await openDatabase(config);
     if (values["until-idle"]) {
       await runUntilIdle(database, { config });
@@ -89,7 +89,7 @@ const commands: Record<string, (args: string[]) => Promise<void> | void> = {
 
   async ingest(files) {
     if (files.length === 0) throw new UsageError("ingest needs at least one FILE.");
-    const threshold = loadConfig(process.env).claimThreshold;
+    const threshold = loadConfig().claimThreshold;
     const { articleFromText, createJobQueue, ingestArticle } = await databaseSide();
     await withDatabase(async (db) => {
       const jobs = createJobQueue(db);

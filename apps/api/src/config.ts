@@ -86,7 +86,8 @@ const ZEnv = z.object({
 
 export type TConfig = ReturnType<typeof loadConfig>;
 
-export function loadConfig(env: Record<string, string | undefined>) {
+/** The settings from `env` (the process's environment unless a test or script passes its own). */
+export function loadConfig(env: Record<string, string | undefined> = process.env) {
   // Empty strings (FOO= in a .env file) mean "not set".
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
   const parsed = ZEnv.safeParse(present);

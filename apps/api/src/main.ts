@@ -7,7 +7,7 @@ import { listenForChanges } from "./live";
 import { isEmpty, seedDatabase } from "./seed";
 
 async function main() {
-  const config = loadConfig(process.env);
+  const config = loadConfig();
   const { database, auditKey } = await openDatabase(config);
 
   if (config.seed.onEmpty && (await isEmpty(database.db))) {

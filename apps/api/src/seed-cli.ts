@@ -3,7 +3,7 @@ import { loadConfig } from "./config";
 import { seedDatabase } from "./seed";
 
 // `npm run seed`: migrate, then load demo users and seed articles (idempotent).
-const config = loadConfig(process.env);
+const config = loadConfig();
 const { database } = await openDatabase(config);
 try {
   const seeded = await seedDatabase(database.db, {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { events, sessions, users } from "@factdesk/db";
 import { useTestDb } from "@factdesk/db/testing";
 import type { TRPCClientError } from "@trpc/client";
-import { TRPCError } from "@trpc/server";
+import type { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { userForSession } from "../src/domain/auth";
@@ -90,7 +90,12 @@ describe("sessions", () => {
       createContextInner({
         db: t.db,
         config: testConfig,
-        cookie: { set: (value) => void (token = value), clear() {} },
+        cookie: {
+          set: (value) => {
+            token = value;
+          },
+          clear() {},
+        },
       }),
     );
     await caller.auth.login({ email, password: PASSWORD });
@@ -130,7 +135,12 @@ describe("passwords", () => {
       createContextInner({
         db: t.db,
         config: testConfig,
-        cookie: { set: (value) => void (token = value), clear() {} },
+        cookie: {
+          set: (value) => {
+            token = value;
+          },
+          clear() {},
+        },
       }),
     );
     await caller.auth.login({ email, password });

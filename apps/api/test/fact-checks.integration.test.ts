@@ -1,6 +1,6 @@
 import { events, factChecks } from "@factdesk/db";
 import { useTestDb } from "@factdesk/db/testing";
-import { TRPCError } from "@trpc/server";
+import type { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { ARCHIVE_COVERAGE_THRESHOLD } from "../src/domain/fact-checks";

@@ -1,6 +1,6 @@
 import { claimPresence } from "@factdesk/db";
 import { useTestDb } from "@factdesk/db/testing";
-import { TRPCError } from "@trpc/server";
+import type { TRPCError } from "@trpc/server";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { CHANGES_CHANNEL } from "../src/domain/audit";

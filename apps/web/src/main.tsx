@@ -37,14 +37,14 @@ const router = createBrowserRouter(
             { path: "archive", lazy: page(() => import("./routes/ArchivePage"), "ArchivePage") },
             { path: "account", lazy: page(() => import("./routes/AccountPage"), "AccountPage") },
             {
-              element: <RequireRole role="editor" />,
+              element: <RequireRole atLeast="editor" />,
               children: [
                 { path: "approvals", lazy: page(() => import("./routes/ApprovalsPage"), "ApprovalsPage") },
               ],
             },
             {
               path: "admin",
-              element: <RequireRole role="admin" />,
+              element: <RequireRole atLeast="admin" />,
               children: [
                 { path: "users", lazy: page(() => import("./routes/UsersPage"), "UsersPage") },
                 { path: "ratings", lazy: page(() => import("./routes/RatingScalePage"), "RatingScalePage") },

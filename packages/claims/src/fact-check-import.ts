@@ -203,15 +203,17 @@ export function parseFactCheckTable(text: string, { baseUrl }: { baseUrl?: strin
     const name = column(field);
     return name ? str(row[name]) : null;
   };
-  rows.forEach((row, index) => {
+  for (const [index, row] of rows.entries()) {
     const claimText = cell(row, "claimText");
     const line = index + 2;
-    if (!claimText) return void result.skipped.push({ at: line, reason: "empty claim text" });
-    if (claimText.length > MAX_CLAIM_LENGTH)
-      return void result.skipped.push({
-        at: line,
-        reason: `claim longer than ${MAX_CLAIM_LENGTH} characters`,
-      });
+    if (!claimText) {
+      result.skipped.push({ at: line, reason: "empty claim text" });
+      continue;
+    }
+    if (claimText.length > MAX_CLAIM_LENGTH) {
+      result.skipped.push({ at: line, reason: `claim longer than ${MAX_CLAIM_LENGTH} characters` });
+      continue;
+    }
     result.records.push({
       claimText: tidyClaim(claimText),
       title: cell(row, "title"),
@@ -222,7 +224,7 @@ export function parseFactCheckTable(text: string, { baseUrl }: { baseUrl?: strin
       publisher: cell(row, "publisher"),
       reviewedOn: parseLooseDate(cell(row, "reviewedOn")),
     });
-  });
+  }
   return result;
 }
 

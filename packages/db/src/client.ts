@@ -68,6 +68,7 @@ const requireMigrations = () => {
 class SelfHealingPool extends pg.Pool {
   override connect(): Promise<pg.PoolClient>;
   override connect(callback: Parameters<pg.Pool["connect"]>[0] & object): void;
+  // biome-ignore lint/suspicious/noConfusingVoidType: the implementation of pg.Pool's own overloads (a callback gets no promise)
   override connect(callback?: Parameters<pg.Pool["connect"]>[0]): Promise<pg.PoolClient> | void {
     if (callback) return super.connect(callback);
     return super.connect().then((client) => {

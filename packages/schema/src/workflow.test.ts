@@ -58,7 +58,9 @@ const reachable = <S extends string, F>(table: TransitionTable<S, F>, start: S) 
   const queue = [start];
   for (let state = queue.shift(); state; state = queue.shift()) {
     for (const rule of table[state]) {
-      if (!seen.has(rule.to)) seen.add(rule.to), queue.push(rule.to);
+      if (seen.has(rule.to)) continue;
+      seen.add(rule.to);
+      queue.push(rule.to);
     }
   }
   return seen;

@@ -25,7 +25,7 @@ import {
 } from "@factdesk/schema";
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import { alias, type PgColumn } from "drizzle-orm/pg-core";
-import { z } from "zod";
+import type { z } from "zod";
 import { recordEvent } from "./audit";
 import { notify } from "./notifications";
 import { assertNotUnderApproval } from "./verdicts/approve";

@@ -78,6 +78,7 @@ function Document({
           <script
             type="application/ld+json"
             // JSON cannot close the script element: every "<" is escaped.
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: the HTML is renderMarkdown's (raw HTML escaped, dangerous links dropped) or the page's own
             dangerouslySetInnerHTML={{ __html: safeJson(jsonLd) }}
           />
         )}
@@ -119,6 +120,7 @@ export const feedItemHtml = ({ text, explanationHtml }: { text: string; explanat
   renderToStaticMarkup(
     <>
       <p>{text}</p>
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the HTML is renderMarkdown's (raw HTML escaped, dangerous links dropped) or the page's own */}
       {explanationHtml ? <div dangerouslySetInnerHTML={{ __html: explanationHtml }} /> : null}
     </>,
   );
@@ -187,6 +189,7 @@ export function verdictPage(site: TSite, verdict: TPublicVerdict) {
         {verdict.summary && <p className="summary">{verdict.summary}</p>}
         <section aria-labelledby="explanation">
           <h2 id="explanation">Our reasoning</h2>
+          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the HTML is renderMarkdown's (raw HTML escaped, dangerous links dropped) or the page's own */}
           <div dangerouslySetInnerHTML={{ __html: verdict.explanationHtml }} />
         </section>
         {verdict.sources.length > 0 && (
@@ -301,6 +304,7 @@ export function indexPage(
       path={pageLink(list.page)}
     >
       <h1>Fact-checks</h1>
+      {/* biome-ignore lint/a11y/useSemanticElements: a form with role=search is the search landmark every screen reader knows; <search> is newer */}
       <form className="search" method="get" action="/verdicts" role="search">
         <label>
           Search
@@ -366,6 +370,7 @@ export function policyPage(site: TSite, title: string, path: string, html: strin
       path={path}
     >
       <h1>{title}</h1>
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the HTML is renderMarkdown's (raw HTML escaped, dangerous links dropped) or the page's own */}
       {html ? <div dangerouslySetInnerHTML={{ __html: html }} /> : <p>Not written yet.</p>}
     </Document>,
   );

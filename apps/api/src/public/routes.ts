@@ -5,7 +5,7 @@ import { Feed } from "feed";
 import { z } from "zod";
 import { currentSlugFor, verdictPageUrl } from "../domain/publishing";
 import { siteOf } from "../domain/settings";
-import { type TPageCache, type TPublicPage } from "./page-cache";
+import type { TPageCache, TPublicPage } from "./page-cache";
 import { feedItemHtml, indexPage, notFoundPage, policyPage, safeJson, verdictPage } from "./pages";
 import { currentClaimReviews, lastPublicChange, listPublicVerdicts, publicVerdict } from "./verdicts";
 

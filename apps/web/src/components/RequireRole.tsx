@@ -8,7 +8,7 @@ const who: Record<TRole, string> = { fact_checker: "fact-checkers", editor: "edi
  * The pages for a role: anyone else is told so before anything of the page renders (the
  * server refuses them regardless; this keeps what they may not change out of sight).
  */
-export function RequireRole({ role }: { role: TRole }) {
+export function RequireRole({ atLeast: role }: { atLeast: TRole }) {
   const me = useMe();
   if (me.can(role)) return <Outlet />;
   return (

@@ -17,10 +17,13 @@ const fieldLabels = {
 export function WordDiff({ parts }: { parts: TDiffPart[] }) {
   return parts.map((part, index) =>
     part.added ? (
+      // biome-ignore lint/suspicious/noArrayIndexKey: positional parts of one text, never reordered
       <ins key={index}>{part.value}</ins>
     ) : part.removed ? (
+      // biome-ignore lint/suspicious/noArrayIndexKey: positional parts of one text, never reordered
       <del key={index}>{part.value}</del>
     ) : (
+      // biome-ignore lint/suspicious/noArrayIndexKey: positional parts of one text, never reordered
       <span key={index}>{part.value}</span>
     ),
   );

@@ -90,11 +90,13 @@ export function TransitionActions<S extends string>({
           {asking.requiresReason && (
             <label>
               {asking.to === "changes_requested" ? "What should change?" : `Why? (${asking.label})`}
+              {/* biome-ignore lint/a11y/noAutofocus: the person just asked for this form: the reason is what they type next */}
               <textarea name="reason" required maxLength={2000} rows={3} autoFocus />
             </label>
           )}
           <div className="row">
             {/* Focused when there is no reason to write, so Enter confirms and Escape is a Tab away. */}
+            {/* biome-ignore lint/a11y/noAutofocus: the person just asked to take this step: Enter confirms, Tab reaches Cancel */}
             <button type="submit" disabled={pending} autoFocus={!asking.requiresReason}>
               {asking.requiresReason ? asking.label : `Yes, ${asking.label.toLowerCase()}`}
             </button>

@@ -236,6 +236,7 @@ export function VerdictPanel({
           </label>
           <fieldset className="explanation">
             <legend>Explanation (Markdown)</legend>
+            {/* biome-ignore lint/a11y/useSemanticElements: two toggle buttons, not form fields: a fieldset would say otherwise */}
             <div className="row" role="group" aria-label="Explanation view">
               <button type="button" className="tab" aria-pressed={!preview} onClick={() => setPreview(false)}>
                 Write
@@ -245,10 +246,10 @@ export function VerdictPanel({
               </button>
             </div>
             {preview ? (
-              <div
+              <section
                 className="markdown"
                 aria-label="Explanation preview"
-                // renderMarkdown escapes raw HTML and drops dangerous links.
+                // biome-ignore lint/security/noDangerouslySetInnerHtml: the HTML is renderMarkdown's (raw HTML escaped, dangerous links dropped) or the page's own
                 dangerouslySetInnerHTML={{
                   __html: renderMarkdown(draft.explanation || "*Nothing written yet.*"),
                 }}
@@ -321,6 +322,7 @@ export function VerdictPanel({
             {/* renderMarkdown escapes raw HTML and drops dangerous links. */}
             <div
               className="markdown"
+              // biome-ignore lint/security/noDangerouslySetInnerHtml: the HTML is renderMarkdown's (raw HTML escaped, dangerous links dropped) or the page's own
               dangerouslySetInnerHTML={{ __html: renderMarkdown(revision.explanation ?? "") }}
             />
           </div>

@@ -20,6 +20,7 @@ export function usePresence(claimId: string, editing: boolean) {
     if (!gone.current || !here) void report(claimId, here, typing);
   };
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per claim (and per typing change); the beat reads refs, so it never goes stale
   useEffect(() => {
     gone.current = false;
     beat(true, editingNow.current);
@@ -44,6 +45,7 @@ export function usePresence(claimId: string, editing: boolean) {
   }, [claimId]);
 
   const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per claim (and per typing change); the beat reads refs, so it never goes stale
   useEffect(() => {
     if (first.current) {
       first.current = false;

@@ -71,6 +71,7 @@ function ApprovalItem({ item }: { item: TItem }) {
         {/* renderMarkdown escapes raw HTML and drops dangerous links. */}
         <div
           className="markdown"
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: the HTML is renderMarkdown's (raw HTML escaped, dangerous links dropped) or the page's own
           dangerouslySetInnerHTML={{ __html: renderMarkdown(item.revision.explanation ?? "") }}
         />
         <h3>Relies on</h3>

@@ -139,6 +139,7 @@ export function IngestPage() {
               <summary>{countOf(preview.removed.length, "line")} of boilerplate left out</summary>
               <ul>
                 {preview.removed.map((line, index) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the removed lines are listed once, in order, and never change
                   <li key={index}>
                     <span className="muted">{line.rule}:</span> {line.line}
                   </li>

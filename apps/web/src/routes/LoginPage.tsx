@@ -31,6 +31,7 @@ export function LoginPage() {
         <h2>Log in</h2>
         <label>
           Email
+          {/* biome-ignore lint/a11y/noAutofocus: the login page has one task, and the email is its first field */}
           <input name="email" type="email" autoComplete="username" required autoFocus />
         </label>
         <label>

@@ -41,6 +41,7 @@ export function QueuePage() {
 
   // A new filter is a new list: forget the selection and the position in the old one.
   const viewKey = JSON.stringify(view);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the effect is the change of view itself
   useEffect(() => {
     setSelected(new Set());
     setEverything(false);

@@ -53,6 +53,7 @@ export function RatingScalePage() {
         </thead>
         <tbody>
           {rows.map((row, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: each row's inputs are controlled by the row's values, so a reordered row shows its own
             <tr key={index}>
               <td>
                 {saved.has(row.key) ? (

@@ -96,6 +96,7 @@ export function QueueTable({
       </thead>
       <tbody ref={body}>
         {top > 0 && (
+          // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a spacer row with nothing in it, which keeps the scroll height of rows not rendered
           <tr aria-hidden="true" style={{ height: top }}>
             <td colSpan={7} />
           </tr>
@@ -149,6 +150,7 @@ export function QueueTable({
           );
         })}
         {bottom > 0 && (
+          // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a spacer row with nothing in it, which keeps the scroll height of rows not rendered
           <tr aria-hidden="true" style={{ height: bottom }}>
             <td colSpan={7} />
           </tr>

@@ -14,6 +14,7 @@ export function StatusCounts({
   const toggle = (status: TClaimStatus) =>
     onChange(selected.includes(status) ? selected.filter((s) => s !== status) : [...selected, status]);
   return (
+    // biome-ignore lint/a11y/useSemanticElements: toggle buttons, not form fields: a fieldset would say otherwise
     <div className="status-counts" role="group" aria-label="Status">
       {claimStatuses.map((status) => (
         <button
