@@ -167,7 +167,7 @@ describe("bad input gets a 4xx with a clear message", () => {
       "a huge reason",
       { id: "00000000-0000-4000-8000-000000000000", to: "sourced", version: 1, reason: "x".repeat(100_000) },
       "BAD_REQUEST",
-      /under 2,000 characters/,
+      /to 2,000 characters at most/,
     ],
   ])("%s", async (_name, input, code, message) => {
     const checker = await makeUser(t.db);

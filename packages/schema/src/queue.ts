@@ -8,6 +8,7 @@ import {
   ZClaimStatus,
   ZVerdictState,
 } from "./enums";
+import { limits } from "./inputs/common";
 
 // The review queue's view: which claims (the filter) in which order. One schema serves the
 // API, the browser's URL (shareable, back button) and saved views.
@@ -204,7 +205,11 @@ export type TClaimBulkInput = z.input<typeof ZClaimBulkInput>;
 
 // ── Saved views ──
 export const ZSavedViewSaveInput = z.object({
-  name: z.string().trim().min(1, "Name the view.").max(80, "Keep the name under 80 characters."),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Name the view.")
+    .max(limits.viewName, `Keep the name under ${limits.viewName} characters.`),
   view: ZQueueView,
 });
 export const ZSavedViewRemoveInput = z.object({ id: z.uuid({ error: "Not a valid id." }) });

@@ -16,16 +16,15 @@ import {
   DomainError,
   hasRole,
   type TActor,
+  type TClaimArchiveInput,
+  type TClaimAssignInput,
+  type TClaimCommentInput,
   type TClaimFacts,
   type TClaimTransitionInput,
-  type ZClaimArchiveInput,
-  type ZClaimAssignInput,
-  type ZClaimCommentInput,
-  type ZClaimUpdateInput,
+  type TClaimUpdateInput,
 } from "@factdesk/schema";
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import { alias, type PgColumn } from "drizzle-orm/pg-core";
-import type { z } from "zod";
 import { recordEvent } from "./audit";
 import { notify } from "./notifications";
 import { assertNotUnderApproval } from "./verdicts/approve";
@@ -130,7 +129,7 @@ export async function transitionClaim(db: DbOrTx, actor: TActor, input: TClaimTr
 }
 
 /** Fact-checkers take or drop claims for themselves; editors assign anyone. */
-export async function assignClaim(db: DbOrTx, actor: TActor, input: z.infer<typeof ZClaimAssignInput>) {
+export async function assignClaim(db: DbOrTx, actor: TActor, input: TClaimAssignInput) {
   return db.transaction(async (tx) => {
     const claim = await lockVersion(tx, claims, input.id, input.version, "claim");
     const touchesOthers = [claim.assigneeId, input.assigneeId].some((id) => id !== null && id !== actor.id);
@@ -170,7 +169,7 @@ export async function assignClaim(db: DbOrTx, actor: TActor, input: z.infer<type
 }
 
 /** Edits wording, claimant or priority; the original sentence stays linked by its offsets. */
-export async function updateClaim(db: DbOrTx, actor: TActor, input: z.infer<typeof ZClaimUpdateInput>) {
+export async function updateClaim(db: DbOrTx, actor: TActor, input: TClaimUpdateInput) {
   return db.transaction(async (tx) => {
     const claim = await lockVersion(tx, claims, input.id, input.version, "claim");
     const { id: _id, version: _version, ...changes } = input;
@@ -200,7 +199,7 @@ export async function updateClaim(db: DbOrTx, actor: TActor, input: z.infer<type
 }
 
 /** Archives a claim (dismissed, with a reason) or restores it to the queue. */
-export async function archiveClaim(db: DbOrTx, actor: TActor, input: z.infer<typeof ZClaimArchiveInput>) {
+export async function archiveClaim(db: DbOrTx, actor: TActor, input: TClaimArchiveInput) {
   return db.transaction(async (tx) => {
     const claim = await lockVersion(tx, claims, input.id, input.version, "claim");
     if (input.archived === (claim.archivedAt !== null)) {
@@ -231,7 +230,7 @@ export const mentionedHandles = (body: string) => [
   ),
 ];
 
-export async function commentOnClaim(db: DbOrTx, actor: TActor, input: z.infer<typeof ZClaimCommentInput>) {
+export async function commentOnClaim(db: DbOrTx, actor: TActor, input: TClaimCommentInput) {
   return db.transaction(async (tx) => {
     const claim = await findClaim(tx, input.claimId);
     const handles = mentionedHandles(input.body);

@@ -1,3 +1,4 @@
+import { limits } from "@factdesk/schema";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId } from "react";
 import { refreshClaimViews, trpc } from "../lib/trpc";
@@ -40,7 +41,13 @@ export function CommentsPanel({ claimId, comments }: { claimId: string; comments
       <form onSubmit={submit} className="comment-form">
         <label>
           Add a comment
-          <textarea name="body" rows={2} required maxLength={5000} aria-describedby={`${id}-hint`} />
+          <textarea
+            name="body"
+            rows={2}
+            required
+            maxLength={limits.comment}
+            aria-describedby={`${id}-hint`}
+          />
         </label>
         <span id={`${id}-hint`} className="muted">
           Mention a colleague with @ and the part of their email before the @.

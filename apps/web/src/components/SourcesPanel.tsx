@@ -1,4 +1,4 @@
-import { sourceStances, stanceLabels, type TSourceStance } from "@factdesk/schema";
+import { limits, sourceStances, stanceLabels, type TSourceStance } from "@factdesk/schema";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { useMergingDraft } from "../lib/draft";
@@ -96,7 +96,7 @@ function SourceForm({
         Title
         <input
           required
-          maxLength={300}
+          maxLength={limits.sourceTitle}
           value={draft.title}
           onChange={set("title")}
           aria-invalid={Boolean(invalid("title"))}
@@ -110,7 +110,7 @@ function SourceForm({
       </label>
       <label>
         Quoted excerpt
-        <textarea rows={2} maxLength={5000} value={draft.excerpt} onChange={set("excerpt")} />
+        <textarea rows={2} maxLength={limits.excerpt} value={draft.excerpt} onChange={set("excerpt")} />
       </label>
       <label>
         Stance
@@ -127,7 +127,7 @@ function SourceForm({
       </label>
       <label>
         Note
-        <input maxLength={2000} value={draft.note} onChange={set("note")} />
+        <input maxLength={limits.note} value={draft.note} onChange={set("note")} />
       </label>
       {!editor.conflict && <FormError error={error} />}
       <div className="row">

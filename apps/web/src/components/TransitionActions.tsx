@@ -1,4 +1,5 @@
 import type { TTransitionOption } from "@factdesk/schema";
+import { limits } from "@factdesk/schema";
 import { type FormEvent, useId, useState } from "react";
 import { FormError } from "./FormError";
 
@@ -91,7 +92,7 @@ export function TransitionActions<S extends string>({
             <label>
               {asking.to === "changes_requested" ? "What should change?" : `Why? (${asking.label})`}
               {/* biome-ignore lint/a11y/noAutofocus: the person just asked for this form: the reason is what they type next */}
-              <textarea name="reason" required maxLength={2000} rows={3} autoFocus />
+              <textarea name="reason" required maxLength={limits.reason} rows={3} autoFocus />
             </label>
           )}
           <div className="row">

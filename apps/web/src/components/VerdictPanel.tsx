@@ -1,5 +1,6 @@
 import {
   HEADLINE_MAX,
+  limits,
   renderMarkdown,
   type TVerdictState,
   verdictEditing,
@@ -229,7 +230,7 @@ export function VerdictPanel({
             Summary
             <textarea
               rows={2}
-              maxLength={1000}
+              maxLength={limits.summary}
               value={draft.summary}
               onChange={(e) => set("summary")(e.target.value)}
             />
@@ -289,7 +290,7 @@ export function VerdictPanel({
               Correction note (shown publicly: what changed and why)
               <textarea
                 rows={2}
-                maxLength={2000}
+                maxLength={limits.correctionNote}
                 value={draft.correctionNote}
                 onChange={(e) => set("correctionNote")(e.target.value)}
               />

@@ -1,4 +1,4 @@
-import { roleLabels } from "@factdesk/schema";
+import { limits, roleLabels } from "@factdesk/schema";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { FieldError, FormError } from "../components/FormError";
@@ -42,7 +42,7 @@ export function AccountPage() {
             name="next"
             type="password"
             required
-            minLength={12}
+            minLength={limits.passwordMin}
             autoComplete="new-password"
             aria-invalid={Boolean(fieldError(change.error, "next"))}
           />

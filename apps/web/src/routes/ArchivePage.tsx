@@ -1,4 +1,4 @@
-import { countOf } from "@factdesk/schema";
+import { countOf, limits } from "@factdesk/schema";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { ArchiveMatch } from "../components/ArchiveMatch";
@@ -45,7 +45,7 @@ function ArchiveSearch() {
       >
         <label className="grow">
           Claim or statement
-          <input value={text} onChange={(e) => setText(e.target.value)} maxLength={5000} />
+          <input value={text} onChange={(e) => setText(e.target.value)} maxLength={limits.matchText} />
         </label>
         <button type="submit">Find matches</button>
       </form>

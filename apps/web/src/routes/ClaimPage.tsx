@@ -3,6 +3,7 @@ import {
   claimantKinds,
   claimPriorities,
   guessClaimantKind,
+  limits,
   type TClaimantKind,
   type TClaimPriority,
 } from "@factdesk/schema";
@@ -189,7 +190,7 @@ function ClaimWording({
         <textarea
           rows={3}
           required
-          maxLength={1000}
+          maxLength={limits.claimText}
           value={draft.text}
           onChange={(e) => editor.set("text", e.target.value)}
         />
@@ -197,7 +198,7 @@ function ClaimWording({
       <label>
         Claimant
         <input
-          maxLength={200}
+          maxLength={limits.claimant}
           value={draft.claimant}
           onChange={(e) => editor.set("claimant", e.target.value)}
         />

@@ -1,4 +1,4 @@
-import { countOf, queueViewToParams } from "@factdesk/schema";
+import { countOf, limits, queueViewToParams } from "@factdesk/schema";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { Link } from "react-router";
@@ -67,7 +67,7 @@ export function IngestPage() {
       <form ref={form} onSubmit={submitPreview} className="stack wide">
         <label>
           Title (empty: the page's own, or the first line)
-          <input name="title" maxLength={300} aria-invalid={Boolean(invalid("title"))} />
+          <input name="title" maxLength={limits.articleTitle} aria-invalid={Boolean(invalid("title"))} />
           {invalid("title") && <span className="error">{invalid("title")}</span>}
         </label>
         <div className="row">
@@ -77,11 +77,11 @@ export function IngestPage() {
           </label>
           <label>
             Outlet
-            <input name="outlet" maxLength={200} />
+            <input name="outlet" maxLength={limits.outlet} />
           </label>
           <label>
             Author
-            <input name="author" maxLength={200} />
+            <input name="author" maxLength={limits.author} />
           </label>
           <label>
             Published

@@ -1,4 +1,5 @@
 import type { TSettingsUpdateInput } from "@factdesk/schema";
+import { limits } from "@factdesk/schema";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { type FormEvent, useEffect, useState } from "react";
@@ -60,7 +61,7 @@ export function SettingsPage() {
           <legend>Organisation (the author of every ClaimReview)</legend>
           <label>
             Name
-            <input {...field("organisationName")} maxLength={200} />
+            <input {...field("organisationName")} maxLength={limits.organisationName} />
             {invalid("organisationName")}
           </label>
           <label>

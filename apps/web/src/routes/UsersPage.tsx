@@ -1,4 +1,4 @@
-import { roleLabels, roles, type TRole } from "@factdesk/schema";
+import { limits, roleLabels, roles, type TRole } from "@factdesk/schema";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId } from "react";
 import { FieldError, FormError } from "../components/FormError";
@@ -90,7 +90,7 @@ export function UsersPage() {
         <h2 id={`${id}-heading`}>Add a user</h2>
         <label>
           Name
-          <input name="name" required maxLength={120} />
+          <input name="name" required maxLength={limits.personName} />
         </label>
         <label>
           Email
@@ -113,7 +113,7 @@ export function UsersPage() {
             name="password"
             type="password"
             required
-            minLength={12}
+            minLength={limits.passwordMin}
             autoComplete="new-password"
             aria-invalid={Boolean(invalid("password"))}
           />
@@ -149,7 +149,7 @@ function ResetPassword({ user }: { user: { id: string; name: string } }) {
             name="password"
             type="password"
             required
-            minLength={12}
+            minLength={limits.passwordMin}
             autoComplete="new-password"
             aria-invalid={Boolean(fieldError(reset.error, "password"))}
           />

@@ -1,4 +1,4 @@
-import { type TWebhookEvent, webhookEvents } from "@factdesk/schema";
+import { limits, type TWebhookEvent, webhookEvents } from "@factdesk/schema";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { FormError } from "../components/FormError";
@@ -77,7 +77,7 @@ export function WebhooksPage() {
             name="secret"
             type="password"
             required
-            minLength={16}
+            minLength={limits.webhookSecretMin}
             autoComplete="off"
             aria-invalid={Boolean(invalid("secret"))}
           />

@@ -4,6 +4,7 @@ import {
   claimStatuses,
   claimStatusLabels,
   countOf,
+  limits,
   type TClaimBulkAction,
   type TClaimBulkInput,
 } from "@factdesk/schema";
@@ -144,7 +145,12 @@ export function BulkBar({
         {needsReason && (
           <label>
             Reason
-            <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} required />
+            <input
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              maxLength={limits.reason}
+              required
+            />
           </label>
         )}
         <button type="submit" disabled={!action || bulk.isPending || (needsReason && !reason.trim())}>

@@ -3,6 +3,7 @@ import {
   claimPriorityLabels,
   claimSortLabels,
   claimSorts,
+  limits,
   queueFlagLabels,
   queueFlags,
   type TClaimSort,
@@ -208,7 +209,7 @@ function DebouncedInput({
         ref={inputRef}
         type={type}
         value={draft}
-        maxLength={200}
+        maxLength={limits.search}
         onChange={(e) => setDraft(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === "Enter") onValue(draft.trim());

@@ -1,4 +1,5 @@
 import type { TQueueView } from "@factdesk/schema";
+import { limits } from "@factdesk/schema";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useLocation } from "react-router";
@@ -54,7 +55,12 @@ export function SavedViews({ view }: { view: TQueueView }) {
       >
         <label className="inline">
           Save this view as
-          <input value={name} onChange={(e) => setName(e.target.value)} maxLength={80} required />
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={limits.viewName}
+            required
+          />
         </label>
         <button type="submit" disabled={save.isPending || !name.trim()}>
           Save view

@@ -1,0 +1,14 @@
+// Each domain's procedure inputs, with their `T…` types; `limits` feeds zod and the forms alike.
+export * from "./articles";
+export * from "./claims";
+export { limits } from "./common";
+export * from "./dashboard";
+export * from "./fact-checks";
+export * from "./notifications";
+export * from "./published";
+export * from "./ratings";
+export * from "./settings";
+export * from "./sources";
+export * from "./users";
+export * from "./verdicts";
+export * from "./webhooks";
