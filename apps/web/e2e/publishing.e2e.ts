@@ -30,7 +30,9 @@ describe("publishing", () => {
       'The MEK was founded in 1963 <script>window.__xss = 5</script><img src=x onerror="window.__xss=6">';
     await checker.getByRole("button", { name: "Edit wording" }).click();
     await checker.getByLabel("Claim wording").fill(claimText);
-    await checker.getByLabel("Claimant").fill('Example <b onmouseover="window.__xss=7">Times</b>');
+    await checker
+      .getByLabel("Claimant", { exact: true })
+      .fill('Example <b onmouseover="window.__xss=7">Times</b>');
     await checker.getByRole("button", { name: "Save wording" }).click();
     await checker.locator("h1.claim-text", { hasText: "The MEK was founded in 1963" }).waitFor();
     await checker.getByRole("button", { name: "Add a source" }).click();
