@@ -284,4 +284,19 @@ describe("day one in a newsroom", () => {
     await item.waitFor();
     expect(await item.getByText("You wrote this revision; another editor must review it.").count()).toBe(1);
   });
+
+  it("says what is wrong with a form in sentences beside the fields, not joined with field names", async () => {
+    const admin = await running.signedIn("admin@factdesk.test");
+    await admin.getByRole("link", { name: "Users" }).click();
+    await admin.getByLabel("Name", { exact: true }).fill("Ivy Invalid");
+    await admin.getByLabel("Email").fill("not-an-address");
+    await admin.getByLabel(/First password/).fill("short");
+    await admin.getByRole("button", { name: "Add user" }).click();
+    const form = admin.getByRole("form", { name: "Add a user" });
+    await form.getByText("Enter a valid email address.").waitFor();
+    await form.getByText("Use at least 12 characters for the password.").waitFor();
+    const alert = await form.getByRole("alert").textContent();
+    expect(alert).not.toMatch(/email:|password:/);
+    expect(alert).not.toContain("Enter a valid email address.");
+  });
 });

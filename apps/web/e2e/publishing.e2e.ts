@@ -171,5 +171,18 @@ describe("publishing", () => {
     await reader.goto(`${running.url}/verdicts/founded-in-1963-records-show`);
     expect(await reader.locator("blockquote.claim p").textContent()).toBe(claimText);
     await checker.screenshot({ path: `${screenshots}claim-edited-after-publication.png`, fullPage: true });
+
+    // Retracting asks for the public reason and says what readers will see, then marks the page.
+    await editor.goto(claimUrl);
+    await editor.getByRole("button", { name: "Retract" }).click();
+    const retract = editor.getByRole("form", { name: "Retract: confirm" });
+    expect(await retract.textContent()).toMatch(/keeps the page online, marked as retracted/);
+    await retract.getByLabel(/^Why\?/).fill("The quote was not the claimant's.");
+    await retract.getByRole("button", { name: "Retract" }).click();
+    await editor.locator(".verdict .badge", { hasText: "Retracted" }).waitFor();
+    await reader.goto(`${running.url}/verdicts/founded-in-1963-records-show`);
+    expect(await reader.locator(".rating-retracted").textContent()).toBe(
+      "Retracted (was rated Mostly false)",
+    );
   });
 });

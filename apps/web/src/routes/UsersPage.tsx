@@ -86,7 +86,7 @@ export function UsersPage() {
         </tbody>
       </table>
 
-      <form onSubmit={submit} className="stack" aria-labelledby={`${id}-heading`}>
+      <form onSubmit={submit} className="stack" aria-labelledby={`${id}-heading`} noValidate>
         <h2 id={`${id}-heading`}>Add a user</h2>
         <label>
           Name
