@@ -30,6 +30,11 @@ const one = <T,>(values: T[] | undefined) => values?.[0] ?? "";
 export function QueueFilters({ filter, sort, onFilter, onSort, onClear, searchRef }: TProps) {
   const users = useQuery(trpc.user.list.queryOptions());
   const articles = useQuery(trpc.article.list.queryOptions({ include: filter.articleId }));
+  // Open from the start on anything wider than a phone; a phone opens it when asked.
+  const [wide] = useState(() => !window.matchMedia("(max-width: 640px)").matches);
+  const active = Object.entries(filter).filter(
+    ([key, value]) => key !== "q" && value !== undefined && !(Array.isArray(value) && value.length === 0),
+  ).length;
   return (
     <form className="filters" aria-label="Filter the queue" onSubmit={(e) => e.preventDefault()}>
       <DebouncedInput
@@ -39,142 +44,148 @@ export function QueueFilters({ filter, sort, onFilter, onSort, onClear, searchRe
         onValue={(q) => onFilter({ q: q || undefined })}
         inputRef={searchRef}
       />
-      <label>
-        Assignee
-        <select
-          value={filter.assignee ?? ""}
-          onChange={(e) => onFilter({ assignee: e.target.value || undefined })}
-        >
-          <option value="">Anyone</option>
-          <option value="me">Me</option>
-          <option value="unassigned">Unassigned</option>
-          {users.data
-            ?.filter((user) => user.active)
-            .map((user) => (
-              <option key={user.id} value={user.id}>
-                {user.name}
-              </option>
-            ))}
-        </select>
-      </label>
-      <label>
-        Priority
-        <select
-          value={one(filter.priority)}
-          onChange={(e) =>
-            onFilter({
-              priority: e.target.value ? [e.target.value as (typeof claimPriorities)[number]] : undefined,
-            })
-          }
-        >
-          <option value="">Any</option>
-          {claimPriorities.map((priority) => (
-            <option key={priority} value={priority}>
-              {claimPriorityLabels[priority]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Verdict
-        <select
-          value={one(filter.verdict)}
-          onChange={(e) => onFilter({ verdict: e.target.value ? [e.target.value as "none"] : undefined })}
-        >
-          <option value="">Any</option>
-          <option value="none">No verdict yet</option>
-          {verdictStates.map((state) => (
-            <option key={state} value={state}>
-              {verdictStateLabels[state]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <fieldset className="score-range">
-        <legend>Check-worthiness</legend>
-        <ScoreInput label="from" value={filter.scoreMin} onValue={(scoreMin) => onFilter({ scoreMin })} />
-        <ScoreInput label="to" value={filter.scoreMax} onValue={(scoreMax) => onFilter({ scoreMax })} />
-      </fieldset>
-      <label>
-        Article
-        <select
-          className="article-filter"
-          value={filter.articleId ?? ""}
-          onChange={(e) => onFilter({ articleId: e.target.value || undefined })}
-        >
-          <option value="">Any</option>
-          {articles.data?.map((article) => (
-            <option key={article.id} value={article.id}>
-              {article.title}
-              {article.outlet ? ` (${article.outlet})` : ""}
-            </option>
-          ))}
-        </select>
-      </label>
-      <DebouncedInput
-        label="Outlet"
-        value={filter.outlet ?? ""}
-        onValue={(outlet) => onFilter({ outlet: outlet || undefined })}
-      />
-      <fieldset className="date-range">
-        <legend>Created</legend>
-        <label>
-          from
-          <input
-            type="date"
-            value={filter.createdFrom ?? ""}
-            onChange={(e) => onFilter({ createdFrom: e.target.value || undefined })}
-          />
-        </label>
-        <label>
-          to
-          <input
-            type="date"
-            value={filter.createdTo ?? ""}
-            onChange={(e) => onFilter({ createdTo: e.target.value || undefined })}
-          />
-        </label>
-      </fieldset>
-      <fieldset className="flags">
-        <legend>Links</legend>
-        {queueFlags.map((flag) => (
-          <label key={flag} className="inline">
-            <input
-              type="checkbox"
-              checked={filter.flags?.includes(flag) ?? false}
-              onChange={(e) => {
-                const rest = (filter.flags ?? []).filter((f) => f !== flag);
-                onFilter({ flags: e.target.checked ? [...rest, flag] : rest.length ? rest : undefined });
-              }}
-            />
-            {queueFlagLabels[flag]}
+      {/* On a phone the filters fold under the search, so the claims are on the first screen. */}
+      <details className="more-filters" open={wide}>
+        <summary>Filters and sort{active > 0 && ` (${active} set)`}</summary>
+        <div className="filters-rest">
+          <label>
+            Assignee
+            <select
+              value={filter.assignee ?? ""}
+              onChange={(e) => onFilter({ assignee: e.target.value || undefined })}
+            >
+              <option value="">Anyone</option>
+              <option value="me">Me</option>
+              <option value="unassigned">Unassigned</option>
+              {users.data
+                ?.filter((user) => user.active)
+                .map((user) => (
+                  <option key={user.id} value={user.id}>
+                    {user.name}
+                  </option>
+                ))}
+            </select>
           </label>
-        ))}
-      </fieldset>
-      <label>
-        Archived
-        <select
-          value={filter.archived ?? "exclude"}
-          onChange={(e) => onFilter({ archived: e.target.value as "exclude" | "include" | "only" })}
-        >
-          <option value="exclude">Hidden</option>
-          <option value="include">Shown too</option>
-          <option value="only">Only archived</option>
-        </select>
-      </label>
-      <label>
-        Sort by
-        <select value={sort} onChange={(e) => onSort(e.target.value as TClaimSort)}>
-          {claimSorts.map((s) => (
-            <option key={s} value={s}>
-              {claimSortLabels[s]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <button type="button" className="link-button" onClick={onClear}>
-        Clear filters
-      </button>
+          <label>
+            Priority
+            <select
+              value={one(filter.priority)}
+              onChange={(e) =>
+                onFilter({
+                  priority: e.target.value ? [e.target.value as (typeof claimPriorities)[number]] : undefined,
+                })
+              }
+            >
+              <option value="">Any</option>
+              {claimPriorities.map((priority) => (
+                <option key={priority} value={priority}>
+                  {claimPriorityLabels[priority]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Verdict
+            <select
+              value={one(filter.verdict)}
+              onChange={(e) => onFilter({ verdict: e.target.value ? [e.target.value as "none"] : undefined })}
+            >
+              <option value="">Any</option>
+              <option value="none">No verdict yet</option>
+              {verdictStates.map((state) => (
+                <option key={state} value={state}>
+                  {verdictStateLabels[state]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <fieldset className="score-range">
+            <legend>Check-worthiness</legend>
+            <ScoreInput label="from" value={filter.scoreMin} onValue={(scoreMin) => onFilter({ scoreMin })} />
+            <ScoreInput label="to" value={filter.scoreMax} onValue={(scoreMax) => onFilter({ scoreMax })} />
+          </fieldset>
+          <label>
+            Article
+            <select
+              className="article-filter"
+              value={filter.articleId ?? ""}
+              onChange={(e) => onFilter({ articleId: e.target.value || undefined })}
+            >
+              <option value="">Any</option>
+              {articles.data?.map((article) => (
+                <option key={article.id} value={article.id}>
+                  {article.title}
+                  {article.outlet ? ` (${article.outlet})` : ""}
+                </option>
+              ))}
+            </select>
+          </label>
+          <DebouncedInput
+            label="Outlet"
+            value={filter.outlet ?? ""}
+            onValue={(outlet) => onFilter({ outlet: outlet || undefined })}
+          />
+          <fieldset className="date-range">
+            <legend>Created</legend>
+            <label>
+              from
+              <input
+                type="date"
+                value={filter.createdFrom ?? ""}
+                onChange={(e) => onFilter({ createdFrom: e.target.value || undefined })}
+              />
+            </label>
+            <label>
+              to
+              <input
+                type="date"
+                value={filter.createdTo ?? ""}
+                onChange={(e) => onFilter({ createdTo: e.target.value || undefined })}
+              />
+            </label>
+          </fieldset>
+          <fieldset className="flags">
+            <legend>Links</legend>
+            {queueFlags.map((flag) => (
+              <label key={flag} className="inline">
+                <input
+                  type="checkbox"
+                  checked={filter.flags?.includes(flag) ?? false}
+                  onChange={(e) => {
+                    const rest = (filter.flags ?? []).filter((f) => f !== flag);
+                    onFilter({ flags: e.target.checked ? [...rest, flag] : rest.length ? rest : undefined });
+                  }}
+                />
+                {queueFlagLabels[flag]}
+              </label>
+            ))}
+          </fieldset>
+          <label>
+            Archived
+            <select
+              value={filter.archived ?? "exclude"}
+              onChange={(e) => onFilter({ archived: e.target.value as "exclude" | "include" | "only" })}
+            >
+              <option value="exclude">Hidden</option>
+              <option value="include">Shown too</option>
+              <option value="only">Only archived</option>
+            </select>
+          </label>
+          <label>
+            Sort by
+            <select value={sort} onChange={(e) => onSort(e.target.value as TClaimSort)}>
+              {claimSorts.map((s) => (
+                <option key={s} value={s}>
+                  {claimSortLabels[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="link-button" onClick={onClear}>
+            Clear filters
+          </button>
+        </div>
+      </details>
     </form>
   );
 }
