@@ -83,25 +83,26 @@ describe("budgets for expensive work", () => {
   });
 });
 
-describe("sessions", () => {
-  async function logIn(email: string) {
-    let token = "";
-    const caller = createCaller(
-      createContextInner({
-        db: t.db,
-        config: testConfig,
-        cookie: {
-          set: (value) => {
-            token = value;
-          },
-          clear() {},
+/** Logs in through the procedure, as a browser would, and returns the session cookie's token. */
+async function logIn(email: string, password = PASSWORD) {
+  let token = "";
+  const caller = createCaller(
+    createContextInner({
+      db: t.db,
+      config: testConfig,
+      cookie: {
+        set: (value) => {
+          token = value;
         },
-      }),
-    );
-    await caller.auth.login({ email, password: PASSWORD });
-    return token;
-  }
+        clear() {},
+      },
+    }),
+  );
+  await caller.auth.login({ email, password });
+  return token;
+}
 
+describe("sessions", () => {
   it("store only a hash of the cookie token", async () => {
     const user = await makeUser(t.db);
     const token = await logIn(user.email);
@@ -130,20 +131,7 @@ describe("sessions", () => {
 
 describe("passwords", () => {
   const loggedIn = async (email: string, password = PASSWORD) => {
-    let token = "";
-    const caller = createCaller(
-      createContextInner({
-        db: t.db,
-        config: testConfig,
-        cookie: {
-          set: (value) => {
-            token = value;
-          },
-          clear() {},
-        },
-      }),
-    );
-    await caller.auth.login({ email, password });
+    const token = await logIn(email, password);
     const user = await userForSession(t.db, token);
     if (!user) throw new Error("not signed in");
     return {

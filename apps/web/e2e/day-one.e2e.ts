@@ -11,6 +11,16 @@ const firstClaimPath = async (page: Page) => {
   return href;
 };
 
+/** An admin adds a fact-checker on the Users page. */
+async function addUser(admin: Page, name: string, email: string, password: string) {
+  await admin.getByRole("link", { name: "Users" }).click();
+  await admin.getByLabel("Name", { exact: true }).fill(name);
+  await admin.getByLabel("Email").fill(email);
+  await admin.getByLabel(/First password/).fill(password);
+  await admin.getByRole("button", { name: "Add user" }).click();
+  await admin.getByRole("cell", { name: email }).waitFor();
+}
+
 /** How far the page reaches past the viewport's right edge (0 when it fits). */
 const overflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -127,12 +137,7 @@ describe("day one in a newsroom", () => {
 
   it("sends a deactivated user's open tab to the login page", async () => {
     const admin = await running.signedIn("admin@factdesk.test");
-    await admin.getByRole("link", { name: "Users" }).click();
-    await admin.getByLabel("Name", { exact: true }).fill("Dana Departing");
-    await admin.getByLabel("Email").fill("dana@factdesk.test");
-    await admin.getByLabel(/First password/).fill("dana-first-password");
-    await admin.getByRole("button", { name: "Add user" }).click();
-    await admin.getByRole("cell", { name: "dana@factdesk.test" }).waitFor();
+    await addUser(admin, "Dana Departing", "dana@factdesk.test", "dana-first-password");
 
     const dana = await running.signedIn("dana@factdesk.test", "dana-first-password");
     await admin.getByRole("button", { name: "Deactivate Dana Departing" }).click();
@@ -145,12 +150,7 @@ describe("day one in a newsroom", () => {
 
   it("lets people change their own password and admins reset one; the sessions it ends end", async () => {
     const admin = await running.signedIn("admin@factdesk.test");
-    await admin.getByRole("link", { name: "Users" }).click();
-    await admin.getByLabel("Name", { exact: true }).fill("Pat Password");
-    await admin.getByLabel("Email").fill("pat@factdesk.test");
-    await admin.getByLabel(/First password/).fill("pat-first-password");
-    await admin.getByRole("button", { name: "Add user" }).click();
-    await admin.getByRole("cell", { name: "pat@factdesk.test" }).waitFor();
+    await addUser(admin, "Pat Password", "pat@factdesk.test", "pat-first-password");
 
     const laptop = await running.signedIn("pat@factdesk.test", "pat-first-password");
     const phone = await running.signedIn("pat@factdesk.test", "pat-first-password");

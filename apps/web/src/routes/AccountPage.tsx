@@ -1,9 +1,10 @@
 import { limits, roleLabels } from "@factdesk/schema";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
-import { FieldError, FormError } from "../components/FormError";
+import { FormError } from "../components/FormError";
+import { NewPasswordField } from "../components/NewPasswordField";
 import { useMe } from "../lib/me";
-import { fieldError, trpc } from "../lib/trpc";
+import { trpc } from "../lib/trpc";
 
 /** The signed-in person's own account: who they are, and changing their password. */
 export function AccountPage() {
@@ -36,18 +37,11 @@ export function AccountPage() {
           Current password
           <input name="current" type="password" required autoComplete="current-password" />
         </label>
-        <label>
-          New password (at least 12 characters)
-          <input
-            name="next"
-            type="password"
-            required
-            minLength={limits.passwordMin}
-            autoComplete="new-password"
-            aria-invalid={Boolean(fieldError(change.error, "next"))}
-          />
-          <FieldError error={change.error} field="next" />
-        </label>
+        <NewPasswordField
+          label={`New password (at least ${limits.passwordMin} characters)`}
+          name="next"
+          error={change.error}
+        />
         <label>
           New password again
           <input

@@ -2,6 +2,7 @@ import { limits, roleLabels, roles, type TRole } from "@factdesk/schema";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId } from "react";
 import { FieldError, FormError } from "../components/FormError";
+import { NewPasswordField } from "../components/NewPasswordField";
 import { useMe } from "../lib/me";
 import { fieldError, queryClient, trpc } from "../lib/trpc";
 
@@ -107,18 +108,11 @@ export function UsersPage() {
             ))}
           </select>
         </label>
-        <label>
-          First password (they should change it)
-          <input
-            name="password"
-            type="password"
-            required
-            minLength={limits.passwordMin}
-            autoComplete="new-password"
-            aria-invalid={Boolean(invalid("password"))}
-          />
-          <FieldError error={create.error} field="password" />
-        </label>
+        <NewPasswordField
+          label="First password (they should change it)"
+          name="password"
+          error={create.error}
+        />
         <FormError error={create.error} inline={["email", "password"]} />
         <button type="submit" disabled={create.isPending}>
           Add user
@@ -143,18 +137,7 @@ function ResetPassword({ user }: { user: { id: string; name: string } }) {
         Reset password<span className="visually-hidden"> of {user.name}</span>
       </summary>
       <form onSubmit={submit} className="stack" noValidate>
-        <label>
-          New password for {user.name}
-          <input
-            name="password"
-            type="password"
-            required
-            minLength={limits.passwordMin}
-            autoComplete="new-password"
-            aria-invalid={Boolean(fieldError(reset.error, "password"))}
-          />
-          <FieldError error={reset.error} field="password" />
-        </label>
+        <NewPasswordField label={`New password for ${user.name}`} name="password" error={reset.error} />
         <FormError error={reset.error} inline={["password"]} />
         {reset.isSuccess && (
           <p role="status" className="notice">
