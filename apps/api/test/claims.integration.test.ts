@@ -91,6 +91,28 @@ describe("claim.transition", () => {
     expect(await snapshot(claim.id)).toEqual(before);
   });
 
+  it("refuses an edit from a stale version or of an unknown claim, and audits the values an edit replaced", async () => {
+    const checker = await makeUser(t.db);
+    const claim = await makeClaim(t.db);
+    const caller = callerFor(t.db, checker);
+    await caller.claim.update({ id: claim.id, version: 1, priority: "urgent", claimant: "Jane Doe" });
+    const before = await snapshot(claim.id);
+    const stale = await failure(caller.claim.update({ id: claim.id, version: 1, priority: "low" }));
+    expect(stale.code).toBe("CONFLICT");
+    expect(stale.message).toMatch(/since you opened it \(you saw version 1, it is now 2\)/);
+    expect(stale.cause).toMatchObject({ details: { current: { priority: "urgent", version: 2 } } });
+    expect(await snapshot(claim.id)).toEqual(before);
+    const missing = await failure(
+      caller.claim.update({ id: "00000000-0000-4000-8000-000000000000", version: 1, priority: "low" }),
+    );
+    expect(missing.code).toBe("NOT_FOUND");
+    const [edited] = await t.db.select().from(events).where(eq(events.action, "edited"));
+    expect(edited?.data).toMatchObject({
+      before: { priority: "normal", claimant: null },
+      after: { priority: "urgent", claimant: "Jane Doe" },
+    });
+  });
+
   it("lets exactly one of two simultaneous writers win", async () => {
     const [a, b] = [await makeUser(t.db), await makeUser(t.db)];
     const claim = await makeClaim(t.db);

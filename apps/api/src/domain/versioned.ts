@@ -22,8 +22,14 @@ export async function lockVersion<T extends VersionedTable>(
     .from(table as PgTable)
     .where(eq(table.id, id))
     .for("update")) as T["$inferSelect"][];
+  assertVersion(row, version, noun);
+  return row;
+}
+
+/** NOT_FOUND when the row does not exist; CONFLICT, with the current row, when it is not at `version`. */
+function assertVersion<R>(row: R | undefined, version: number, noun: string): asserts row is R {
   if (!row) throw new DomainError("NOT_FOUND", `No ${noun} with that id exists.`);
-  const current = (row as { version: number }).version;
+  const current = (row as unknown as { version: number }).version;
   if (current !== version) {
     throw new DomainError(
       "CONFLICT",
@@ -31,7 +37,26 @@ export async function lockVersion<T extends VersionedTable>(
       { current: row },
     );
   }
-  return row;
+}
+
+/**
+ * After a guarded write changed nothing: why not. The row is gone (NOT_FOUND) or at another
+ * version (CONFLICT, with the current row), as lockVersion would have said before the write.
+ */
+export async function refuseStaleWrite<T extends VersionedTable>(
+  tx: DbOrTx,
+  table: T,
+  id: string,
+  version: number,
+  noun: string,
+): Promise<never> {
+  const [row] = (await tx
+    .select()
+    .from(table as PgTable)
+    .where(eq(table.id, id))) as T["$inferSelect"][];
+  assertVersion(row, version, noun);
+  // At the version but unchanged: a concurrent writer won and was undone meanwhile.
+  throw new DomainError("CONFLICT", `Someone changed this ${noun} at the same moment; reload and try again.`);
 }
 
 /**
