@@ -50,11 +50,12 @@ export async function createUser(
   actor: TActor,
   input: { email: string; name: string; role: TRole; password: string },
 ) {
+  const passwordHash = await hashPassword(input.password); // slow by design: outside the transaction
   return db.transaction(async (tx) => {
     const email = input.email.trim().toLowerCase();
     const [user] = await tx
       .insert(users)
-      .values({ email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) })
+      .values({ email, name: input.name, role: input.role, passwordHash })
       .onConflictDoNothing({ target: users.email })
       .returning(publicColumns);
     if (!user) throw new DomainError("CONFLICT", `There is already an account for ${email}.`);
@@ -125,18 +126,26 @@ export async function changeOwnPassword(
   input: { current: string; next: string },
   sessionToken: string | null,
 ) {
+  // Argon2 is deliberately slow: verify and hash before the transaction, which only writes
+  // (and only if the password is still the one verified).
+  const [user] = await db
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, actor.id));
+  if (!user || !(await verifyPassword(user.passwordHash, input.current)))
+    throw new DomainError("BAD_REQUEST", "Your current password is not right.");
+  const passwordHash = await hashPassword(input.next);
   return db.transaction(async (tx) => {
-    const [user] = await tx
-      .select({ passwordHash: users.passwordHash })
-      .from(users)
-      .where(eq(users.id, actor.id))
-      .for("update");
-    if (!user || !(await verifyPassword(user.passwordHash, input.current)))
-      throw new DomainError("BAD_REQUEST", "Your current password is not right.");
-    await tx
+    const changed = await tx
       .update(users)
-      .set({ passwordHash: await hashPassword(input.next) })
-      .where(eq(users.id, actor.id));
+      .set({ passwordHash })
+      .where(and(eq(users.id, actor.id), eq(users.passwordHash, user.passwordHash)))
+      .returning({ id: users.id });
+    if (!changed.length)
+      throw new DomainError(
+        "CONFLICT",
+        "Your password was changed meanwhile; use the new one and try again.",
+      );
     const kept = sessionToken ? hashToken(sessionToken) : "";
     await tx.delete(sessions).where(and(eq(sessions.userId, actor.id), ne(sessions.tokenHash, kept)));
     await recordEvent(tx, {
@@ -151,14 +160,13 @@ export async function changeOwnPassword(
 
 /** An admin sets someone's password (they forgot it): all of that person's sessions end. */
 export async function resetPassword(db: DbOrTx, actor: TActor, input: { id: string; password: string }) {
+  if (input.id === actor.id)
+    throw new DomainError("BAD_REQUEST", "Change your own password from your account page.");
+  // Hashed before the transaction, so the admins' locks are not held through Argon2.
+  const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    if (input.id === actor.id)
-      throw new DomainError("BAD_REQUEST", "Change your own password from your account page.");
     const user = await lockForAdminChange(tx, actor, input.id);
-    await tx
-      .update(users)
-      .set({ passwordHash: await hashPassword(input.password) })
-      .where(eq(users.id, user.id));
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
     await tx.delete(sessions).where(eq(sessions.userId, user.id));
     await recordEvent(tx, {
       actorId: actor.id,

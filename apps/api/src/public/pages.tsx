@@ -77,8 +77,7 @@ function Document({
         {jsonLd && (
           <script
             type="application/ld+json"
-            // JSON cannot close the script element: every "<" is escaped.
-            // biome-ignore lint/security/noDangerouslySetInnerHtml: the HTML is renderMarkdown's (raw HTML escaped, dangerous links dropped) or the page's own
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: safeJson escapes every <, so the JSON cannot close its script element
             dangerouslySetInnerHTML={{ __html: safeJson(jsonLd) }}
           />
         )}

@@ -1,5 +1,4 @@
-import type { TTransitionOption } from "@factdesk/schema";
-import { limits } from "@factdesk/schema";
+import { limits, type TTransitionOption } from "@factdesk/schema";
 import { type FormEvent, useId, useState } from "react";
 import { FormError } from "./FormError";
 
@@ -96,7 +95,6 @@ export function TransitionActions<S extends string>({
             </label>
           )}
           <div className="row">
-            {/* Focused when there is no reason to write, so Enter confirms and Escape is a Tab away. */}
             {/* biome-ignore lint/a11y/noAutofocus: the person just asked to take this step: Enter confirms, Tab reaches Cancel */}
             <button type="submit" disabled={pending} autoFocus={!asking.requiresReason}>
               {asking.requiresReason ? asking.label : `Yes, ${asking.label.toLowerCase()}`}

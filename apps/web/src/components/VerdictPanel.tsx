@@ -250,7 +250,7 @@ export function VerdictPanel({
               <section
                 className="markdown"
                 aria-label="Explanation preview"
-                // biome-ignore lint/security/noDangerouslySetInnerHtml: the HTML is renderMarkdown's (raw HTML escaped, dangerous links dropped) or the page's own
+                // biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown's HTML: raw HTML escaped, dangerous links dropped
                 dangerouslySetInnerHTML={{
                   __html: renderMarkdown(draft.explanation || "*Nothing written yet.*"),
                 }}
@@ -320,10 +320,9 @@ export function VerdictPanel({
               {revision.headline}
             </p>
             {revision.summary && <p>{revision.summary}</p>}
-            {/* renderMarkdown escapes raw HTML and drops dangerous links. */}
             <div
               className="markdown"
-              // biome-ignore lint/security/noDangerouslySetInnerHtml: the HTML is renderMarkdown's (raw HTML escaped, dangerous links dropped) or the page's own
+              // biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown's HTML: raw HTML escaped, dangerous links dropped
               dangerouslySetInnerHTML={{ __html: renderMarkdown(revision.explanation ?? "") }}
             />
           </div>

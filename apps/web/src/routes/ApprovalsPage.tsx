@@ -68,10 +68,9 @@ function ApprovalItem({ item }: { item: TItem }) {
           <strong>{item.revision.headline ?? <span className="muted">No headline</span>}</strong>
         </p>
         {item.revision.summary && <p>{item.revision.summary}</p>}
-        {/* renderMarkdown escapes raw HTML and drops dangerous links. */}
         <div
           className="markdown"
-          // biome-ignore lint/security/noDangerouslySetInnerHtml: the HTML is renderMarkdown's (raw HTML escaped, dangerous links dropped) or the page's own
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown's HTML: raw HTML escaped, dangerous links dropped
           dangerouslySetInnerHTML={{ __html: renderMarkdown(item.revision.explanation ?? "") }}
         />
         <h3>Relies on</h3>
