@@ -1,5 +1,5 @@
 import { useTestDb } from "@factdesk/db/testing";
-import { googleProblems, hasReportersLabSchema, reportersLabValidator } from "@factdesk/schema/testing";
+import { claimReviewValidator, googleProblems } from "@factdesk/schema/testing";
 import { DOMParser, parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callerFor, makeUser, publishVerdict } from "./factories";
@@ -49,7 +49,7 @@ describe("the public site", () => {
     expect(page.response.headers.get("content-type")).toMatch(/text\/html/);
     expect(page.document.documentElement.getAttribute("lang")).toBe("en");
     expect(page.document.querySelector("h1")?.textContent).toBe("The MEK was founded in 1965, not 1963");
-    expect(page.document.querySelector(".rating")?.textContent).toBe("False");
+    expect(page.document.querySelector(".rating-badge")?.textContent).toBe("False");
     expect(page.html).toContain("Britannica: Mujahideen-e-Khalq");
     expect(page.html).toContain("<strong>1965</strong>");
     expect(page.canonical).toBe(`https://checks.example/verdicts/${verdict.slug}`);
@@ -68,10 +68,8 @@ describe("the public site", () => {
       itemReviewed: { author: { name: "Example Times" }, appearance: [{ url: "https://news.example/mek" }] },
     });
     expect(googleProblems(review)).toEqual([]);
-    if (hasReportersLabSchema) {
-      const validate = reportersLabValidator();
-      expect(validate(review), JSON.stringify(validate.errors)).toBe(true);
-    }
+    const validate = claimReviewValidator();
+    expect(validate(review), JSON.stringify(validate.errors)).toBe(true);
   });
 
   it("renders hostile text inert on the page and in every feed", async () => {
@@ -172,7 +170,7 @@ describe("the public site", () => {
     // Retracted: the rating no longer reads as the verdict.
     await asEditor.verdict.retract({ id: current.id, version: current.version, reason: "Misquoted." });
     const retracted = await readPage(path);
-    expect(retracted.document.querySelector(".rating")).toBeNull();
+    expect(retracted.document.querySelector(".rating-badge")).toBeNull();
     expect(retracted.document.querySelector(".rating-retracted")?.textContent).toBe(
       "Retracted (was rated False)",
     );
@@ -252,7 +250,7 @@ describe("the public site", () => {
     expect(after.status).toBe(200);
     expect(after.headers.get("etag")).not.toBe(etag);
     const corrected = await readPage(path);
-    expect(corrected.document.querySelector(".rating")?.textContent).toBe("Mostly false");
+    expect(corrected.document.querySelector(".rating-badge")?.textContent).toBe("Mostly false");
     expect(corrected.document.querySelector("#corrections + ol")?.textContent).toContain(
       "We added the disputed 1963 founding meeting.",
     );

@@ -209,7 +209,7 @@ export async function playJourney(
   await reader
     .getByRole("heading", { level: 1, name: "Albania took in 2,900 camp residents in 2013" })
     .waitFor();
-  expect(await reader.locator(".rating").textContent()).toBe("Mostly false");
+  expect(await reader.locator(".rating-badge").textContent()).toBe("Mostly false");
   expect(await reader.locator("blockquote.claim p").textContent()).toBe(claimText);
   expect(await reader.getByText("UNHCR counted 1,900 arrivals in 2013, not 2,900.").count()).toBe(1);
   const [jsonLd] = await reader.locator('script[type="application/ld+json"]').allTextContents();

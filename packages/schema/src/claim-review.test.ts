@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { googleProblems, hasReportersLabSchema, reportersLabValidator } from "../test/claim-review-validator";
+import { claimReviewValidator, googleProblems } from "../test/claim-review-validator";
 import { buildClaimReview, type TClaimReviewInput } from "./claim-review";
 
 const input: TClaimReviewInput = {
@@ -121,25 +121,64 @@ describe("buildClaimReview", () => {
     });
   });
 
-  it.runIf(hasReportersLabSchema)(
-    "passes the Reporters' Lab JSON Schema and Google's required fields",
-    () => {
-      const validate = reportersLabValidator();
-      for (const variant of [
-        input,
-        { ...input, rating: { label: "Satire", ordinal: null, best: 5 } },
-        {
-          ...input,
-          claim: { text: "A bare claim." },
-          organisation: { name: "Org", url: "https://org.example" },
+  it("passes the ClaimReview JSON Schema and Google's required fields", () => {
+    const validate = claimReviewValidator();
+    for (const variant of [
+      input,
+      { ...input, modifiedAt: new Date("2026-11-25T09:00:00Z") },
+      { ...input, claim: { ...input.claim, claimantKind: "organisation" as const } },
+      {
+        ...input,
+        claim: {
+          text: "Seen in print.",
+          appearanceTitle: "Evening edition",
+          appearanceOutlet: "Example Times",
         },
-      ]) {
-        const result = buildClaimReview(variant);
-        if (!result.ok) throw new Error(result.problems.join(" "));
-        const json = JSON.parse(JSON.stringify(result.claimReview));
-        expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
-        expect(googleProblems(json)).toEqual([]);
-      }
-    },
-  );
+      },
+      { ...input, rating: { label: "Satire", ordinal: null, best: 5 } },
+      {
+        ...input,
+        claim: { text: "A bare claim." },
+        organisation: { name: "Org", url: "https://org.example" },
+      },
+    ]) {
+      const result = buildClaimReview(variant);
+      if (!result.ok) throw new Error(result.problems.join(" "));
+      const json = JSON.parse(JSON.stringify(result.claimReview));
+      expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+      expect(googleProblems(json)).toEqual([]);
+    }
+  });
+
+  it("has a JSON Schema that refuses what schema.org or Google would not accept", () => {
+    const validate = claimReviewValidator();
+    const result = buildClaimReview(input);
+    if (!result.ok) throw new Error(result.problems.join(" "));
+    const good: Record<string, unknown> = JSON.parse(JSON.stringify(result.claimReview));
+    // What is wrong, where (a property path), and the value put there (undefined: removed).
+    const broken: [string, string[], unknown][] = [
+      ["an invented property", ["verdict"], "False"],
+      ["a claimant without a name", ["itemReviewed", "author", "name"], undefined],
+      ["a date that is not one", ["datePublished"], "20 November"],
+      ["a numeric rating without its scale", ["reviewRating", "bestRating"], undefined],
+      ["a rating without words", ["reviewRating", "alternateName"], undefined],
+      [
+        "an appearance with neither address nor name",
+        ["itemReviewed", "firstAppearance"],
+        { "@type": "CreativeWork" },
+      ],
+      ["a page address that is not http(s)", ["url"], "javascript:alert(1)"],
+    ];
+    expect(validate(good)).toBe(true);
+    for (const [what, path, value] of broken) {
+      const review = structuredClone(good);
+      const key = path.at(-1) as string;
+      const parent = path
+        .slice(0, -1)
+        .reduce((object, step) => object[step] as Record<string, unknown>, review);
+      if (value === undefined) delete parent[key];
+      else parent[key] = value;
+      expect(validate(review), what).toBe(false);
+    }
+  });
 });

@@ -1,4 +1,5 @@
-import { countOf, stanceLabels, textColourOn } from "@factdesk/schema";
+import { countOf, stanceLabels } from "@factdesk/schema";
+import { RatingBadge } from "@factdesk/ui";
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import type { TSite } from "../domain/settings";
@@ -20,7 +21,7 @@ const styles = `
 :root{color-scheme:light;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.55;color:#1a1a1a;background:#fff}
 body{margin:0}header.site,footer.site{background:#f4f4f2;padding:.75rem 1rem}header.site nav,footer.site nav{display:flex;gap:1rem;flex-wrap:wrap;max-width:46rem;margin:0 auto;align-items:center}
 header.site a.brand{font-weight:700;margin-right:auto}main{max-width:46rem;margin:0 auto;padding:1rem}a{color:#0b57d0}
-.rating{display:inline-block;padding:.2rem .6rem;border-radius:.3rem;font-weight:700}.rating-retracted{color:#a3261b}.claim{font-size:1.2rem;border-left:4px solid #999;margin:1rem 0;padding:.25rem 1rem}
+.rating-badge{display:inline-block;padding:.2rem .6rem;border-radius:.3rem;font-weight:700}.rating-retracted{color:#a3261b}.claim{font-size:1.2rem;border-left:4px solid #999;margin:1rem 0;padding:.25rem 1rem}
 .notice{border:2px solid #b3261e;background:#fdeceb;padding:.75rem 1rem;border-radius:.3rem}.muted{color:#555}ul.verdicts{list-style:none;padding:0}ul.verdicts li{border-bottom:1px solid #ddd;padding:.75rem 0}
 form.search{display:flex;gap:.5rem;flex-wrap:wrap;align-items:end}label{display:flex;flex-direction:column;font-size:.9rem}input,select,button{font:inherit;padding:.3rem .5rem}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}
@@ -128,35 +129,6 @@ export const safeJson = (value: unknown) =>
   (typeof value === "string" ? value : JSON.stringify(value)).replace(/</g, "\\u003c");
 
 const page = (element: ReactNode) => `<!doctype html>${renderToStaticMarkup(element)}`;
-
-function RatingBadge({
-  rating,
-  retracted = false,
-}: {
-  rating: { label: string; colour: string } | null;
-  retracted?: boolean;
-}) {
-  // A retracted verdict's rating no longer stands: say so, and show what it was, struck out.
-  if (retracted)
-    return (
-      <span className="rating-retracted">
-        <strong>Retracted</strong>
-        {rating && (
-          <>
-            {" "}
-            (was rated <s>{rating.label}</s>)
-          </>
-        )}
-      </span>
-    );
-  if (!rating) return null;
-  // Colour and words: the rating reads the same without colour.
-  return (
-    <span className="rating" style={{ background: rating.colour, color: textColourOn(rating.colour) }}>
-      {rating.label}
-    </span>
-  );
-}
 
 export function verdictPage(site: TSite, verdict: TPublicVerdict) {
   const description = verdict.summary ?? `${verdict.rating?.label ?? "Verdict"}: ${verdict.claim.text}`;

@@ -6,6 +6,7 @@ import {
   verdictEditing,
   verdictStateLabels,
 } from "@factdesk/schema";
+import { RatingBadge } from "@factdesk/ui";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { useMergingDraft } from "../lib/draft";
@@ -13,7 +14,6 @@ import { publicStepNotices } from "../lib/public-steps";
 import { errorCode, fieldError, refreshClaimViews, trpc, trpcClient } from "../lib/trpc";
 import { ConflictNotice } from "./ConflictNotice";
 import { FormError } from "./FormError";
-import { RatingBadge } from "./RatingBadge";
 import { RevisionHistory } from "./RevisionHistory";
 import { Timestamp } from "./Timestamp";
 import { TransitionActions } from "./TransitionActions";
@@ -316,8 +316,7 @@ export function VerdictPanel({
         revision && (
           <div className="verdict-view">
             <p>
-              {rating ? <RatingBadge label={rating.label} colour={rating.colour} /> : revision.rating}{" "}
-              {revision.headline}
+              {rating ? <RatingBadge rating={rating} /> : revision.rating} {revision.headline}
             </p>
             {revision.summary && <p>{revision.summary}</p>}
             <div

@@ -1,8 +1,8 @@
 import { renderMarkdown, stanceLabels, type TVerdictState } from "@factdesk/schema";
+import { RatingBadge } from "@factdesk/ui";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { FormError } from "../components/FormError";
-import { RatingBadge } from "../components/RatingBadge";
 import { RevisionDiff } from "../components/RevisionHistory";
 import { Timestamp } from "../components/Timestamp";
 import { TransitionActions } from "../components/TransitionActions";
@@ -61,7 +61,7 @@ function ApprovalItem({ item }: { item: TItem }) {
       <section className="verdict-view" aria-label="The verdict to approve">
         <p>
           {item.rating ? (
-            <RatingBadge label={item.rating.label} colour={item.rating.colour} />
+            <RatingBadge rating={item.rating} />
           ) : (
             <span className="muted">No rating chosen</span>
           )}{" "}

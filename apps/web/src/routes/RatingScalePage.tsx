@@ -1,8 +1,8 @@
 import type { TRating } from "@factdesk/schema";
+import { RatingBadge } from "@factdesk/ui";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { FormError } from "../components/FormError";
-import { RatingBadge } from "../components/RatingBadge";
 import { queryClient, trpc } from "../lib/trpc";
 
 /** Admins rename, reorder and add ratings, each with its ClaimReview value and colour. */
@@ -90,7 +90,7 @@ export function RatingScalePage() {
                   value={row.colour}
                   onChange={(e) => edit(index, { colour: e.target.value })}
                 />
-                <RatingBadge label={row.label || "Preview"} colour={row.colour} />
+                <RatingBadge rating={{ label: row.label || "Preview", colour: row.colour }} />
               </td>
               <td className="row">
                 <button
