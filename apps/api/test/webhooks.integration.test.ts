@@ -69,6 +69,8 @@ describe("webhooks", () => {
       const { verdict, asEditor } = await publishVerdict(t.db);
       await until(() => received.length === 1);
       expect(requests).toBe(3); // two refusals, then the delivery
+      // The receiver answered; the worker records that in its own transaction just after.
+      await until(async () => (await admin.webhook.deliveries({}))[0]?.status === "delivered");
       const log = await admin.webhook.deliveries({});
       expect(log[0]).toMatchObject({
         event: "verdict.published",

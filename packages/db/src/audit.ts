@@ -79,18 +79,11 @@ export type TNewEvent = Omit<typeof events.$inferInsert, "id" | "prevHash" | "ha
  * hash. The database refuses any event whose hash is not keyed or whose link is not the head
  * of its chain (see the parallel_audit_chains migration).
  */
-export async function appendEvents(
-  tx: DbOrTx,
-  key: TAuditKey,
-  batch: TNewEvent[],
-  /** A NOTIFY to send with them (delivered when the transaction commits). */
-  announce?: { channel: string; payload: string },
-): Promise<void> {
+export async function appendEvents(tx: DbOrTx, key: TAuditKey, batch: TNewEvent[]): Promise<void> {
   if (batch.length === 0) return;
   // In one round trip, under the chain's lock: the chain, its head, the ids, the time.
-  const notify = announce ? sql`, pg_notify(${announce.channel}, ${announce.payload})` : sql``;
   const result = (await tx.execute(
-    sql`select chain, head, ids::text[] as ids, at${notify} from audit_chain_claim(${batch.length}::int)`,
+    sql`select chain, head, ids::text[] as ids, at from audit_chain_claim(${batch.length}::int)`,
   )) as unknown as {
     rows: { chain: number; head: string | null; ids: string[]; at: string }[];
   };
@@ -116,19 +109,19 @@ export async function appendEvents(
     };
     const hash = eventHash(key, fields);
     prevHash = hash;
-    // The time goes in as the very text that was hashed (a Date would drop the microseconds).
-    return {
-      ...event,
-      id: fields.id,
-      chain: chain.chain,
-      prevHash: fields.prevHash,
-      hash,
-      data: fields.data,
-      createdAt: sql`${createdAt}::timestamptz`,
-    };
+    return { ...fields, hash };
   });
-  // Chunks keep each INSERT under Postgres's 65,535 bind parameters (large imports).
-  for (let i = 0; i < rows.length; i += 5000) await tx.insert(events).values(rows.slice(i, i + 5000));
+  // One statement of fixed text for any number of events (prepared once per connection, no
+  // bind-parameter limit); the time goes in as the very text that was hashed.
+  await tx.execute(sql`
+    insert into events (id, chain, prev_hash, hash, actor_id, entity_type, entity_id, action,
+      "from", "to", data, created_at)
+    select e.id, ${chain.chain}::smallint, e."prevHash", e.hash, e."actorId", e."entityType",
+      e."entityId", e.action, e."from", e."to", e.data, e."createdAt"::timestamptz
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as e(id bigint, "prevHash" text,
+      hash text, "actorId" uuid, "entityType" entity_type, "entityId" uuid, action text,
+      "from" text, "to" text, data jsonb, "createdAt" text)
+    order by e.id`);
 }
 
 // ── Checkpoints ─────────────────────────────────────────────────────────────────────────

@@ -10,6 +10,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { sendNoticesAfterCommit } from "./after-commit";
 import { migrateJobQueue } from "./jobs";
 import * as schema from "./schema";
 
@@ -101,7 +102,7 @@ export async function createDb(config: TDbConfig): Promise<DbHandle> {
       client.on("error", () => {});
       keepStatementsPrepared(client);
     });
-    const db = drizzlePg({ client: pool, schema, casing: "snake_case" });
+    const db = sendNoticesAfterCommit(drizzlePg({ client: pool, schema, casing: "snake_case" }));
     return {
       db,
       engine: "postgres",
@@ -119,7 +120,7 @@ export async function createDb(config: TDbConfig): Promise<DbHandle> {
     };
   }
   const client = await PGlite.create(config.dataDir ?? "memory://", { extensions: { pg_trgm } });
-  const db = drizzlePglite({ client, schema, casing: "snake_case" });
+  const db = sendNoticesAfterCommit(drizzlePglite({ client, schema, casing: "snake_case" }));
   // A script without parameters may hold several statements, as it may on a pg connection.
   const query: DbHandle["query"] = async ({ text, values }) =>
     values?.length ? client.query(text, values) : { rows: (await client.exec(text)).at(-1)?.rows ?? [] };

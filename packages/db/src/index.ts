@@ -1,3 +1,4 @@
+export * from "./after-commit";
 export * from "./audit";
 export * from "./client";
 export * from "./errors";

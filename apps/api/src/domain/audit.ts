@@ -1,12 +1,12 @@
 import {
   appendEvents,
   type DbOrTx,
+  notifyOnCommit,
   type TAuditCheckpoint,
   type TAuditKey,
   verifyAuditChain,
 } from "@factdesk/db";
 import type { TEntityType } from "@factdesk/schema";
-import { sql } from "drizzle-orm";
 
 export const CHANGES_CHANNEL = "factdesk_changes";
 
@@ -59,9 +59,8 @@ export async function recordEvents(tx: DbOrTx, batch: TAuditEvent[]): Promise<vo
       ...event,
       data: claimId ? { ...data, claimId } : (data ?? {}),
     })),
-    // The NOTIFY travels with the chain's claim: one round trip fewer per audited change.
-    { channel: CHANGES_CHANNEL, payload: changesPayload(changed) },
   );
+  await notifyOnCommit(tx, CHANGES_CHANNEL, changesPayload(changed));
 }
 
 // NOTIFY payloads are capped at 8000 bytes; large batches announce themselves in summary.
@@ -75,7 +74,7 @@ type TChanged = { entityType: TEntityType; entityId: string; action: string; cla
  * Audit events go through here; so does presence, which is announced but not audited.
  */
 export async function announceChanges(tx: DbOrTx, changed: TChanged[]) {
-  await tx.execute(sql`select pg_notify(${CHANGES_CHANNEL}, ${changesPayload(changed)})`);
+  await notifyOnCommit(tx, CHANGES_CHANNEL, changesPayload(changed));
 }
 
 export const recordEvent = (tx: DbOrTx, event: TAuditEvent) => recordEvents(tx, [event]);
