@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { type DbOrTx, settings, users } from "@factdesk/db";
 import { ZRole } from "@factdesk/schema";
 import { z } from "zod";
-import { ingestArticle, splitTitle } from "./domain/articles";
+import { articleFromText, ingestArticle } from "./domain/articles";
 import { recordEvents } from "./domain/audit";
 import { hashPassword } from "./domain/auth";
 import { createJobQueue } from "./jobs/queue";
@@ -56,7 +56,7 @@ export async function seedDatabase(
     .filter((name) => name.endsWith(".txt"))
     .sort();
   for (const file of files) {
-    const article = splitTitle(readFileSync(join(options.dir, file), "utf8"));
+    const article = articleFromText(readFileSync(join(options.dir, file), "utf8"));
     const result = await ingestArticle(db, jobs, article, null, options);
     if (result.created) {
       articles += 1;

@@ -38,6 +38,30 @@ describe("article.preview and article.ingest", () => {
     expect(await t.db.$count(articles)).toBe(0);
   });
 
+  it("offers the byline's author and date, and ingests them unless the checker gave others", async () => {
+    const caller = callerFor(t.db, await makeUser(t.db));
+    const text = [
+      "Ministers deny the figures",
+      "By Jane Doe, Staff Reporter | 14 March 2025",
+      "The ministry said 3,000 people attended the rally in Tirana on Monday.",
+    ].join("\n");
+    const preview = await caller.article.preview({ text });
+    expect(preview).toMatchObject({
+      title: "Ministers deny the figures",
+      author: "Jane Doe",
+      outlet: null,
+      publishedAt: "2025-03-14T12:00:00.000Z",
+    });
+    expect(preview.removed.map((r) => r.rule)).toContain("byline");
+    await caller.article.ingest({ text, outlet: "Tirana Post", sentenceIndexes: [0] });
+    const [stored] = await t.db.select().from(articles);
+    expect(stored).toMatchObject({
+      author: "Jane Doe",
+      outlet: "Tirana Post",
+      publishedAt: new Date("2025-03-14T12:00:00Z"),
+    });
+  });
+
   it("previews a megabyte article written as one paragraph in bounded memory", async () => {
     const caller = callerFor(t.db, await makeUser(t.db));
     const sentence = "The ministry said 3,000 people attended the rally in Tirana on Monday. ";

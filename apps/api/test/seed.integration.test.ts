@@ -54,6 +54,20 @@ describe("seedDatabase", () => {
     expect(articleIds.size).toBe(5);
   });
 
+  it("reads each seed's author, outlet and date from its byline, credit line or dateline", async () => {
+    await seedDatabase(t.db, options);
+    const byTitle = new Map((await t.db.select().from(articles)).map((a) => [a.title, a]));
+    expect(byTitle.get("The MEK : Illusion vs. Reality")).toMatchObject({
+      author: "Robert Fantina",
+      outlet: "Counter Punch",
+      publishedAt: new Date("2019-08-02T12:00:00Z"),
+    });
+    expect(byTitle.get("Former US officials speak at radical anti-Iran forum")).toMatchObject({
+      author: null,
+      publishedAt: new Date("2020-11-13T12:00:00Z"),
+    });
+  });
+
   it("keeps sentence offsets that point into the stored article body", async () => {
     await seedDatabase(t.db, options);
     const bodies = new Map((await t.db.select().from(articles)).map((a) => [a.id, a.body]));

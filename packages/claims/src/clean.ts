@@ -48,8 +48,10 @@ interface LineRule {
 }
 
 const words = (line: string) => line.split(/\s+/).filter(Boolean).length;
-const weekday = "(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day";
-const month =
+/** A weekday's name, as a regular expression's source. */
+export const weekdayPattern = "(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day";
+/** A month's name or abbreviation, as a regular expression's source. */
+export const monthPattern =
   "(Jan(uary)?|Feb(ruary)?|Mar(ch)?|Apr(il)?|May|June?|July?|Aug(ust)?|Sep(t(ember)?)?|Oct(ober)?|Nov(ember)?|Dec(ember)?)\\.?";
 /** A headline-like line: short, no sentence punctuation at the end. */
 const titleLike = (line: string) => line.length > 0 && words(line) <= 16 && !/[.!?:;"”’)]$/.test(line);
@@ -137,9 +139,9 @@ export const lineRules: LineRule[] = [
         /^(?:[Bb]y|[Pp]osted [Bb]y)\s+\p{Lu}/u.test(l) &&
         // Not a sentence that starts with a time: "By March 2025, unemployment had fallen …".
         !/[.!?]$/.test(l) &&
-        !new RegExp(`^by\\s+(${month}|\\d)\\b`, "i").test(l) &&
+        !new RegExp(`^by\\s+(${monthPattern}|\\d)\\b`, "i").test(l) &&
         new RegExp(
-          `[|•·]|\\b(reporters?|correspondents?|editors?|writers?|staff|updated|published)\\b|\\b${month}\\b`,
+          `[|•·]|\\b(reporters?|correspondents?|editors?|writers?|staff|updated|published)\\b|\\b${monthPattern}\\b`,
           "iu",
         ).test(l)) ||
       /^(?:\p{Lu}[\p{L}.'-]+\s){1,4}(?:[Ss]taff [Ww]riters?|[Cc]orrespondents?)$/u.test(l) ||
@@ -149,7 +151,10 @@ export const lineRules: LineRule[] = [
   },
   {
     name: "dateline",
-    test: (l) => new RegExp(`^(${weekday},?\\s+)?${month}\\s+\\d{1,2},?\\s+\\d{4}(;\\s*\\w+)?$`, "i").test(l),
+    test: (l) =>
+      new RegExp(`^(${weekdayPattern},?\\s+)?${monthPattern}\\s+\\d{1,2},?\\s+\\d{4}(;\\s*\\w+)?$`, "i").test(
+        l,
+      ),
   },
   {
     name: "repeated title",

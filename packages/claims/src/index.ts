@@ -5,6 +5,7 @@ export * from "./checkworthiness";
 export * from "./clean";
 export * from "./context";
 export * from "./fact-check-import";
+export * from "./metadata";
 export * from "./metrics";
 export * from "./normalize";
 export * from "./sentences";

@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import {
   analyseArticle,
+  articleMetadata,
+  authorFromByline,
   boilerplateRule,
   CHECKWORTHY_THRESHOLD,
   normalizeForMatching,
@@ -45,9 +47,23 @@ export function articleFromText(
   const url = given.url ?? null;
   if (looksLikeHtml(text)) {
     const { text: body, ...extracted } = extractArticle(text, url ?? undefined);
-    return { ...extracted, title: given.title || extracted.title, body, url };
+    return withMetadata({ ...extracted, title: given.title || extracted.title, body, url });
   }
-  return given.title ? { title: given.title, body: text, url } : { ...splitTitle(text), url };
+  return withMetadata(given.title ? { title: given.title, body: text, url } : { ...splitTitle(text), url });
+}
+
+/**
+ * Fills what the page's markup did not say from the article's own first lines (a byline, a
+ * credit line, a dateline), and keeps only the name of a byline ("By Jane Doe, Staff Reporter").
+ */
+export function withMetadata(article: TArticleInput): TArticleInput {
+  const read = articleMetadata(article.body);
+  return {
+    ...article,
+    author: authorFromByline(article.author) ?? read.author,
+    outlet: article.outlet || read.outlet,
+    publishedAt: article.publishedAt ?? read.publishedAt,
+  };
 }
 
 export const contentHash = (text: string) =>

@@ -20,8 +20,15 @@ export function IngestPage() {
     trpc.article.preview.mutationOptions({
       onSuccess: (result) => {
         setPreview(result);
-        const title = form.current?.elements.namedItem("title");
-        if (title instanceof HTMLInputElement && !title.value) title.value = result.title;
+        // What the article says of itself fills the fields still empty; the checker may correct it.
+        const offer = (name: string, value: string | null) => {
+          const field = form.current?.elements.namedItem(name);
+          if (value && field instanceof HTMLInputElement && !field.value) field.value = value;
+        };
+        offer("title", result.title);
+        offer("author", result.author);
+        offer("outlet", result.outlet);
+        offer("publishedAt", result.publishedAt?.slice(0, 10) ?? null);
         setChosen(new Set(result.sentences.filter((s) => s.suggested).map((s) => s.index)));
       },
     }),

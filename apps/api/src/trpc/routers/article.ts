@@ -5,6 +5,7 @@ import {
   listArticles,
   previewArticle,
   type TArticleInput,
+  withMetadata,
 } from "../../domain/articles";
 import { fetchArticle } from "../../domain/fetch-article";
 import type { TContext } from "../init";
@@ -16,8 +17,8 @@ async function readSource(
   input: { title?: string | null; text?: string | null; url?: string | null },
 ): Promise<TArticleInput> {
   if (input.text?.trim()) return articleFromText(input.text, { title: input.title ?? "", url: input.url });
-  const fetched = await fetchArticle(input.url ?? "", ctx.config.fetch);
-  return { ...fetched, title: input.title || fetched.title, body: fetched.text };
+  const { text, ...fetched } = await fetchArticle(input.url ?? "", ctx.config.fetch);
+  return withMetadata({ ...fetched, title: input.title || fetched.title, body: text });
 }
 
 export const articleRouter = router({
@@ -27,7 +28,14 @@ export const articleRouter = router({
     .input(ZArticlePreviewInput)
     .mutation(async ({ ctx, input }) => {
       const source = await readSource(ctx, input);
-      return { title: source.title, ...previewArticle(source, { threshold: ctx.config.claimThreshold }) };
+      return {
+        title: source.title,
+        // What the article says of itself, for the form to offer where it is empty.
+        author: source.author ?? null,
+        outlet: source.outlet ?? null,
+        publishedAt: source.publishedAt?.toISOString() ?? null,
+        ...previewArticle(source, { threshold: ctx.config.claimThreshold }),
+      };
     }),
   ingest: spending("ingest")
     .input(ZArticleIngestInput)
