@@ -29,6 +29,7 @@ import { repoRoot } from "../src/paths";
 
 const datasets =
   process.argv.find((a) => a.startsWith("--datasets="))?.slice(11) ??
+  process.env.FACTDESK_DATASETS ??
   join(repoRoot, "..", "shared", "datasets");
 const split = process.argv.find((a) => a.startsWith("--split="))?.slice(8) ?? "dev";
 const only = process.argv.find((a) => a.startsWith("--task="))?.slice(7);

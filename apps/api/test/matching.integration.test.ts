@@ -28,6 +28,10 @@ describe("similar and contradicting claims", () => {
     );
     expect(founding, "a 1963 vs 1965 contradiction").toBeDefined();
     if (!founding) return;
+    // Not only figures: the side the group fought on in the Iran-Iraq war, with the reason.
+    expect(links.filter((link) => link.kind === "contradiction").map((link) => link.reason)).toContain(
+      "side: against vs with Iran",
+    );
 
     const checker = await makeUser(t.db);
     const caller = callerFor(t.db, checker);

@@ -39,6 +39,7 @@ import { splitSentences } from "../src/sentences";
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const datasets =
   process.argv.find((a) => a.startsWith("--datasets="))?.slice(11) ??
+  process.env.FACTDESK_DATASETS ??
   join(repoRoot, "..", "shared", "datasets");
 const writeModel = process.argv.includes("--write-model");
 

@@ -13,6 +13,9 @@ describe("findClaimant", () => {
     ["“It is a cult,” said Professor Tim Anderson.", "Professor Tim Anderson"],
     ["Steven Mnuchin said during a CNBC interview that the app would be banned.", "Steven Mnuchin"],
     ["The State Department announced that it would delist the group.", "State Department"],
+    ["The bridge was built in 1904, according to a local historian.", "a local historian"],
+    ["According to an internal audit, the fund lost 4 million euros.", "an internal audit"],
+    ["The statue was moved in 1990, according to the city's heritage office.", "city's heritage office"],
   ])("%s", (sentence, claimant) => {
     expect(findClaimant(sentence)).toBe(claimant);
   });

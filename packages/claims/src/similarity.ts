@@ -1,40 +1,5 @@
-import model from "wink-eng-lite-web-model";
-import { normalizeForMatching } from "./normalize";
-
-const porter = model.addons.stem as (word: string) => string;
-/** Stemming is most of a comparison's cost, and words repeat: stems are kept (a bounded map). */
-const stems = new Map<string, string>();
-const stem = (word: string) => {
-  let stemmed = stems.get(word);
-  if (stemmed === undefined) {
-    if (stems.size >= 100_000) stems.clear();
-    stemmed = porter(word);
-    stems.set(word, stemmed);
-  }
-  return stemmed;
-};
-
-const stopwords = new Set(
-  "a an the and or but of in on at to for from by with as is was were be been are it its this that these those has have had he she they we i you his her their our not no which who whom than then there also into over after before about".split(
-    " ",
-  ),
-);
-
-/** Names written several ways, one spelling each ("U.S." and "United States" are one word). */
-const aliases: [RegExp, string][] = [
-  [/\b(?:U\.S\.A?\.?|USA\b|US\b|United States(?: of America)?\b|America\b)/g, " usa "],
-  [/\b(?:E\.U\.|EU\b|European Union\b)/g, " eu "],
-  [/\b(?:U\.K\.|UK\b|United Kingdom\b|Britain\b)/g, " uk "],
-  [/\b(?:U\.N\.|UN\b|United Nations\b)/g, " un "],
-];
-
-/** Content words of a text, Porter-stemmed, British spellings folded, for comparing claims. */
-export function contentWords(text: string): string[] {
-  const canonical = aliases.reduce((t, [pattern, name]) => t.replace(pattern, name), text);
-  return (normalizeForMatching(canonical).match(/[\p{L}\p{N}][\p{L}\p{N}'-]*/gu) ?? [])
-    .filter((word) => !stopwords.has(word))
-    .map((word) => stem(word.replace(/'s$/, "").replace(/isation/, "ization")));
-}
+import { slotConflict, slotted, type TSlotted } from "./conflicts";
+import { contentWords } from "./words";
 
 /** What comparing a claim needs, worked out once per claim however many it is compared with. */
 export interface TComparable {
@@ -42,6 +7,8 @@ export interface TComparable {
   facts: Fact[];
   /** Years the text mentions, for telling figures of different times apart. */
   years: Set<string>;
+  /** Places, nationalities, sides and negations, for conflicts that are not about numbers. */
+  slots: TSlotted;
 }
 
 export function comparable(text: string): TComparable {
@@ -49,6 +16,7 @@ export function comparable(text: string): TComparable {
     words: new Set(contentWords(text)),
     facts: facts(text),
     years: new Set(text.match(/\b(?:1[6-9]|20)\d{2}(?=s?\b)/g) ?? []),
+    slots: slotted(text),
   };
 }
 
@@ -111,11 +79,16 @@ export const factSubjects = (text: string) =>
 
 /**
  * Why two claims contradict each other, if they do: a year or figure stated about the same
- * subject (at least two shared words around it) that differs, e.g. "founded: 1963 vs 1965".
+ * subject (at least two shared words around it) that differs, e.g. "founded: 1963 vs 1965";
+ * else a place, nationality, side or negation that differs (see conflicts.ts).
  */
 export const contradictionReason = (a: string, b: string) => contradictionOf(comparable(a), comparable(b));
 
 export function contradictionOf(a: TComparable, b: TComparable): string | null {
+  return figureConflict(a, b) ?? slotConflict(a.slots, b.slots);
+}
+
+function figureConflict(a: TComparable, b: TComparable): string | null {
   const [x, y] = [a.facts, b.facts];
   // Figures dated to different times ("2,000 in the 1980s", "2,900 in 2016") may both be right.
   const [yearsA, yearsB] = [a.years, b.years];

@@ -4,6 +4,8 @@ import {
   factSubjects,
   parseTsvector,
   similarityOf,
+  slotSubjects,
+  slotted,
   type TComparable,
 } from "@factdesk/claims";
 import { articles, claimLinks, claims, type Db, type DbOrTx, verdicts } from "@factdesk/db";
@@ -78,11 +80,21 @@ export function candidateQuery(text: string, lexemes: string[], frequencies: Map
     .map(lexeme);
   const rare = rarest.length === 1 ? rarest[0] : pairsOf(rarest);
   // Words (stemmed by to_tsquery), letters and digits only, so the query is always valid.
+  const words = (list: string[]) => list.filter((word) => /^[\p{L}\p{N}]+$/u.test(word));
   const subjects = factSubjects(text)
-    .map(({ kind, words }) => {
-      const pairs = pairsOf(words.filter((word) => /^[\p{L}\p{N}]+$/u.test(word)).slice(0, 6));
+    .map(({ kind, words: around }) => {
+      const pairs = pairsOf(words(around).slice(0, 6));
       return pairs && (kind === "year" ? `(${pairs}) & (19:* | 20:*)` : pairs);
     })
+    // A conflict over a side or a place shares its country, or its event's noun, year and person.
+    .concat(
+      slotSubjects(slotted(text)).map(({ all, any }) => {
+        const [must, either] = [words(all.map((w) => w.toLowerCase())), words(any)];
+        return must.length === all.length && either.length
+          ? `${must.join(" & ")} & (${either.join(" | ")})`
+          : "";
+      }),
+    )
     .filter(Boolean);
   const parts = [
     rare ? sql`${rare}::tsquery` : null,
