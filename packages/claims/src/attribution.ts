@@ -8,7 +8,10 @@ const name = "(?:the\\s+)?(?:[\\p{Lu}][\\p{L}’'.-]*\\s+){0,4}[\\p{Lu}][\\p{L}�
 
 const patterns: RegExp[] = [
   // A name, or someone described: "according to the ministry", "according to a local historian".
-  new RegExp(`\\b[Aa]ccording to (${name}|(?:the|an?) [\\p{L}'’ -]{3,40}?)(?=[,.;:)]|$| who\\b| in\\b| on\\b)`, "u"),
+  new RegExp(
+    `\\b[Aa]ccording to (${name}|(?:the|an?) [\\p{L}'’ -]{3,40}?)(?=[,.;:)]|$| who\\b| in\\b| on\\b)`,
+    "u",
+  ),
   new RegExp(`(?:^|[,“”"]\\s*)(${name})\\s+(?:${speech})\\b`, "u"),
   new RegExp(`[,”"]\\s*(?:${speech})\\s+(${name})`, "u"),
   new RegExp(`\\b(${name})\\s+(?:${speech})\\s+(?:that|on|in)\\b`, "u"),
