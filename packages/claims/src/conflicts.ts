@@ -68,7 +68,8 @@ let gazetteer: {
   origins: Map<string, string>;
   /** A country's common name by its code, for searching ("IR" → Iran, whoever wrote "Iranian"). */
   countryNames: Map<string, string>;
-  longest: number;
+  /** For each first word of a name, the most words a name starting with it has. */
+  longestFrom: Map<string, number>;
 } | null = null;
 
 /** Loaded on first use (a third of a second): only matching needs it. */
@@ -96,11 +97,13 @@ function places() {
   for (const city of cities)
     if (city.population >= 100_000) add(cityNames, city.name, `${city.country}:${city.name}`);
   for (const [name, value] of Object.entries(exonyms)) add(cityNames, name, value);
-  const longest = Math.max(
-    ...[...placeNames.keys(), ...cityNames.keys(), ...originNames.keys()].map((n) => n.split(" ").length),
-  );
+  const longestFrom = new Map<string, number>();
+  for (const known of [...placeNames.keys(), ...cityNames.keys(), ...originNames.keys()]) {
+    const words = known.split(" ");
+    longestFrom.set(words[0] as string, Math.max(longestFrom.get(words[0] as string) ?? 0, words.length));
+  }
   const countryNames = new Map(countries.map((country) => [country.cca2, country.name.common]));
-  gazetteer = { places: placeNames, cities: cityNames, origins: originNames, countryNames, longest };
+  gazetteer = { places: placeNames, cities: cityNames, origins: originNames, countryNames, longestFrom };
   return gazetteer;
 }
 
@@ -160,8 +163,8 @@ function headBefore(tokens: string[], at: number): { head?: string; headSurface?
 }
 
 /** The slots of a claim and the rest of its content words. */
-export function slotted(text: string): TSlotted {
-  const { places: placeNames, cities, origins, longest } = places();
+export function slotted(text: string, words: readonly string[] = contentWords(text)): TSlotted {
+  const { places: placeNames, cities, origins, longestFrom } = places();
   // Hyphens split names ("Iran-Iraq war") but not sides ("anti-Iranian").
   const tokens = (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [])
     .map((t) => t.replace(/[.’']+$/, ""))
@@ -172,11 +175,10 @@ export function slotted(text: string): TSlotted {
     const token = tokens[i] as string;
     // The longest gazetteer name starting here ("United Arab Emirates" before "United").
     let matched = 0;
-    // Names start with a capital: other words skip the lookups.
-    const capitalised = /^\p{Lu}/u.test(token);
-    for (let n = capitalised ? Math.min(longest, tokens.length - i) : 0; n >= 1 && !matched; n--) {
-      const name = tokens.slice(i, i + n).join(" ");
-      const afterPreposition = placePrepositions.has((tokens[i - 1] ?? "").toLowerCase());
+    // Only a word that starts a known name is looked up, and only as far as such names go.
+    const afterPreposition = placePrepositions.has((tokens[i - 1] ?? "").toLowerCase());
+    for (let n = Math.min(longestFrom.get(token) ?? 0, tokens.length - i); n >= 1 && !matched; n--) {
+      const name = n === 1 ? token : tokens.slice(i, i + n).join(" ");
       const place = placeNames.get(name) ?? (afterPreposition ? cities.get(name) : undefined);
       const origin = origins.get(name);
       // A capitalised word at the very start may just start the sentence: only known names count.
@@ -222,12 +224,15 @@ export function slotted(text: string): TSlotted {
     if (next) slot.object = next.value.split(":")[0];
   });
   const slotStems = new Set(contentWords(slotWords.join(" ")));
-  const names = tokens.filter((t, i) => i > 0 && /^\p{Lu}/u.test(t)).map((t) => t.toLowerCase());
+  const slotTokens = new Set(slotWords);
+  const names = tokens
+    .filter((t, i) => i > 0 && !slotTokens.has(t) && /^\p{Lu}/u.test(t))
+    .map((t) => t.toLowerCase());
   const years = text.match(/\b(?:1[6-9]|20)\d{2}\b/g) ?? [];
   return {
     slots,
-    rest: new Set(contentWords(text).filter((word) => !slotStems.has(word))),
-    keys: new Set([...contentWords(names.join(" ")).filter((w) => !slotStems.has(w)), ...years]),
+    rest: new Set(words.filter((word) => !slotStems.has(word))),
+    keys: new Set([...names, ...years]),
   };
 }
 

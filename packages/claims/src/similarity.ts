@@ -12,11 +12,12 @@ export interface TComparable {
 }
 
 export function comparable(text: string): TComparable {
+  const words = contentWords(text);
   return {
-    words: new Set(contentWords(text)),
+    words: new Set(words),
     facts: facts(text),
     years: new Set(text.match(/\b(?:1[6-9]|20)\d{2}(?=s?\b)/g) ?? []),
-    slots: slotted(text),
+    slots: slotted(text, words),
   };
 }
 
