@@ -11,7 +11,23 @@ export interface TComparable {
   slots: TSlotted;
 }
 
+/**
+ * Matching compares each new claim with its candidates, and the same candidates come up for
+ * many claims: what a text needs for comparing is kept (a bounded map), as stems are.
+ */
+const kept = new Map<string, TComparable>();
+
 export function comparable(text: string): TComparable {
+  let found = kept.get(text);
+  if (!found) {
+    if (kept.size >= 5_000) kept.clear();
+    found = Object.freeze(comparableOf(text));
+    kept.set(text, found);
+  }
+  return found;
+}
+
+function comparableOf(text: string): TComparable {
   const words = contentWords(text);
   return {
     words: new Set(words),
