@@ -181,7 +181,6 @@ export function slotted(text: string, words: readonly string[] = contentWords(te
       const name = n === 1 ? token : tokens.slice(i, i + n).join(" ");
       const place = placeNames.get(name) ?? (afterPreposition ? cities.get(name) : undefined);
       const origin = origins.get(name);
-      // A capitalised word at the very start may just start the sentence: only known names count.
       if (place) slots.push({ kind: "place", value: place, surface: name, ...headBefore(tokens, i) });
       else if (origin) slots.push({ kind: "origin", value: origin, surface: name });
       if (place || origin) {

@@ -10,6 +10,8 @@ export interface TArticleMetadata {
 
 /** How far into an article its byline or dateline may be (a title, a standfirst, then it). */
 const HEAD_LINES = 12;
+/** How far into a line a credit line may start (after a title glued to it). */
+const CREDIT_CHARS = 400;
 
 /** A capitalised name word: "Jane", "O'Neill", "McDonald", "Smith-Jones", "J.". */
 const nameWord = "(?:Mc|Mac|O['’]|D['’])?\\p{Lu}\\p{Ll}*(?:-\\p{Lu}\\p{Ll}*)*\\.?";
@@ -62,7 +64,8 @@ export function articleMetadata(text: string): TArticleMetadata {
       found.publishedAt ??= parseDate(dateIn.exec(line.slice(byLine[0].length))?.[0]);
       continue;
     }
-    const credit = creditLine.exec(line);
+    // A credit line opens its paragraph: a long line (a whole article on one line) is not searched further.
+    const credit = creditLine.exec(line.slice(0, CREDIT_CHARS));
     if (credit && !found.author) {
       found.author = credit[1] ?? null;
       found.outlet = credit[2] ?? null;
