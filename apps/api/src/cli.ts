@@ -6,7 +6,12 @@
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import { parseArgs } from "node:util";
-import { analyseArticle, CHECKWORTHY_THRESHOLD, scoreCheckWorthiness } from "@factdesk/claims";
+import {
+  analyseArticle,
+  CHECKWORTHY_THRESHOLD,
+  FAST_CHECKWORTHY_THRESHOLD,
+  scoreCheckWorthinessAll,
+} from "@factdesk/claims";
 import type { Db } from "@factdesk/db";
 import { claimLinkKinds, type TClaimLinkKind } from "@factdesk/schema";
 import { loadConfig } from "./config";
@@ -15,8 +20,9 @@ const databaseSide = () => import("./cli-database");
 
 const usage = `Usage: factdesk <command> [arguments]
 
-  extract FILE|-               sentences of an article with check-worthiness, one JSON line each
-  score                        one sentence per stdin line in, one score per line out
+  extract [--fast] FILE|-      sentences of an article with check-worthiness, one JSON line each
+  score [--fast]               one sentence per stdin line in, one score per line out
+                               (--fast: without the sentence encoder; many times faster, a little less accurate)
   ingest FILE...               add articles (.txt, .md: first line is the title; .html) and their claims;
                                their links are suggested by the job workers (the app, or factdesk worker)
   worker [--until-idle]        run only the job workers (matching, webhook deliveries) until stopped,
@@ -28,6 +34,7 @@ const usage = `Usage: factdesk <command> [arguments]
 
 Database commands use DATABASE_URL, or the embedded database in DATA_DIR (default .data/pglite).`;
 
+const fastOption = { fast: { type: "boolean" } } as const;
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
 const round = (n: number) => Math.round(n * 10_000) / 10_000;
 const readInput = (file: string) => readFileSync(file === "-" ? 0 : file, "utf8");
@@ -49,11 +56,15 @@ async function withDatabase<T>(run: (db: Db) => Promise<T>) {
 }
 
 const commands: Record<string, (args: string[]) => Promise<void> | void> = {
-  extract([file]) {
+  async extract(args) {
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: fastOption });
+    const [file] = positionals;
     if (!file) throw new UsageError("extract needs a FILE, or - for standard input.");
     // Offsets are into the cleaned text (boilerplate removed), the text the app stores.
-    const threshold = loadConfig().claimThreshold ?? CHECKWORTHY_THRESHOLD;
-    for (const sentence of analyseArticle(readInput(file), { threshold }).sentences)
+    const threshold =
+      loadConfig().claimThreshold ?? (values.fast ? FAST_CHECKWORTHY_THRESHOLD : CHECKWORTHY_THRESHOLD);
+    const { sentences } = await analyseArticle(readInput(file), { threshold, encoder: !values.fast });
+    for (const sentence of sentences)
       print({
         text: sentence.text,
         start: sentence.start,
@@ -64,8 +75,10 @@ const commands: Record<string, (args: string[]) => Promise<void> | void> = {
       });
   },
 
-  score() {
-    for (const line of stdinLines()) process.stdout.write(`${round(scoreCheckWorthiness(line).score)}\n`);
+  async score(args) {
+    const { values } = parseArgs({ args, options: fastOption });
+    const scored = await scoreCheckWorthinessAll(stdinLines(), { encoder: !values.fast });
+    process.stdout.write(scored.map(({ score }) => `${round(score)}\n`).join(""));
   },
 
   async worker(args) {

@@ -5,6 +5,7 @@ export * from "./checkworthiness";
 export * from "./clean";
 export * from "./conflicts";
 export * from "./context";
+export * from "./encoder";
 export * from "./fact-check-import";
 export * from "./metadata";
 export * from "./metrics";

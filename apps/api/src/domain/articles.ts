@@ -77,11 +77,11 @@ export interface TIngestOptions {
 }
 
 /** What ingesting would do, without writing: the clean text's sentences and what was dropped. */
-export function previewArticle(
+export async function previewArticle(
   input: { title: string; body: string },
   { threshold = CHECKWORTHY_THRESHOLD } = {},
 ) {
-  const { sentences, removed } = analyseArticle(input.body, { title: input.title, threshold });
+  const { sentences, removed } = await analyseArticle(input.body, { title: input.title, threshold });
   return { sentences, removed };
 }
 
@@ -105,7 +105,7 @@ export async function ingestArticle(
     text: body,
     removed,
     sentences,
-  } = analyseArticle(input.body, {
+  } = await analyseArticle(input.body, {
     title: input.title,
     threshold: options.threshold ?? CHECKWORTHY_THRESHOLD,
   });

