@@ -1,9 +1,10 @@
+import { cosine, embedSentences } from "@factdesk/claims";
 import { events, factChecks } from "@factdesk/db";
 import { useTestDb } from "@factdesk/db/testing";
 import type { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { ARCHIVE_COVERAGE_THRESHOLD } from "../src/domain/fact-checks";
+import { ARCHIVE_COVERAGE_THRESHOLD, archiveCandidates } from "../src/domain/fact-checks";
 import { runUntilIdle } from "../src/jobs/workers";
 import { callerFor, makeUser, testConfig } from "./factories";
 
@@ -131,6 +132,39 @@ describe("the fact-check archive", () => {
     });
     await runJobs();
     expect(await flagged()).toHaveLength(2);
+  });
+
+  it("gives each imported fact-check its sentence vector in a job, and ranks by it once it is there", async () => {
+    const editor = await makeUser(t.db, { role: "editor" });
+    const caller = callerFor(t.db, editor);
+    await caller.factCheck.import({ content: table, format: "table", baseUrl: "https://checks.example/" });
+    await caller.factCheck.import({ content: claimReviews });
+    // Said in other words: only "track" is shared with the fact-check it restates.
+    const restated = "Coronavirus jabs secretly implant tracking devices in everyone who gets them.";
+    const before = await archiveCandidates(t.db, restated);
+    expect(before?.candidates.length).toBeGreaterThan(0);
+    expect(before?.candidates.every((c) => c.features.dense === null)).toBe(true);
+
+    await runUntilIdle(t.handle, { config: testConfig, log: () => {} });
+    const stored = await t.db
+      .select({ text: factChecks.claimText, embedding: factChecks.embedding })
+      .from(factChecks);
+    const fresh = await embedSentences(stored.map((row) => row.text));
+    stored.forEach((row, i) => {
+      expect(row.embedding).toHaveLength(512);
+      // Stored as bytes and read back whole (batching moves the last digits only).
+      const stray = Array.from(row.embedding ?? [], (value, d) => Math.abs(value - (fresh[i]?.[d] ?? 0)));
+      expect(Math.max(...stray)).toBeLessThan(1e-5);
+    });
+    const after = await archiveCandidates(t.db, restated);
+    const chips = after?.candidates.find((c) => c.text.includes("microchips"));
+    expect(chips?.features.dense).toBeGreaterThan(0.3);
+    const [restatedVector] = await embedSentences([restated]);
+    const others = stored.filter((row) => !row.text.includes("microchips"));
+    for (const other of others)
+      expect(cosine(restatedVector as Float32Array, other.embedding as Float32Array)).toBeLessThan(
+        chips?.features.dense ?? 0,
+      );
   });
 
   it("refuses bad files and people who may not import, changing nothing", async () => {

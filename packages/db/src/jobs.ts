@@ -16,9 +16,11 @@ export const jobQueues = {
   "match-claims": { retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
   /** Marks the queue's claims that newly imported fact-checks cover ("Already fact-checked"). */
   "match-archive": { retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 600 },
-  /** Posts one webhook delivery to its endpoint. */
+  /** Gives archived fact-checks still without one their sentence vector, every five minutes. */
+  "embed-archive": { retryLimit: 0, expireInSeconds: 900 },
   /** Folds the queue's running counts together (claim_count_deltas), every minute. */
   "compact-claim-counts": { retryLimit: 0, expireInSeconds: 60 },
+  /** Posts one webhook delivery to its endpoint. */
   "deliver-webhook": { retryLimit: 7, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 },
 } as const satisfies Record<string, Omit<PgBoss.Queue, "name">>;
 export type TJobName = keyof typeof jobQueues;

@@ -1,6 +1,8 @@
 import {
   bm25,
   bm25FullMatch,
+  cosine,
+  embedSentences,
   idf,
   parseFactCheckFile,
   parseTsvector,
@@ -100,8 +102,30 @@ const CANDIDATE_TERMS = 8;
 const CANDIDATES = 150;
 /** Hits of the rarest words ranked per text; plenty, as they share a telling word. */
 const SCANNED = 2000;
-/** Share of the final score from BM25, the rest from trigram similarity (tuned on CLEF 2021 train). */
-export const MATCH_WEIGHTS = { bm25: 0.7, trigram: 0.3 };
+/**
+ * Shares of the final score from BM25, trigram similarity and the cosine of sentence vectors
+ * (chosen on the CLEF 2021 train queries only: `evaluate-matching.ts --tune`).
+ */
+export const MATCH_WEIGHTS = { bm25: 0.5, trigram: 0.2, dense: 0.3 };
+export type TMatchWeights = typeof MATCH_WEIGHTS;
+
+/** How a candidate compares with the text, each in [0, 1]; dense is null until the fact-check has its vector. */
+export interface TMatchFeatures {
+  lexical: number;
+  trigram: number;
+  dense: number | null;
+}
+
+/** A fact-check not yet given its vector is scored by its words alone, on the same scale. */
+export function matchScore(
+  { lexical, trigram, dense }: TMatchFeatures,
+  weights: TMatchWeights = MATCH_WEIGHTS,
+) {
+  const words = weights.bm25 * lexical + weights.trigram * trigram;
+  const score =
+    dense === null ? words / (weights.bm25 + weights.trigram) : words + weights.dense * Math.max(0, dense);
+  return Math.round(score * 1000) / 1000;
+}
 
 export interface TArchiveMatch {
   id: string;
@@ -116,12 +140,36 @@ export interface TArchiveMatch {
 }
 
 /**
- * Past fact-checks most like a text: the full-text index proposes candidates that share the
- * text's rarest words, then each is scored by BM25 (idf from the archive's term statistics)
- * blended with pg_trgm similarity, which forgives spelling and word-form differences.
- * Scores are in [0, 1].
+ * Past fact-checks most like a text, best first, scored in [0, 1] by `matchScore` over the
+ * candidates `archiveCandidates` finds.
  */
-export async function matchFactChecks(db: DbOrTx, text: string, limit = 5): Promise<TArchiveMatch[]> {
+export async function matchFactChecks(
+  db: DbOrTx,
+  text: string,
+  limit = 5,
+  weights: TMatchWeights = MATCH_WEIGHTS,
+): Promise<TArchiveMatch[]> {
+  const found = await archiveCandidates(db, text);
+  if (!found) return [];
+  const best = found.candidates
+    .map(({ features, ...candidate }) => ({ ...candidate, score: matchScore(features, weights) }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit);
+  const coverage = await coverageOf(db, found, best);
+  return best.map(({ lexemes: _lexemes, ...match }, i) => ({ ...match, coverage: coverage[i] ?? 0 }));
+}
+
+/**
+ * The archive's candidates for a text: the full-text index proposes those sharing the text's
+ * rarest words; the best-ranked of those get BM25 (idf from the archive's term statistics),
+ * pg_trgm word similarity (which forgives spelling and word forms) and the cosine of their
+ * sentence vectors (which sees restatements in other words). The cost per text stays flat as
+ * the archive grows.
+ */
+export async function archiveCandidates(db: DbOrTx, text: string) {
+  // The text's vector is made on the encoder's thread while the database works.
+  const textVector = embedSentences([text]).then(([vector]) => vector);
+  textVector.catch(() => undefined);
   // The corpus view has exactly one row; the query's lexemes come from the same stemmer as the index.
   const [stats] = await db
     .select({
@@ -132,7 +180,7 @@ export async function matchFactChecks(db: DbOrTx, text: string, limit = 5): Prom
   const terms = [...parseTsvector(stats?.lexemes ?? "").tf.keys()].filter((term) =>
     /^[\p{L}\p{N}]+$/u.test(term),
   );
-  if (terms.length === 0) return [];
+  if (terms.length === 0) return null;
   const dfRows = await db.select().from(factCheckTerms).where(inArray(factCheckTerms.word, terms));
   const corpus = {
     docs: stats?.docs ?? 0,
@@ -143,11 +191,9 @@ export async function matchFactChecks(db: DbOrTx, text: string, limit = 5): Prom
     .sort((a, b) => a.ndoc - b.ndoc)
     .slice(0, CANDIDATE_TERMS)
     .map((r) => `'${r.word}'`);
-  if (rarest.length === 0) return [];
+  if (rarest.length === 0) return null;
 
   const tsquery = sql`${rarest.join(" | ")}::tsquery`;
-  // Ranked from a bounded set of hits, and trigram similarity (the costly part) computed for
-  // the best-ranked candidates only: the cost per text stays flat as the archive grows.
   const hits = db
     .select({ id: factChecks.id, search: factChecks.search })
     .from(factChecks)
@@ -159,7 +205,7 @@ export async function matchFactChecks(db: DbOrTx, text: string, limit = 5): Prom
     .from(hits)
     .orderBy(sql`ts_rank(${hits.search}, ${tsquery}) desc`)
     .limit(CANDIDATES);
-  const candidates = await db
+  const rows = await db
     .select({
       id: factChecks.id,
       text: factChecks.claimText,
@@ -169,23 +215,33 @@ export async function matchFactChecks(db: DbOrTx, text: string, limit = 5): Prom
       reviewedOn: factChecks.reviewedOn,
       lexemes: sql<string>`${factChecks.search}::text`,
       trigram: sql<number>`word_similarity(${factChecks.claimText}, ${text})`,
+      embedding: factChecks.embedding,
     })
     .from(factChecks)
     .where(inArray(factChecks.id, ranked));
+  // Without the encoder (it failed), candidates are ranked by their words, as before it existed.
+  const vector = await textVector.catch(() => undefined);
 
   const fullMatch = bm25FullMatch(corpus, terms) || 1;
-  const best = candidates
-    .map(({ lexemes, trigram, ...candidate }) => {
-      const { tf, length } = parseTsvector(lexemes, FIELD_WEIGHTS);
-      const lexical = Math.min(1, bm25(corpus, terms, tf, length) / fullMatch);
-      const score = MATCH_WEIGHTS.bm25 * lexical + MATCH_WEIGHTS.trigram * Number(trigram);
-      return { ...candidate, lexemes, score: Math.round(score * 1000) / 1000 };
-    })
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit);
+  const candidates = rows.map(({ lexemes, trigram, embedding, ...candidate }) => {
+    const { tf, length } = parseTsvector(lexemes, FIELD_WEIGHTS);
+    const features: TMatchFeatures = {
+      lexical: Math.min(1, bm25(corpus, terms, tf, length) / fullMatch),
+      trigram: Number(trigram),
+      dense: vector && embedding ? cosine(vector, embedding) : null,
+    };
+    return { ...candidate, lexemes, features };
+  });
+  return { corpus, terms, candidates };
+}
 
-  // Coverage looks the other way: how much of each archived claim the text restates.
-  const claimTerms = best.map(({ lexemes }) =>
+/** How much of each archived claim the text restates: coverage looks the other way. */
+async function coverageOf(
+  db: DbOrTx,
+  { corpus, terms }: NonNullable<Awaited<ReturnType<typeof archiveCandidates>>>,
+  matches: { lexemes: string }[],
+) {
+  const claimTerms = matches.map(({ lexemes }) =>
     [...parseTsvector(lexemes, { B: 0 }).tf].filter(([, f]) => f > 0).map(([t]) => t),
   );
   const unseen = [...new Set(claimTerms.flat())].filter((t) => !corpus.df.has(t));
@@ -193,12 +249,41 @@ export async function matchFactChecks(db: DbOrTx, text: string, limit = 5): Prom
     for (const row of await db.select().from(factCheckTerms).where(inArray(factCheckTerms.word, unseen)))
       corpus.df.set(row.word, row.ndoc);
   const asked = new Set(terms);
-  return best.map(({ lexemes: _lexemes, ...match }, i) => {
-    const own = claimTerms[i] ?? [];
+  return claimTerms.map((own) => {
     const total = own.reduce((sum, t) => sum + idf(corpus, t), 0);
     const shared = own.filter((t) => asked.has(t)).reduce((sum, t) => sum + idf(corpus, t), 0);
-    return { ...match, coverage: total ? Math.round((shared / total) * 1000) / 1000 : 0 };
+    return total ? Math.round((shared / total) * 1000) / 1000 : 0;
   });
+}
+
+/** Vectors made per statement when the job gives fact-checks theirs. */
+const EMBEDDED_PER_STATEMENT = 64;
+
+/**
+ * Gives these fact-checks (or, without ids, every one still missing it) their sentence
+ * vector: a job after each import, so importing stays fast. Returns how many it embedded.
+ */
+export async function embedFactChecks(db: DbOrTx, factCheckIds?: string[]) {
+  let embedded = 0;
+  for (;;) {
+    const missing = await db
+      .select({ id: factChecks.id, text: factChecks.claimText })
+      .from(factChecks)
+      .where(
+        and(isNull(factChecks.embedding), factCheckIds ? inArray(factChecks.id, factCheckIds) : undefined),
+      )
+      .limit(EMBEDDED_PER_STATEMENT);
+    if (missing.length === 0) return embedded;
+    const vectors = await embedSentences(missing.map(({ text }) => text));
+    await db.transaction(async (tx) => {
+      for (const [i, { id }] of missing.entries())
+        await tx
+          .update(factChecks)
+          .set({ embedding: vectors[i] as Float32Array })
+          .where(eq(factChecks.id, id));
+    });
+    embedded += missing.length;
+  }
 }
 
 /**

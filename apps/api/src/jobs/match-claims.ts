@@ -1,6 +1,6 @@
 import type { Db } from "@factdesk/db";
 import type PgBoss from "pg-boss";
-import { claimsCoveredBy, recordArchiveMatches } from "../domain/fact-checks";
+import { claimsCoveredBy, embedFactChecks, recordArchiveMatches } from "../domain/fact-checks";
 import { suggestLinks } from "../domain/matching";
 import type { TJobData } from "./queue";
 
@@ -16,9 +16,14 @@ export const matchClaims =
     await recordArchiveMatches(db, job.data.claimIds);
   };
 
-/** After an import: the claims already in the queue that the new fact-checks cover. */
+/**
+ * After an import: the new fact-checks get their sentence vectors, then the claims already in
+ * the queue that they cover are marked.
+ */
 export const matchArchive =
   (db: Db) =>
   async ([job]: PgBoss.Job<TJobData["match-archive"]>[]) => {
-    if (job) await recordArchiveMatches(db, await claimsCoveredBy(db, job.data.factCheckIds));
+    if (!job) return;
+    await embedFactChecks(db, job.data.factCheckIds);
+    await recordArchiveMatches(db, await claimsCoveredBy(db, job.data.factCheckIds));
   };

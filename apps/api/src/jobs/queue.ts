@@ -7,6 +7,7 @@ export interface TJobData {
   "match-archive": { factCheckIds: string[] };
   "deliver-webhook": { deliveryId: string };
   "compact-claim-counts": Record<string, never>;
+  "embed-archive": Record<string, never>;
 }
 
 export interface TJobQueue {

@@ -1,6 +1,7 @@
 import { type DbHandle, JOB_SCHEMA, jobDatabase } from "@factdesk/db";
 import PgBoss from "pg-boss";
 import type { TConfig } from "../config";
+import { embedFactChecks } from "../domain/fact-checks";
 import { compactClaimCounts } from "../domain/queue";
 import { deliverWebhookJob } from "./deliver-webhook";
 import { matchArchive, matchClaims } from "./match-claims";
@@ -48,6 +49,11 @@ export async function startWorkers(
   await boss.work("compact-claim-counts", { pollingIntervalSeconds: 5 }, () =>
     compactClaimCounts(database.db),
   );
+  // Fact-checks imported before vectors existed, or whose import job gave up, get theirs.
+  await boss.schedule("embed-archive", "*/5 * * * *");
+  await boss.work("embed-archive", { pollingIntervalSeconds: 5 }, async () => {
+    await embedFactChecks(database.db);
+  });
   return {
     stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
   };

@@ -12,7 +12,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { claims } from "./claims";
-import { createdAt, id, tsvector } from "./columns";
+import { createdAt, id, tsvector, vector } from "./columns";
 import { users } from "./users";
 
 /**
@@ -41,6 +41,8 @@ export const factChecks = pgTable(
         (): SQL =>
           sql`setweight(to_tsvector('english', ${factChecks.claimText}), 'A') || setweight(to_tsvector('english', coalesce(${factChecks.title}, '')), 'B')`,
       ),
+    /** The claim's sentence vector (packages/claims/src/encoder.ts), set by a job after import. */
+    embedding: vector(),
     createdAt: createdAt(),
   },
   (t) => [

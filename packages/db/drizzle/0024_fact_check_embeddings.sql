@@ -1,0 +1,1 @@
+ALTER TABLE "fact_checks" ADD COLUMN "embedding" bytea;
