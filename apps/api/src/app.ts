@@ -15,6 +15,7 @@ import { createJobQueue } from "./jobs/queue";
 import type { TChangeFeed } from "./live";
 import { changesPublicPages, createPageCache } from "./public/page-cache";
 import { publicRoutes } from "./public/routes";
+import { tipRoutes } from "./public/tips";
 import { refuseNulInAddress, trpcRequestGuards } from "./request-guards";
 import { createContextInner } from "./trpc/init";
 import { appRouter } from "./trpc/router";
@@ -135,6 +136,7 @@ export function createApp({
     ...(readDatabase ? { settleMs: REPLICA_SETTLE_MS } : {}),
   });
   changes?.onChange((change) => changesPublicPages(change) && pages.invalidate());
+  app.use(tipRoutes(database.db, publicUrl, rateLimits));
   app.use(publicRoutes(publicDb, publicUrl, pages));
   serveWebApp(app, config.webDist, log);
   app.use(lastResort(log));

@@ -55,6 +55,7 @@ export const entityTypes = [
   "fact_check",
   "settings",
   "webhook",
+  "tip",
 ] as const;
 export const ZEntityType = z.enum(entityTypes);
 export type TEntityType = z.infer<typeof ZEntityType>;

@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import {
   appendEvents,
   type DbOrTx,
@@ -35,6 +36,13 @@ const currentKey = () => {
   if (!chainKey) throw new Error("No audit key: call useAuditKey at start.");
   return chainKey;
 };
+
+/**
+ * A key for another purpose (signing form tickets, say), derived from the audit key so the
+ * desk keeps one secret and no purpose can forge another's signatures.
+ */
+export const purposeKey = (purpose: string) =>
+  createHmac("sha256", currentKey()).update(`factdesk:${purpose}`).digest();
 
 /** Verifies the chain with this process's key and the given signed checkpoints. */
 export const verifyAudit = (db: DbOrTx, checkpoints: TAuditCheckpoint[] = []) =>

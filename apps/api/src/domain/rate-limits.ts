@@ -49,8 +49,12 @@ const tooMany = (error: unknown, what: string) => {
   );
 };
 
-export function createRateLimits(store?: TLimitStore, { perAccount = 10, perAddress = 100 } = {}) {
+export function createRateLimits(
+  store?: TLimitStore,
+  { perAccount = 10, perAddress = 100, tipsPerAddress = 10 } = {},
+) {
   const byAccount = limiter(store, "login_account", perAccount);
+  const tipsByAddress = limiter(store, "tips_address", tipsPerAddress);
   const byAddress = limiter(store, "login_address", perAddress);
   const accountKey = (address: string, email: string) => `${address}|${email.trim().toLowerCase()}`;
   const expensive = Object.fromEntries(
@@ -76,6 +80,14 @@ export function createRateLimits(store?: TLimitStore, { perAccount = 10, perAddr
     /** A successful login clears the account's count. */
     async loginSucceeded(address: string, email: string): Promise<void> {
       await byAccount.delete(accountKey(address, email));
+    },
+    /** Readers' tips: a few per address per window, enough for a person and not for a flood. */
+    async tipSubmitted(address: string): Promise<void> {
+      try {
+        await tipsByAddress.consume(address);
+      } catch (error) {
+        throw tooMany(error, "tips from your address");
+      }
     },
     /** Draws one unit of a person's budget for expensive work. */
     async spend(work: TExpensiveWork, userId: string): Promise<void> {

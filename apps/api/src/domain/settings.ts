@@ -16,6 +16,7 @@ const defaults: TSettings = {
   publicUrl: null,
   methodology: "",
   correctionsPolicy: "",
+  tipConsent: "",
   version: 0,
   updatedBy: null,
   updatedAt: new Date(0),

@@ -1,8 +1,9 @@
-import { countOf, stanceLabels } from "@factdesk/schema";
+import { countOf, limits, stanceLabels } from "@factdesk/schema";
 import { RatingBadge } from "@factdesk/ui";
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import type { TSite } from "../domain/settings";
+import type { TTipProgress } from "../domain/tips";
 import type { listPublicVerdicts, TPublicVerdict } from "./verdicts";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
@@ -23,6 +24,8 @@ body{margin:0}header.site,footer.site{background:#f4f4f2;padding:.75rem 1rem}hea
 header.site a.brand{font-weight:700;margin-right:auto}main{max-width:46rem;margin:0 auto;padding:1rem}a{color:#0b57d0}
 .rating-badge{display:inline-block;padding:.2rem .6rem;border-radius:.3rem;font-weight:700}.rating-retracted{color:#a3261b}.claim{font-size:1.2rem;border-left:4px solid #999;margin:1rem 0;padding:.25rem 1rem}
 .notice{border:2px solid #b3261e;background:#fdeceb;padding:.75rem 1rem;border-radius:.3rem}.muted{color:#555}ul.verdicts{list-style:none;padding:0}ul.verdicts li{border-bottom:1px solid #ddd;padding:.75rem 0}
+.tip-form{display:flex;flex-direction:column;gap:.75rem;max-width:36rem}.tip-form textarea{font:inherit;padding:.4rem;min-height:8rem}.tip-form .check{flex-direction:row;gap:.5rem;align-items:start}.trap{position:absolute;left:-9999px;width:1px;height:1px;overflow:hidden}
+ol.progress{padding-left:1.2rem}ol.progress li.done{color:#1a1a1a}ol.progress li{color:#777}ol.progress li.now{font-weight:700;color:#1a1a1a}code.tracking{font-size:1.1rem;background:#f4f4f2;padding:.2rem .4rem;word-break:break-all}
 form.search{display:flex;gap:.5rem;flex-wrap:wrap;align-items:end}label{display:flex;flex-direction:column;font-size:.9rem}input,select,button{font:inherit;padding:.3rem .5rem}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}
 `;
@@ -95,6 +98,7 @@ function Document({
             <a href="/verdicts">Verdicts</a>
             <a href="/methodology">Methodology</a>
             <a href="/corrections-policy">Corrections policy</a>
+            <a href="/tips">Send a tip</a>
           </nav>
         </header>
         <main id="content">{children}</main>
@@ -354,6 +358,137 @@ export function notFoundPage(site: TSite, path: string) {
       <p>
         There is no page here. <a href="/verdicts">See all fact-checks</a>.
       </p>
+    </Document>,
+  );
+}
+
+export interface TTipFormState {
+  ticket: string;
+  consent: string;
+  /** What the reader typed, kept when the form is shown again with a problem. */
+  values?: { statement?: string; url?: string; seenWhere?: string; contact?: string };
+  problem?: string;
+}
+
+/** The public tip form: plain HTML, works without JavaScript. */
+export function tipFormPage(site: TSite, { ticket, consent, values = {}, problem }: TTipFormState) {
+  return page(
+    <Document
+      site={site}
+      title="Send us a claim to check"
+      description="Seen a claim you doubt? Send it to our fact-checkers."
+      path="/tips"
+    >
+      <h1>Send us a claim to check</h1>
+      <p>
+        Tell us what was said and where you saw it. You will get a tracking page that shows how your tip is
+        getting on; it never shows what you wrote.
+      </p>
+      {problem && (
+        <p className="notice" role="alert">
+          {problem}
+        </p>
+      )}
+      <form className="tip-form" method="post" action="/tips">
+        <label>
+          What was claimed (required)
+          <textarea
+            name="statement"
+            required
+            maxLength={limits.tipStatement}
+            defaultValue={values.statement}
+          />
+        </label>
+        <label>
+          Link to where it was said, if there is one
+          <input type="url" name="url" maxLength={limits.webAddress} defaultValue={values.url} />
+        </label>
+        <label>
+          Where did you see or hear it?
+          <input name="seenWhere" maxLength={limits.tipSeenWhere} defaultValue={values.seenWhere} />
+        </label>
+        <label>
+          Your email or phone, if we may contact you (optional, never published)
+          <input
+            name="contact"
+            maxLength={limits.tipContact}
+            autoComplete="email"
+            defaultValue={values.contact}
+          />
+        </label>
+        <label className="check">
+          <input type="checkbox" name="consent" value="yes" />
+          <span>{consent}</span>
+        </label>
+        <div className="trap" aria-hidden="true">
+          <label>
+            Leave this empty
+            <input name="website" tabIndex={-1} autoComplete="off" />
+          </label>
+        </div>
+        <input type="hidden" name="ticket" value={ticket} />
+        <button type="submit">Send the tip</button>
+      </form>
+    </Document>,
+  );
+}
+
+const progressSteps: { key: TTipProgress; label: string }[] = [
+  { key: "received", label: "Received" },
+  { key: "in_triage", label: "In triage: the desk has read it" },
+  { key: "being_checked", label: "Being checked" },
+  { key: "published", label: "Published" },
+];
+
+/** A tip's tracking page: its progress only, never its text or contact. */
+export function tipTrackingPage(
+  site: TSite,
+  code: string,
+  tip: {
+    progress: TTipProgress;
+    receivedAt: Date;
+    declinedReason: string | null;
+    verdictUrl: string | null;
+  },
+  { justSent = false } = {},
+) {
+  const reached = progressSteps.findIndex((step) => step.key === tip.progress);
+  return page(
+    <Document
+      site={site}
+      title="Your tip"
+      description="How a tip sent to our fact-checkers is getting on."
+      path={`/tips/${code}`}
+    >
+      <h1>Your tip</h1>
+      {justSent && (
+        <p className="notice" role="status">
+          Thank you: your tip has arrived. Keep this page's address to follow it; it is the only way to find
+          it again.
+        </p>
+      )}
+      <p>
+        Tracking code <code className="tracking">{code}</code>, received <Time at={tip.receivedAt} />.
+      </p>
+      {tip.progress === "declined" ? (
+        <p>
+          <strong>Not taken up.</strong> {tip.declinedReason}
+        </p>
+      ) : (
+        <ol className="progress">
+          {progressSteps.map((step, i) => (
+            <li key={step.key} className={i < reached ? "done" : i === reached ? "now" : undefined}>
+              {step.label}
+              {i === reached && " (now)"}
+            </li>
+          ))}
+        </ol>
+      )}
+      {tip.verdictUrl && webHref(tip.verdictUrl) && (
+        <p>
+          <a href={webHref(tip.verdictUrl)}>Read the fact-check</a>
+        </p>
+      )}
     </Document>,
   );
 }

@@ -11,6 +11,7 @@ import { ratingScaleRouter } from "./routers/rating-scale";
 import { savedViewRouter } from "./routers/saved-view";
 import { settingsRouter } from "./routers/settings";
 import { sourceRouter } from "./routers/source";
+import { tipRouter } from "./routers/tip";
 import { userRouter } from "./routers/user";
 import { verdictRouter } from "./routers/verdict";
 import { webhookRouter } from "./routers/webhook";
@@ -28,6 +29,7 @@ export const appRouter = router({
   savedView: savedViewRouter,
   settings: settingsRouter,
   source: sourceRouter,
+  tip: tipRouter,
   user: userRouter,
   verdict: verdictRouter,
   webhook: webhookRouter,

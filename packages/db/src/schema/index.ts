@@ -12,6 +12,7 @@ export * from "./ratings";
 export * from "./saved-views";
 export * from "./settings";
 export * from "./sources";
+export * from "./tips";
 export * from "./users";
 export * from "./verdicts";
 export * from "./webhooks";

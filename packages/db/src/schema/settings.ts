@@ -18,6 +18,8 @@ export const settings = pgTable(
     methodology: text().notNull().default(""),
     /** Markdown. */
     correctionsPolicy: text().notNull().default(""),
+    /** What the tip form tells readers their contact address is for; empty: the default wording. */
+    tipConsent: text().notNull().default(""),
     version: integer().notNull().default(1),
     updatedBy: uuid().references(() => users.id),
     updatedAt: updatedAt(),

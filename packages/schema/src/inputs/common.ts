@@ -34,6 +34,9 @@ export const limits = {
   webhookSecretMin: 16,
   matchText: 5000,
   viewName: 80,
+  tipStatement: 5000,
+  tipSeenWhere: 200,
+  tipContact: 254,
 } as const;
 
 export const ZId = z.uuid({ error: "Not a valid id." });

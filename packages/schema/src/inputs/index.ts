@@ -9,6 +9,7 @@ export * from "./published";
 export * from "./ratings";
 export * from "./settings";
 export * from "./sources";
+export * from "./tips";
 export * from "./users";
 export * from "./verdicts";
 export * from "./webhooks";

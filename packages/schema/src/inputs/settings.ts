@@ -11,6 +11,8 @@ export const ZSettingsUpdateInput = z.object({
   publicUrl: ZWebAddress.nullable(),
   methodology: ZPolicyText("methodology"),
   correctionsPolicy: ZPolicyText("corrections policy"),
+  /** Absent: left as it is (older forms do not send it). */
+  tipConsent: ZText(limits.reason, "consent wording").optional(),
   version: z.number().int().min(0),
 });
 export type TSettingsUpdateInput = z.infer<typeof ZSettingsUpdateInput>;
