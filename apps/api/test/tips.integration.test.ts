@@ -194,6 +194,9 @@ describe("reader tips", () => {
     expect((await status(b.code)).progress).toBe("being_checked");
     const claim = await desk.claim.get({ id: claimId });
     expect(claim.claim.text).toBe("The new bridge in Lyon cost 900 million euros.");
+    // The queue shows how many readers asked, and filters by it.
+    const asked = await desk.claim.list({ filter: { flags: ["asked_by_readers"] } });
+    expect(asked.items.map((item) => [item.id, item.readers])).toEqual([[claimId, 2]]);
     // Acting on tips someone already decided is refused, not repeated.
     await expect(desk.tip.decline({ tipIds: bridgeIds, reason: "Duplicate" })).rejects.toMatchObject({
       code: "CONFLICT",

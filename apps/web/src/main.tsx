@@ -35,6 +35,7 @@ const router = createBrowserRouter(
               lazy: page(() => import("./routes/NotificationsPage"), "NotificationsPage"),
             },
             { path: "archive", lazy: page(() => import("./routes/ArchivePage"), "ArchivePage") },
+            { path: "tips", lazy: page(() => import("./routes/TipsPage"), "TipsPage") },
             { path: "account", lazy: page(() => import("./routes/AccountPage"), "AccountPage") },
             {
               element: <RequireRole atLeast="editor" />,

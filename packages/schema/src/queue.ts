@@ -24,14 +24,15 @@ export const claimSortLabels: Record<TClaimSort, string> = {
   activity: "Last activity",
 };
 
-/** Conditions on a claim's links: each one ticked must hold. */
-export const queueFlags = ["contradiction", "duplicate", "fact_checked"] as const;
+/** Conditions on a claim's links and readers: each one ticked must hold. */
+export const queueFlags = ["contradiction", "duplicate", "fact_checked", "asked_by_readers"] as const;
 export const ZQueueFlag = z.enum(queueFlags);
 export type TQueueFlag = z.infer<typeof ZQueueFlag>;
 export const queueFlagLabels: Record<TQueueFlag, string> = {
   contradiction: "Has a contradiction",
   duplicate: "Has a duplicate",
   fact_checked: "Already fact-checked",
+  asked_by_readers: "Asked by readers",
 };
 
 export const archivedModes = ["exclude", "include", "only"] as const;

@@ -5,6 +5,7 @@ import {
   claimLinks,
   claims,
   type DbOrTx,
+  tips,
   users,
   verdicts,
 } from "@factdesk/db";
@@ -39,6 +40,9 @@ const hasLink = (kinds: SQL, extra: SQL = sql`true`) => sql`(
 /** The claim restates a past fact-check of the archive (kept by a job, see recordArchiveMatches). */
 const archiveMatched = sql`exists (select 1 from ${claimFactChecks} f where f.claim_id = ${claims.id})`;
 
+/** Readers who asked about the claim (tips attached and not declined), by the tips' claim index. */
+const readersAsking = sql`(select count(*)::int from ${tips} t where t.claim_id = ${claims.id} and t.declined_at is null)`;
+
 /** The claim-link conditions behind the queue's flags, also shown on each row. */
 const flagConditions: Record<TQueueFlag, SQL> = {
   contradiction: hasLink(sql`('contradiction')`),
@@ -49,6 +53,7 @@ const flagConditions: Record<TQueueFlag, SQL> = {
     sql`exists (select 1 from ${verdicts} v where v.state = 'published'
       and v.claim_id = case when l.claim_a_id = ${claims.id} then l.claim_b_id else l.claim_a_id end)`,
   )} or ${archiveMatched})`,
+  asked_by_readers: sql`exists (select 1 from ${tips} t where t.claim_id = ${claims.id} and t.declined_at is null)`,
 };
 
 const tsQuery = (q: string) => sql`websearch_to_tsquery('english', ${q})`;
@@ -194,6 +199,8 @@ export interface TQueueRow {
   assignee: { id: string; name: string } | null;
   verdictState: TVerdictState | null;
   flags: { contradiction: boolean; duplicate: boolean; factChecked: boolean };
+  /** How many readers asked about it (their tips are attached): a priority signal. */
+  readers: number;
   present: TPresent[];
 }
 
@@ -219,6 +226,7 @@ const pageJson = (actor: TActor, q: string | undefined, order: SQL) => sql`json_
   'assignee', case when ${users.id} is null then null else json_build_object('id', ${users.id}, 'name', ${users.name}) end,
   'verdictState', ${verdicts.state},
   'flags', ${rowFlags},
+  'readers', ${readersAsking},
   'present', ${presentColumn(actor)},
   'sortKey', array[${sql.join(
     [claims.priority, claims.score, claims.seq, claims.updatedAt].map((c) => sql`${c}::text`),

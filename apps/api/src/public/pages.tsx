@@ -25,7 +25,7 @@ header.site a.brand{font-weight:700;margin-right:auto}main{max-width:46rem;margi
 .rating-badge{display:inline-block;padding:.2rem .6rem;border-radius:.3rem;font-weight:700}.rating-retracted{color:#a3261b}.claim{font-size:1.2rem;border-left:4px solid #999;margin:1rem 0;padding:.25rem 1rem}
 .notice{border:2px solid #b3261e;background:#fdeceb;padding:.75rem 1rem;border-radius:.3rem}.muted{color:#555}ul.verdicts{list-style:none;padding:0}ul.verdicts li{border-bottom:1px solid #ddd;padding:.75rem 0}
 .tip-form{display:flex;flex-direction:column;gap:.75rem;max-width:36rem}.tip-form textarea{font:inherit;padding:.4rem;min-height:8rem}.tip-form .check{flex-direction:row;gap:.5rem;align-items:start}.trap{position:absolute;left:-9999px;width:1px;height:1px;overflow:hidden}
-ol.progress{padding-left:1.2rem}ol.progress li.done{color:#1a1a1a}ol.progress li{color:#777}ol.progress li.now{font-weight:700;color:#1a1a1a}code.tracking{font-size:1.1rem;background:#f4f4f2;padding:.2rem .4rem;word-break:break-all}
+ol.progress{padding-left:1.2rem}ol.progress li.done{color:#1a1a1a}ol.progress li{color:#555}ol.progress li.now{font-weight:700;color:#1a1a1a}code.tracking{font-size:1.1rem;background:#f4f4f2;padding:.2rem .4rem;word-break:break-all}
 form.search{display:flex;gap:.5rem;flex-wrap:wrap;align-items:end}label{display:flex;flex-direction:column;font-size:.9rem}input,select,button{font:inherit;padding:.3rem .5rem}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}
 `;

@@ -42,6 +42,7 @@ export function Layout() {
             Review queue
           </NavLink>
           <NavLink to="/ingest">Ingest</NavLink>
+          <NavLink to="/tips">Tips</NavLink>
           <NavLink to="/archive">Archive</NavLink>
           <NavLink to="/dashboard">Dashboard</NavLink>
           {hasRole(me.data, "editor") && <NavLink to="/approvals">Approvals</NavLink>}

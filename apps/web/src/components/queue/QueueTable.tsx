@@ -1,4 +1,4 @@
-import { claimPriorityLabels, verdictStateLabels } from "@factdesk/schema";
+import { claimPriorityLabels, countOf, verdictStateLabels } from "@factdesk/schema";
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { Link } from "react-router";
@@ -162,6 +162,7 @@ export function QueueTable({
 
 function RowFlags({ claim }: { claim: TQueueRow }) {
   const flags = [
+    claim.readers > 0 && ["readers", `Asked by ${countOf(claim.readers, "reader")}`],
     claim.flags.factChecked && ["fact-checked", "Already fact-checked"],
     claim.flags.contradiction && ["contradiction", "Contradiction"],
     claim.flags.duplicate && ["duplicate", "Duplicate"],
