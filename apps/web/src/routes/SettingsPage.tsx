@@ -7,6 +7,8 @@ import { FormError } from "../components/FormError";
 import { fieldError, queryClient, trpc } from "../lib/trpc";
 
 type TForm = Omit<TSettingsUpdateInput, "version">;
+/** Texts whose empty value is saved as empty (the others are cleared to none). */
+const keptEmpty = new Set<keyof TForm>(["methodology", "correctionsPolicy", "tipConsent"]);
 
 /** Admins set who publishes (ClaimReview's author), where, and the public policy pages. */
 export function SettingsPage() {
@@ -36,10 +38,7 @@ export function SettingsPage() {
     onChange: (e: { target: { value: string } }) =>
       setForm({
         ...form,
-        [name]:
-          e.target.value === "" && name !== "methodology" && name !== "correctionsPolicy"
-            ? null
-            : e.target.value,
+        [name]: e.target.value === "" && !keptEmpty.has(name) ? null : e.target.value,
       }),
     "aria-invalid": Boolean(fieldError(save.error, name)),
   });
@@ -93,6 +92,14 @@ export function SettingsPage() {
           </span>
           <textarea rows={8} {...field("correctionsPolicy")} />
           {invalid("correctionsPolicy")}
+        </label>
+        <label>
+          <span>
+            What the tip form at <a href="/tips">/tips</a> tells readers their contact address is for (empty:
+            the default wording)
+          </span>
+          <textarea rows={3} {...field("tipConsent")} maxLength={limits.reason} />
+          {invalid("tipConsent")}
         </label>
         <FormError error={save.error} />
         {conflict && (
