@@ -82,7 +82,12 @@ export async function scoreCheckWorthinessAll(
   const stage = encoder ? encoderStage : undefined;
   if (!stage) return fast;
   const unsure = fast.flatMap((result, i) => (inEncoderBand(stage, result.score) ? [i] : []));
-  const vectors = await embedSentences(unsure.map((i) => sentences[i] as string));
+  // Intake never stops for the encoder: should its thread fail, the fast scores stand.
+  const vectors = await embedSentences(unsure.map((i) => sentences[i] as string)).catch((error) => {
+    console.error("Sentence encoder failed; scoring with the fast model alone:", error);
+    return null;
+  });
+  if (!vectors) return fast;
   unsure.forEach((i, k) => {
     const first = fast[i] as TCheckWorthiness;
     const score = rounded(stackedScore(stage, first.score, vectors[k] as Float32Array));
