@@ -117,8 +117,35 @@ export async function dashboard(db: DbOrTx, { weeks = 12 } = {}) {
       group by 1 order by 2 desc, 1 limit 10`,
   );
 
+  // What assessors of the IFCN code ask: how many readers asked, how fast they had an answer,
+  // and how much of the published work began with a reader.
+  const readerTips = await rows<{
+    week: string;
+    tipsReceived: number;
+    publishedFromTips: number;
+    published: number;
+    medianDaysTipToVerdict: number | null;
+  }>(
+    db,
+    sql`select to_char(w.week_start, 'YYYY-MM-DD') as week,
+        (select count(*)::int from tips t
+          where date_trunc('week', t.created_at at time zone 'UTC') = w.week_start) as "tipsReceived",
+        (select count(*)::int from verdicts v
+          where date_trunc('week', v.published_at at time zone 'UTC') = w.week_start and v.retracted_at is null
+            and exists (select 1 from tips t where t.claim_id = v.claim_id and t.declined_at is null)) as "publishedFromTips",
+        (select count(*)::int from verdicts v
+          where date_trunc('week', v.published_at at time zone 'UTC') = w.week_start and v.retracted_at is null) as published,
+        (select round((percentile_cont(0.5) within group (
+            order by extract(epoch from v.published_at - t.created_at)) / 86400)::numeric, 1)::float8
+          from tips t join verdicts v on v.claim_id = t.claim_id
+          where date_trunc('week', v.published_at at time zone 'UTC') = w.week_start
+            and v.retracted_at is null and t.declined_at is null) as "medianDaysTipToVerdict"
+      from ${weekStarts(weeks)} order by w.week_start`,
+  );
+
   return {
     weeks: weekList,
+    readerTips,
     backlog: pivot(backlog, weekList, noStatuses).map(({ key, ...counts }) => ({ week: key, ...counts })),
     timeToVerdict,
     ratings: ratingLabels.map((label) => ({ label, colour: ratingColours[label] ?? "#8a94a3" })),

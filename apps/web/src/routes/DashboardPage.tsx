@@ -106,6 +106,26 @@ function Charts({ data }: { data: TDashboard }) {
         </LineChart>
       </Panel>
       <Panel
+        title="Reader tips per week, and the published checks readers asked for"
+        empty={data.readerTips.every((week) => week.tipsReceived === 0 && week.publishedFromTips === 0)}
+        table={
+          <DataTable
+            rows={data.readerTips}
+            columns={["week", "tipsReceived", "publishedFromTips", "published", "medianDaysTipToVerdict"]}
+          />
+        }
+      >
+        <BarChart data={weeks(data.readerTips)}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="label" />
+          <YAxis allowDecimals={false} />
+          <Tooltip />
+          <Legend />
+          <Bar dataKey="tipsReceived" name="Tips received" fill={lineColour} />
+          <Bar dataKey="publishedFromTips" name="Published that readers asked for" fill="#1b7f3b" />
+        </BarChart>
+      </Panel>
+      <Panel
         title="Verdicts published per week, by rating"
         empty={data.ratings.length === 0}
         table={
@@ -203,6 +223,9 @@ const columnLabels: Record<string, string> = {
   outlet: "Outlet",
   medianDays: "Median days",
   published: "Published",
+  tipsReceived: "Tips received",
+  publishedFromTips: "Published that readers asked for",
+  medianDaysTipToVerdict: "Median days from tip to verdict",
   ...claimStatusLabels,
 };
 
@@ -222,7 +245,7 @@ function DataTable({ rows, columns }: { rows: Record<string, unknown>[]; columns
         {rows.map((row) => (
           <tr key={String(row[columns[0] ?? ""])}>
             {columns.map((column) => (
-              <td key={column}>{String(row[column] ?? 0)}</td>
+              <td key={column}>{String(row[column] ?? "–")}</td>
             ))}
           </tr>
         ))}
