@@ -4,6 +4,7 @@ import {
   parseFactCheckTable,
   parseLooseDate,
   ratingPosition,
+  ratingPositionOfWords,
 } from "./fact-check-import";
 
 // Shapes as publishers really emit them (see ../shared/datasets/claimreview_examples).
@@ -97,6 +98,26 @@ describe("ratingPosition", () => {
   });
 });
 
+describe("ratingPositionOfWords", () => {
+  it("places the wording desks use, the specific before the general, and nothing else", () => {
+    const cases: [string, number | null][] = [
+      ["Pants on Fire!", 0],
+      ["False", 0.1],
+      ["Mostly False", 0.25],
+      ["Misleading", 0.3],
+      ["Missing context", 0.4],
+      ["Half True", 0.5],
+      ["Mostly true", 0.75],
+      ["True", 1],
+      ["Four Pinocchios", 0],
+      ["Satire", null],
+      ["Unproven", null],
+      ["", null],
+    ];
+    for (const [words, position] of cases) expect(ratingPositionOfWords(words), words).toBe(position);
+  });
+});
+
 describe("parseLooseDate", () => {
   it("reads ISO and prose dates to a calendar day", () => {
     expect(parseLooseDate("2014-07-23T10:00:00Z")).toBe("2014-07-23");
@@ -116,7 +137,7 @@ describe("parseFactCheckTable", () => {
         title: null,
         claimant: null,
         rating: "Mostly false",
-        ratingPosition: null,
+        ratingPosition: 0.25,
         url: "https://example.org/a",
         publisher: null,
         reviewedOn: "2021-05-01",

@@ -93,6 +93,32 @@ export function ratingPosition(rating: Json): number | null {
   return position >= 0 && position <= 1 ? Math.round(position * 1000) / 1000 : null;
 }
 
+/**
+ * Ratings given in words only (a spreadsheet's "False", a ClaimReview with no numbers) placed
+ * on the same scale, from the wording desks commonly use (PolitiFact, Snopes, Full Fact, AFP,
+ * the Washington Post's Pinocchios). The more specific wording is tried first; anything else
+ * (satire, unproven, a desk's own phrase) has no position.
+ */
+const ratingWords: [RegExp, number][] = [
+  [/pants on fire|fabricated|\bfake\b|\bhoax\b|\bscam\b|four pinocchios/, 0],
+  [/mostly false|largely false|mostly inaccurate|three pinocchios/, 0.25],
+  [/mostly true|largely true|mostly accurate|mostly correct|one pinocchio/, 0.75],
+  [
+    /half[- ]true|mixture|\bmixed\b|partly (true|false|correct)|partially (true|false|correct)|two pinocchios/,
+    0.5,
+  ],
+  [/missing context|lacks context|needs context/, 0.4],
+  [/misleading|distorted|exaggerat|out of context|cherry[- ]pick/, 0.3],
+  [/\bfalse\b|incorrect|inaccurate|untrue|not true|\bwrong\b|baseless/, 0.1],
+  [/^(true|correct|accurate)\b|geppetto/, 1],
+];
+
+export function ratingPositionOfWords(rating: string | null | undefined): number | null {
+  const words = rating?.trim().toLowerCase();
+  if (!words) return null;
+  return ratingWords.find(([pattern]) => pattern.test(words))?.[1] ?? null;
+}
+
 function typesOf(node: Json): string[] {
   const type = node["@type"];
   return (Array.isArray(type) ? type : [type]).filter((t): t is string => typeof t === "string");
@@ -121,12 +147,13 @@ function fromClaimReview(review: Json): TFactCheckRecord | string {
   const value = num(rating.ratingValue);
   const best = num(rating.bestRating) ?? 5;
   const publisherUrl = httpUrl(author.url);
+  const words = str(rating.alternateName) ?? str(rating.name);
   return {
     claimText: tidyClaim(claimText),
     title: str(review.name) ?? str(review.headline),
     claimant: isObject(claimantNode) ? str(claimantNode.name) : str(claimantNode),
-    rating: str(rating.alternateName) ?? str(rating.name) ?? (value !== null ? `${value}/${best}` : null),
-    ratingPosition: ratingPosition(rating),
+    rating: words ?? (value !== null ? `${value}/${best}` : null),
+    ratingPosition: ratingPosition(rating) ?? ratingPositionOfWords(words),
     url: httpUrl(review.url, publisherUrl),
     publisher:
       str(author.name) ?? (publisherUrl ? new URL(publisherUrl).hostname.replace(/^www\./, "") : null),
@@ -219,7 +246,7 @@ export function parseFactCheckTable(text: string, { baseUrl }: { baseUrl?: strin
       title: cell(row, "title"),
       claimant: cell(row, "claimant"),
       rating: cell(row, "rating"),
-      ratingPosition: null,
+      ratingPosition: ratingPositionOfWords(cell(row, "rating")),
       url: httpUrl(cell(row, "url"), baseUrl),
       publisher: cell(row, "publisher"),
       reviewedOn: parseLooseDate(cell(row, "reviewedOn")),

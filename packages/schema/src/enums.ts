@@ -114,10 +114,16 @@ export const notificationKinds = [
   "approved",
   "published",
   "mentioned",
+  "recurred",
 ] as const;
 export const ZNotificationKind = z.enum(notificationKinds);
 export type TNotificationKind = z.infer<typeof ZNotificationKind>;
 
-export const webhookEvents = ["verdict.published", "verdict.corrected", "verdict.retracted"] as const;
+export const webhookEvents = [
+  "verdict.published",
+  "verdict.corrected",
+  "verdict.retracted",
+  "claim.recurred",
+] as const;
 export const ZWebhookEvent = z.enum(webhookEvents);
 export type TWebhookEvent = z.infer<typeof ZWebhookEvent>;

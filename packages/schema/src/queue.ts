@@ -25,13 +25,20 @@ export const claimSortLabels: Record<TClaimSort, string> = {
 };
 
 /** Conditions on a claim's links and readers: each one ticked must hold. */
-export const queueFlags = ["contradiction", "duplicate", "fact_checked", "asked_by_readers"] as const;
+export const queueFlags = [
+  "contradiction",
+  "duplicate",
+  "fact_checked",
+  "recurring",
+  "asked_by_readers",
+] as const;
 export const ZQueueFlag = z.enum(queueFlags);
 export type TQueueFlag = z.infer<typeof ZQueueFlag>;
 export const queueFlagLabels: Record<TQueueFlag, string> = {
   contradiction: "Has a contradiction",
   duplicate: "Has a duplicate",
   fact_checked: "Already fact-checked",
+  recurring: "Recurring (repeats a false claim)",
   asked_by_readers: "Asked by readers",
 };
 

@@ -5,6 +5,7 @@ import {
   claimLinks,
   claims,
   type DbOrTx,
+  recurrences,
   tips,
   users,
   verdicts,
@@ -53,6 +54,7 @@ const flagConditions: Record<TQueueFlag, SQL> = {
     sql`exists (select 1 from ${verdicts} v where v.state = 'published'
       and v.claim_id = case when l.claim_a_id = ${claims.id} then l.claim_b_id else l.claim_a_id end)`,
   )} or ${archiveMatched})`,
+  recurring: sql`exists (select 1 from ${recurrences} r where r.claim_id = ${claims.id})`,
   asked_by_readers: sql`exists (select 1 from ${tips} t where t.claim_id = ${claims.id} and t.declined_at is null)`,
 };
 
@@ -201,6 +203,8 @@ export interface TQueueRow {
   flags: { contradiction: boolean; duplicate: boolean; factChecked: boolean };
   /** How many readers asked about it (their tips are attached): a priority signal. */
   readers: number;
+  /** It repeats something already found false or misleading (see recurrences.ts). */
+  recurring: boolean;
   present: TPresent[];
 }
 
@@ -227,6 +231,7 @@ const pageJson = (actor: TActor, q: string | undefined, order: SQL) => sql`json_
   'verdictState', ${verdicts.state},
   'flags', ${rowFlags},
   'readers', ${readersAsking},
+  'recurring', exists (select 1 from ${recurrences} r where r.claim_id = ${claims.id}),
   'present', ${presentColumn(actor)},
   'sortKey', array[${sql.join(
     [claims.priority, claims.score, claims.seq, claims.updatedAt].map((c) => sql`${c}::text`),

@@ -2,18 +2,23 @@ import type { Db } from "@factdesk/db";
 import type PgBoss from "pg-boss";
 import { claimsCoveredBy, embedFactChecks, recordArchiveMatches } from "../domain/fact-checks";
 import { suggestLinks } from "../domain/matching";
+import { recordRecurrences } from "../domain/recurrences";
+import { siteOf } from "../domain/settings";
+import type { TWebhookQueue } from "../domain/webhooks";
 import type { TJobData } from "./queue";
 
 /**
- * Suggests links for the claims an ingest stored, and finds the past fact-checks they restate;
- * a retry suggests nothing twice.
+ * Suggests links for the claims an ingest stored, finds the past fact-checks they restate, and
+ * raises an alert where they repeat something found false or misleading; a retry suggests and
+ * alerts nothing twice.
  */
 export const matchClaims =
-  (db: Db) =>
+  (db: Db, { webhooks, publicUrl }: { webhooks: TWebhookQueue; publicUrl: URL }) =>
   async ([job]: PgBoss.Job<TJobData["match-claims"]>[]) => {
     if (!job) return;
     await suggestLinks(db, job.data.claimIds, job.data.actorId);
     await recordArchiveMatches(db, job.data.claimIds);
+    await recordRecurrences(db, job.data.claimIds, webhooks, await siteOf(db, publicUrl));
   };
 
 /**

@@ -5,10 +5,11 @@ import { embedFactChecks } from "../domain/fact-checks";
 import { compactClaimCounts } from "../domain/queue";
 import { deliverWebhookJob } from "./deliver-webhook";
 import { matchArchive, matchClaims } from "./match-claims";
+import { createJobQueue } from "./queue";
 
 export interface TWorkerOptions {
   /** Where webhook deliveries may go, and how soon a failed one is retried. */
-  config: Pick<TConfig, "fetch" | "webhooks">;
+  config: Pick<TConfig, "fetch" | "webhooks" | "publicUrl">;
   /** How often an idle worker asks for work (pg-boss's floor is half a second). */
   pollingIntervalSeconds?: number;
   log?: (message: string, error?: unknown) => void;
@@ -34,7 +35,12 @@ export async function startWorkers(
   // A lost database connection fails a poll, not the process: the next poll tries again.
   boss.on("error", (error) => log("jobs:", error));
   await boss.start();
-  await boss.work("match-claims", { pollingIntervalSeconds, batchSize: 1 }, matchClaims(database.db));
+  const webhooks = { jobs: createJobQueue(database.db), retrySeconds: config.webhooks.retrySeconds };
+  await boss.work(
+    "match-claims",
+    { pollingIntervalSeconds, batchSize: 1 },
+    matchClaims(database.db, { webhooks, publicUrl: config.publicUrl }),
+  );
   await boss.work("match-archive", { pollingIntervalSeconds, batchSize: 1 }, matchArchive(database.db));
   // pg-boss fires a schedule once per minute however many instances keep it.
   await boss.schedule("compact-claim-counts", "* * * * *");

@@ -15,6 +15,15 @@ const messages: Record<TNotificationKind, (n: TNotification) => string> = {
   changes_requested: (n) => `${n.actor?.name ?? "An editor"} asked for changes to your verdict`,
   approved: (n) => `${n.actor?.name ?? "An editor"} approved your verdict`,
   published: (n) => `${n.actor?.name ?? "An editor"} published your verdict`,
+  recurred: (n) => {
+    const { repeats, appearedIn } = n.data as {
+      repeats?: { headline?: string | null; text?: string | null; rating?: string | null };
+      appearedIn?: { title?: string | null; outlet?: string | null };
+    };
+    const what = repeats?.headline ?? repeats?.text ?? "a claim found false or misleading";
+    const where = appearedIn?.outlet ?? appearedIn?.title;
+    return `Recurring: “${what}”${repeats?.rating ? ` (${repeats.rating})` : ""} appeared again${where ? ` in ${where}` : ""}`;
+  },
 };
 
 /** The reader's notifications, newest first; opening one marks it read. */

@@ -9,6 +9,7 @@ export * from "./notifications";
 export * from "./presence";
 export * from "./rate-limits";
 export * from "./ratings";
+export * from "./recurrences";
 export * from "./saved-views";
 export * from "./settings";
 export * from "./sources";

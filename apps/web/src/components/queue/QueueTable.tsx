@@ -162,6 +162,7 @@ export function QueueTable({
 
 function RowFlags({ claim }: { claim: TQueueRow }) {
   const flags = [
+    claim.recurring && ["recurring", "Recurring"],
     claim.readers > 0 && ["readers", `Asked by ${countOf(claim.readers, "reader")}`],
     claim.flags.factChecked && ["fact-checked", "Already fact-checked"],
     claim.flags.contradiction && ["contradiction", "Contradiction"],
