@@ -18,6 +18,10 @@ export const jobQueues = {
   "match-archive": { retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 600 },
   /** Gives archived fact-checks still without one their sentence vector, every five minutes. */
   "embed-archive": { retryLimit: 0, expireInSeconds: 900 },
+  /** Keeps a snapshot of a newly added source's address. */
+  "archive-source": { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
+  /** Checks the sources of published verdicts for dead or changed links, hourly. */
+  "check-sources": { retryLimit: 0, expireInSeconds: 1800 },
   /** Folds the queue's running counts together (claim_count_deltas), every minute. */
   "compact-claim-counts": { retryLimit: 0, expireInSeconds: 60 },
   /** Posts one webhook delivery to its endpoint. */

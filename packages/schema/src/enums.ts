@@ -115,6 +115,7 @@ export const notificationKinds = [
   "published",
   "mentioned",
   "recurred",
+  "source_changed",
 ] as const;
 export const ZNotificationKind = z.enum(notificationKinds);
 export type TNotificationKind = z.infer<typeof ZNotificationKind>;

@@ -11,13 +11,14 @@ export interface TNotice {
 
 /**
  * Tells people about a change, inside the change's own transaction (a rolled-back change
- * tells nobody). Nobody is told about what they did themselves. The change's audit event
- * announces it live; the browser then fetches its notifications.
+ * tells nobody). Nobody is told about what they did themselves; a null actor is the desk's
+ * own jobs. The change's audit event announces it live; the browser then fetches its
+ * notifications.
  */
-export async function notify(tx: DbOrTx, actor: TActor, notices: TNotice[]) {
+export async function notify(tx: DbOrTx, actor: TActor | null, notices: TNotice[]) {
   const rows = notices
-    .filter((notice) => notice.userId !== actor.id)
-    .map((notice) => ({ ...notice, actorId: actor.id, data: notice.data ?? {} }));
+    .filter((notice) => notice.userId !== actor?.id)
+    .map((notice) => ({ ...notice, actorId: actor?.id ?? null, data: notice.data ?? {} }));
   if (rows.length) await tx.insert(notifications).values(rows);
 }
 

@@ -1,7 +1,7 @@
-import { articles, claims, type Db, factChecks, notifications, recurrences, verdicts } from "@factdesk/db";
+import { articles, claims, type Db, factChecks, recurrences, verdicts } from "@factdesk/db";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { recordEvents } from "./audit";
-import { editorIds } from "./notifications";
+import { editorIds, notify } from "./notifications";
 import { verdictPageUrl } from "./publishing";
 import type { TSite } from "./settings";
 import { enqueueWebhookEvent, type TWebhookQueue } from "./webhooks";
@@ -120,16 +120,16 @@ export async function recordRecurrences(db: Db, claimIds: string[], webhooks: TW
         ? { kind: "article", ...appearance.article }
         : { kind: "tip or desk", id: null, title: null, outlet: null, url: null };
       const people = [...new Set([...(verdict ? [verdict.authorId] : []), ...editors])];
-      if (people.length)
-        await tx.insert(notifications).values(
-          people.map((userId) => ({
-            userId,
-            kind: "recurred" as const,
-            claimId: appearance.id,
-            actorId: null,
-            data: { repeats, appearedIn, at: appearance.createdAt.toISOString() },
-          })),
-        );
+      await notify(
+        tx,
+        null,
+        people.map((userId) => ({
+          userId,
+          kind: "recurred" as const,
+          claimId: appearance.id,
+          data: { repeats, appearedIn, at: appearance.createdAt.toISOString() },
+        })),
+      );
       await enqueueWebhookEvent(tx, webhooks, "claim.recurred", {
         claimId: appearance.id,
         text: appearance.text,

@@ -8,6 +8,7 @@ import {
   type TSourceUpdateInput,
 } from "@factdesk/schema";
 import { eq } from "drizzle-orm";
+import type { TJobQueue } from "../jobs/queue";
 import { recordEvent } from "./audit";
 import { findClaim } from "./claims";
 import { assertNotUnderApproval } from "./verdicts";
@@ -23,7 +24,13 @@ const sourceSummary = (source: typeof sources.$inferSelect) => ({
   stance: source.stance,
 });
 
-export async function addSource(db: DbOrTx, actor: TActor, input: TSourceAddInput) {
+/** Adds a source to a claim; with `jobs`, a job keeps a snapshot of its address (the archived copy). */
+export async function addSource(
+  db: DbOrTx,
+  actor: TActor,
+  input: TSourceAddInput,
+  { jobs }: { jobs?: TJobQueue } = {},
+) {
   return db.transaction(async (tx) => {
     const claim = await findClaim(tx, input.claimId, { lock: true });
     const source = insertedRow(
@@ -41,6 +48,7 @@ export async function addSource(db: DbOrTx, actor: TActor, input: TSourceAddInpu
       claimId: claim.id,
       data: sourceSummary(source),
     });
+    if (jobs) await jobs.enqueue(tx, "archive-source", { sourceId: source.id });
     return source;
   });
 }

@@ -8,6 +8,8 @@ export interface TJobData {
   "deliver-webhook": { deliveryId: string };
   "compact-claim-counts": Record<string, never>;
   "embed-archive": Record<string, never>;
+  "archive-source": { sourceId: string };
+  "check-sources": Record<string, never>;
 }
 
 export interface TJobQueue {

@@ -3,6 +3,7 @@ import PgBoss from "pg-boss";
 import type { TConfig } from "../config";
 import { embedFactChecks } from "../domain/fact-checks";
 import { compactClaimCounts } from "../domain/queue";
+import { archiveSource, checkPublishedSources } from "../domain/source-archive";
 import { deliverWebhookJob } from "./deliver-webhook";
 import { matchArchive, matchClaims } from "./match-claims";
 import { createJobQueue } from "./queue";
@@ -55,6 +56,18 @@ export async function startWorkers(
   await boss.work("compact-claim-counts", { pollingIntervalSeconds: 5 }, () =>
     compactClaimCounts(database.db),
   );
+  await boss.work<{ sourceId: string }>(
+    "archive-source",
+    { pollingIntervalSeconds, batchSize: 1 },
+    async ([job]) => {
+      if (job) await archiveSource(database.db, job.data.sourceId, config.fetch);
+    },
+  );
+  // Link rot: published verdicts' sources fetched again daily, an hourly batch at a time.
+  await boss.schedule("check-sources", "17 * * * *");
+  await boss.work("check-sources", { pollingIntervalSeconds: 5 }, async () => {
+    await checkPublishedSources(database.db, config.fetch);
+  });
   // Fact-checks imported before vectors existed, or whose import job gave up, get theirs.
   await boss.schedule("embed-archive", "*/5 * * * *");
   await boss.work("embed-archive", { pollingIntervalSeconds: 5 }, async () => {

@@ -186,7 +186,8 @@ export function verdictPage(site: TSite, verdict: TPublicVerdict) {
                       {": "}
                       <q>{source.excerpt}</q>
                     </>
-                  )}
+                  )}{" "}
+                  (<a href={`/sources/${source.id}/archived`}>archived copy</a>)
                 </li>
               ))}
             </ul>
@@ -488,6 +489,66 @@ export function tipTrackingPage(
         <p>
           <a href={webHref(tip.verdictUrl)}>Read the fact-check</a>
         </p>
+      )}
+    </Document>,
+  );
+}
+
+/** The copy kept of a cited source: its readable text as fetched, with when, what answered and a hash. */
+export function sourceSnapshotPage(
+  site: TSite,
+  sourceId: string,
+  source: {
+    url: string;
+    title: string;
+    linkState: string | null;
+    snapshot: {
+      fetchedAt: Date;
+      httpStatus: number | null;
+      title: string | null;
+      text: string | null;
+      bodySha256: string | null;
+    } | null;
+  },
+) {
+  const { snapshot } = source;
+  return page(
+    <Document
+      site={site}
+      title={`Archived copy: ${source.title}`}
+      description={`The copy we kept of ${source.title}, a source of our fact-checks.`}
+      path={`/sources/${sourceId}/archived`}
+    >
+      <h1>Archived copy: {source.title}</h1>
+      <p>
+        Original address:{" "}
+        {webHref(source.url) ? (
+          <a href={webHref(source.url)} rel="nofollow noopener">
+            {source.url}
+          </a>
+        ) : (
+          source.url
+        )}
+        {source.linkState === "dead" && <strong> (no longer answers)</strong>}
+        {source.linkState === "changed" && <strong> (has changed since this copy)</strong>}
+      </p>
+      {snapshot ? (
+        <>
+          <p className="muted">
+            Fetched <Time at={snapshot.fetchedAt} />, answered {snapshot.httpStatus ?? "nothing"}; SHA-256 of
+            what it served: <code>{snapshot.bodySha256}</code>. Below is its readable text, not the page
+            itself.
+          </p>
+          <article>
+            {snapshot.title && <h2>{snapshot.title}</h2>}
+            {(snapshot.text ?? "").split(/\n\s*\n/).map((paragraph, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs of a fixed text, never reordered
+              <p key={i}>{paragraph}</p>
+            ))}
+          </article>
+        </>
+      ) : (
+        <p>No copy of this source has been kept yet.</p>
       )}
     </Document>,
   );

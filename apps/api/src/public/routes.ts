@@ -5,8 +5,17 @@ import { Feed } from "feed";
 import { z } from "zod";
 import { currentSlugFor, verdictPageUrl } from "../domain/publishing";
 import { siteOf } from "../domain/settings";
+import { publicSnapshot } from "../domain/source-archive";
 import type { TPageCache, TPublicPage } from "./page-cache";
-import { feedItemHtml, indexPage, notFoundPage, policyPage, safeJson, verdictPage } from "./pages";
+import {
+  feedItemHtml,
+  indexPage,
+  notFoundPage,
+  policyPage,
+  safeJson,
+  sourceSnapshotPage,
+  verdictPage,
+} from "./pages";
 import { currentClaimReviews, lastPublicChange, listPublicVerdicts, publicVerdict } from "./verdicts";
 
 /**
@@ -24,6 +33,8 @@ function sendPage(req: Request, res: Response, { body, type, lastModified, etag 
   if (req.fresh) return void res.status(304).end();
   res.send(body);
 }
+
+const ZSourceId = z.uuid();
 
 const ZListQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
@@ -101,6 +112,17 @@ export function publicRoutes(db: DbOrTx, configuredPublicUrl: URL, pages: TPageC
       .status(404)
       .type("html")
       .send(notFoundPage(await site(), req.path));
+  });
+
+  // A cited source's kept copy: not kept rendered, as the copy arrives after the page is published.
+  router.get("/sources/:id/archived", async (req, res) => {
+    const id = ZSourceId.safeParse(req.params.id);
+    const source = id.success ? await publicSnapshot(db, id.data) : null;
+    const current = await site();
+    if (!source || !id.success)
+      return void res.status(404).type("html").send(notFoundPage(current, req.path));
+    res.setHeader("Cache-Control", PUBLIC_CACHE_CONTROL);
+    res.type("html").send(sourceSnapshotPage(current, id.data, source));
   });
 
   for (const [path, title, field] of [

@@ -58,7 +58,13 @@ export async function publicVerdict(db: DbOrTx, slug: string, site: TSite) {
     article: appearance?.title
       ? { ...appearance, publishedAt: appearance.publishedAt ? new Date(appearance.publishedAt) : null }
       : null,
-    sources: snapshot.sources.map(({ title, url, stance, excerpt }) => ({ title, url, stance, excerpt })),
+    sources: snapshot.sources.map(({ id, title, url, stance, excerpt }) => ({
+      id,
+      title,
+      url,
+      stance,
+      excerpt,
+    })),
     authorName: row.authorName,
     approverName: latest?.approverName ?? null,
     publishedAt: publishedAt,

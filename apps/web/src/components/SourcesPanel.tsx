@@ -15,6 +15,8 @@ interface Source {
   stance: TSourceStance;
   note: string | null;
   version: number;
+  /** What the link check last found (null until checked). */
+  linkState?: string | null;
 }
 
 type TFormValues = { url: string; title: string; excerpt: string; stance: string; note: string };
@@ -177,6 +179,10 @@ export function SourcesPanel({ claimId, sources }: { claimId: string; sources: S
                 <a href={source.url} rel="noopener noreferrer nofollow" target="_blank">
                   {source.title}
                 </a>
+                {source.linkState === "dead" && <strong className="link-state"> · no longer answers</strong>}
+                {source.linkState === "changed" && (
+                  <strong className="link-state"> · changed since it was archived</strong>
+                )}
                 {source.excerpt && <q className="excerpt">{source.excerpt}</q>}
                 {source.note && <p className="muted">{source.note}</p>}
                 <div className="row">

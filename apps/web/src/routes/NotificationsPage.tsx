@@ -24,6 +24,10 @@ const messages: Record<TNotificationKind, (n: TNotification) => string> = {
     const where = appearedIn?.outlet ?? appearedIn?.title;
     return `Recurring: “${what}”${repeats?.rating ? ` (${repeats.rating})` : ""} appeared again${where ? ` in ${where}` : ""}`;
   },
+  source_changed: (n) => {
+    const { title, state } = n.data as { title?: string; state?: string };
+    return `A source of your published verdict ${state === "dead" ? "no longer answers" : "has changed"}: ${title ?? "a source"}`;
+  },
 };
 
 /** The reader's notifications, newest first; opening one marks it read. */

@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { claims } from "./claims";
 import { createdAt, id, updatedAt } from "./columns";
 import { sourceStanceEnum } from "./enums";
@@ -19,6 +19,9 @@ export const sources = pgTable(
     /** SHA-256 of the quoted excerpt, to show later that the quote is unchanged. */
     contentHash: text(),
     archivedCopy: text(),
+    /** What the link check last found: live, dead (gone or failing) or changed (its text differs from the snapshot); null until checked. */
+    linkState: text().$type<"live" | "dead" | "changed">(),
+    linkCheckedAt: timestamp({ withTimezone: true }),
     addedBy: uuid()
       .notNull()
       .references(() => users.id),
@@ -27,4 +30,28 @@ export const sources = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [index().on(t.claimId)],
+);
+
+/**
+ * What a source's address served when it was added (and when checked since): kept so the
+ * evidence survives link rot. The first snapshot is the reference a later check compares with.
+ */
+export const sourceSnapshots = pgTable(
+  "source_snapshots",
+  {
+    id: id(),
+    sourceId: uuid()
+      .notNull()
+      .references(() => sources.id, { onDelete: "cascade" }),
+    fetchedAt: createdAt(),
+    /** The HTTP status; null when nothing answered (the error says why). */
+    httpStatus: integer(),
+    title: text(),
+    /** The readable text of the page (Mozilla Readability), or the text itself. */
+    text: text(),
+    bodySha256: text(),
+    textSha256: text(),
+    error: text(),
+  },
+  (t) => [index().on(t.sourceId, t.fetchedAt)],
 );

@@ -5,7 +5,7 @@ import { authedProcedure, router } from "../init";
 export const sourceRouter = router({
   add: authedProcedure
     .input(ZSourceAddInput)
-    .mutation(({ ctx, input }) => addSource(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => addSource(ctx.db, ctx.user, input, { jobs: ctx.jobs })),
   update: authedProcedure
     .input(ZSourceUpdateInput)
     .mutation(({ ctx, input }) => updateSource(ctx.db, ctx.user, input)),
