@@ -34,6 +34,9 @@ export interface TFetchResponse {
   status: number;
   type: string;
   body: string;
+  /** The validators for a conditional request next time (ETag, Last-Modified), when sent. */
+  etag?: string;
+  lastModified?: string;
 }
 
 export const defaultFetchRules: TFetchRules = { allowHosts: [], deadlineMs: 15_000, maxBytes: 5_000_000 };
@@ -135,6 +138,8 @@ function exchange(url: URL, request: TFetchRequest, rules: TFetchRules, deadline
           ...(response.headers.location ? { location: response.headers.location } : {}),
           type: response.headers["content-type"] ?? "",
           body: Buffer.concat(chunks).toString("utf8"),
+          ...(response.headers.etag ? { etag: response.headers.etag } : {}),
+          ...(response.headers["last-modified"] ? { lastModified: response.headers["last-modified"] } : {}),
         });
       });
     });

@@ -141,7 +141,7 @@ describe("the public site", () => {
     // The source's title and its quoted excerpt are apart.
     expect(first.document.querySelector("#sources + ul li")?.textContent).toBe(
       // (a <q> element's quotation marks are drawn by the browser, not in the text)
-      "Refutes: Britannica: Mujahideen-e-Khalq: founded in 1965",
+      "Refutes: Britannica: Mujahideen-e-Khalq: founded in 1965 (archived copy)",
     );
     expect(first.jsonLd[0].dateModified).toBeUndefined();
     expect((await readPage("/verdicts")).document.querySelector("main p.muted")?.textContent).toBe(

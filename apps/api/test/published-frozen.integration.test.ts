@@ -26,10 +26,9 @@ async function whatReadersSee(slug: string) {
   const api = await callerFor(t.db, null).published.get({ slug });
   return {
     claim: document.querySelector("blockquote.claim p")?.textContent,
-    sources: [...document.querySelectorAll("section[aria-labelledby=sources] li a")].map((a) => [
-      a.textContent,
-      a.getAttribute("href"),
-    ]),
+    sources: [...document.querySelectorAll("section[aria-labelledby=sources] li a:not(.archived)")].map(
+      (a) => [a.textContent, a.getAttribute("href")],
+    ),
     claimReviewed: jsonLd?.claimReviewed,
     author: jsonLd?.itemReviewed?.author?.name,
     api: { claim: api.claim, sources: api.sources.map((s) => [s.title, s.url, s.stance]) },

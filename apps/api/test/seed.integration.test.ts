@@ -17,6 +17,7 @@ const options = {
 };
 
 describe("seedDatabase", () => {
+  // Seeding runs the sentence encoder over five articles: slower than most tests on a busy machine.
   it("loads the five seed articles and the demo users, once", async () => {
     expect(await isEmpty(t.db)).toBe(true);
     const first = await seedDatabase(t.db, options);
@@ -30,7 +31,7 @@ describe("seedDatabase", () => {
     expect(await t.db.$count(users)).toBe(3);
     // Every claim, article, user and suggested link has its creation in the audit log.
     expect(await t.db.$count(events)).toBe(first.claims + 5 + 3 + (await t.db.$count(claimLinks)));
-  });
+  }, 120_000);
 
   it("lets the demo checker log in and see claims from all five articles", async () => {
     await seedDatabase(t.db, options);

@@ -22,6 +22,8 @@ export const jobQueues = {
   "archive-source": { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
   /** Checks the sources of published verdicts for dead or changed links, hourly. */
   "check-sources": { retryLimit: 0, expireInSeconds: 1800 },
+  /** Polls the outlets' feeds that are due, every minute. */
+  "poll-feeds": { retryLimit: 0, expireInSeconds: 900 },
   /** Folds the queue's running counts together (claim_count_deltas), every minute. */
   "compact-claim-counts": { retryLimit: 0, expireInSeconds: 60 },
   /** Posts one webhook delivery to its endpoint. */

@@ -56,6 +56,7 @@ export const entityTypes = [
   "settings",
   "webhook",
   "tip",
+  "feed",
 ] as const;
 export const ZEntityType = z.enum(entityTypes);
 export type TEntityType = z.infer<typeof ZEntityType>;

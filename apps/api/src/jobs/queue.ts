@@ -10,6 +10,7 @@ export interface TJobData {
   "embed-archive": Record<string, never>;
   "archive-source": { sourceId: string };
   "check-sources": Record<string, never>;
+  "poll-feeds": Record<string, never>;
 }
 
 export interface TJobQueue {

@@ -2,6 +2,7 @@ import { type DbHandle, JOB_SCHEMA, jobDatabase } from "@factdesk/db";
 import PgBoss from "pg-boss";
 import type { TConfig } from "../config";
 import { embedFactChecks } from "../domain/fact-checks";
+import { pollDueFeeds } from "../domain/monitoring";
 import { compactClaimCounts } from "../domain/queue";
 import { archiveSource, checkPublishedSources } from "../domain/source-archive";
 import { deliverWebhookJob } from "./deliver-webhook";
@@ -10,7 +11,7 @@ import { createJobQueue } from "./queue";
 
 export interface TWorkerOptions {
   /** Where webhook deliveries may go, and how soon a failed one is retried. */
-  config: Pick<TConfig, "fetch" | "webhooks" | "publicUrl">;
+  config: Pick<TConfig, "fetch" | "webhooks" | "publicUrl" | "claimThreshold">;
   /** How often an idle worker asks for work (pg-boss's floor is half a second). */
   pollingIntervalSeconds?: number;
   log?: (message: string, error?: unknown) => void;
@@ -63,6 +64,11 @@ export async function startWorkers(
       if (job) await archiveSource(database.db, job.data.sourceId, config.fetch);
     },
   );
+  // Outlets' feeds: due ones polled every minute (each on its own interval, failing ones backing off).
+  await boss.schedule("poll-feeds", "* * * * *");
+  await boss.work("poll-feeds", { pollingIntervalSeconds: 5 }, async () => {
+    await pollDueFeeds(database.db, webhooks.jobs, { rules: config.fetch, threshold: config.claimThreshold });
+  });
   // Link rot: published verdicts' sources fetched again daily, an hourly batch at a time.
   await boss.schedule("check-sources", "17 * * * *");
   await boss.work("check-sources", { pollingIntervalSeconds: 5 }, async () => {

@@ -187,7 +187,11 @@ export function verdictPage(site: TSite, verdict: TPublicVerdict) {
                       <q>{source.excerpt}</q>
                     </>
                   )}{" "}
-                  (<a href={`/sources/${source.id}/archived`}>archived copy</a>)
+                  (
+                  <a className="archived" href={`/sources/${source.id}/archived`}>
+                    archived copy
+                  </a>
+                  )
                 </li>
               ))}
             </ul>

@@ -5,6 +5,7 @@ import { authRouter } from "./routers/auth";
 import { claimRouter } from "./routers/claim";
 import { dashboardRouter } from "./routers/dashboard";
 import { factCheckRouter } from "./routers/fact-check";
+import { feedRouter } from "./routers/feed";
 import { notificationRouter } from "./routers/notification";
 import { publishedRouter } from "./routers/published";
 import { ratingScaleRouter } from "./routers/rating-scale";
@@ -23,6 +24,7 @@ export const appRouter = router({
   claim: claimRouter,
   dashboard: dashboardRouter,
   factCheck: factCheckRouter,
+  feed: feedRouter,
   notification: notificationRouter,
   published: publishedRouter,
   ratingScale: ratingScaleRouter,

@@ -5,6 +5,7 @@ export * from "./comments";
 export * from "./enums";
 export * from "./events";
 export * from "./fact-checks";
+export * from "./feeds";
 export * from "./notifications";
 export * from "./presence";
 export * from "./rate-limits";

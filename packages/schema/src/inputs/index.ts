@@ -4,6 +4,7 @@ export * from "./claims";
 export { limits } from "./common";
 export * from "./dashboard";
 export * from "./fact-checks";
+export * from "./feeds";
 export * from "./notifications";
 export * from "./published";
 export * from "./ratings";
