@@ -80,6 +80,16 @@ async function takeSnapshot(db: DbOrTx, source: { id: string; url: string }, rul
   return { snapshot, state };
 }
 
+/** A source is public when the published revision of its claim's verdict cites it (two joins). */
+const ofPublishedVerdict = and(
+  eq(verdicts.claimId, sources.claimId),
+  isNotNull(verdicts.publishedRevisionId),
+);
+const citedByPublishedRevision = and(
+  eq(verdictRevisions.id, verdicts.publishedRevisionId),
+  sql`${sources.id} = any(${verdictRevisions.sourceIds})`,
+);
+
 /** The job after a source is added: its first snapshot, the copy the pages link as "archived". */
 export async function archiveSource(db: DbOrTx, sourceId: string, rules: TFetchRules) {
   const [source] = await db
@@ -108,14 +118,8 @@ export async function checkPublishedSources(
       authorId: verdicts.authorId,
     })
     .from(sources)
-    .innerJoin(verdicts, and(eq(verdicts.claimId, sources.claimId), isNotNull(verdicts.publishedRevisionId)))
-    .innerJoin(
-      verdictRevisions,
-      and(
-        eq(verdictRevisions.id, verdicts.publishedRevisionId),
-        sql`${sources.id} = any(${verdictRevisions.sourceIds})`,
-      ),
-    )
+    .innerJoin(verdicts, ofPublishedVerdict)
+    .innerJoin(verdictRevisions, citedByPublishedRevision)
     .where(
       or(
         isNull(sources.linkCheckedAt),
@@ -163,14 +167,8 @@ export async function publicSnapshot(db: DbOrTx, sourceId: string) {
       },
     })
     .from(sources)
-    .innerJoin(verdicts, and(eq(verdicts.claimId, sources.claimId), isNotNull(verdicts.publishedRevisionId)))
-    .innerJoin(
-      verdictRevisions,
-      and(
-        eq(verdictRevisions.id, verdicts.publishedRevisionId),
-        sql`${sources.id} = any(${verdictRevisions.sourceIds})`,
-      ),
-    )
+    .innerJoin(verdicts, ofPublishedVerdict)
+    .innerJoin(verdictRevisions, citedByPublishedRevision)
     .leftJoin(
       sourceSnapshots,
       and(eq(sourceSnapshots.sourceId, sources.id), isNotNull(sourceSnapshots.textSha256)),
