@@ -36,6 +36,7 @@ const router = createBrowserRouter(
             },
             { path: "archive", lazy: page(() => import("./routes/ArchivePage"), "ArchivePage") },
             { path: "tips", lazy: page(() => import("./routes/TipsPage"), "TipsPage") },
+            { path: "monitoring", lazy: page(() => import("./routes/MonitoringPage"), "MonitoringPage") },
             { path: "account", lazy: page(() => import("./routes/AccountPage"), "AccountPage") },
             {
               element: <RequireRole atLeast="editor" />,

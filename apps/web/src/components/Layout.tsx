@@ -43,6 +43,7 @@ export function Layout() {
           </NavLink>
           <NavLink to="/ingest">Ingest</NavLink>
           <NavLink to="/tips">Tips</NavLink>
+          <NavLink to="/monitoring">Monitoring</NavLink>
           <NavLink to="/archive">Archive</NavLink>
           <NavLink to="/dashboard">Dashboard</NavLink>
           {hasRole(me.data, "editor") && <NavLink to="/approvals">Approvals</NavLink>}
