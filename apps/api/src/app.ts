@@ -136,7 +136,7 @@ export function createApp({
     ...(readDatabase ? { settleMs: REPLICA_SETTLE_MS } : {}),
   });
   changes?.onChange((change) => changesPublicPages(change) && pages.invalidate());
-  app.use(tipRoutes(database.db, publicUrl, rateLimits));
+  app.use(tipRoutes(database.db, publicUrl, { rateLimits, jobs }));
   app.use(publicRoutes(publicDb, publicUrl, pages));
   serveWebApp(app, config.webDist, log);
   app.use(lastResort(log));

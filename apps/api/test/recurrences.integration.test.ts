@@ -1,11 +1,12 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { events, notifications, recurrences, webhookDeliveries } from "@factdesk/db";
+import { events, notifications, recurrences, tips, webhookDeliveries } from "@factdesk/db";
 import { useTestDb } from "@factdesk/db/testing";
-import { eq } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { recordRecurrences } from "../src/domain/recurrences";
+import { recordRecurrences, recordTipRecurrences } from "../src/domain/recurrences";
 import { siteOf } from "../src/domain/settings";
+import { tipTicket } from "../src/domain/tips";
 import { createJobQueue } from "../src/jobs/queue";
 import { runUntilIdle } from "../src/jobs/workers";
 import { allowingHosts, callerFor, makeUser, publishVerdict } from "./factories";
@@ -70,7 +71,12 @@ describe("repeat-claim alerts", () => {
         outlet: "The Daily Repeat",
         url: "https://repeat.example/story",
       },
-      repeats: { kind: "verdict", verdictId: verdict.id },
+      repeats: {
+        kind: "verdict",
+        verdictId: verdict.id,
+        headline: "The MEK was founded in 1965, not 1963",
+        rating: "False",
+      },
     });
     expect(await t.db.$count(events, eq(events.action, "recurred"))).toBe(1);
 
@@ -119,5 +125,111 @@ Albania hosts about 3,000 members of the MEK at a camp near Durres.\tTrue\t/camp
     expect(flagged.items.map((item) => item.text)).toEqual([
       "Covid vaccines contain microchips that track people, a post said.",
     ]);
+  });
+
+  it("come from readers' tips before triage, and a claim made of them is flagged without telling anyone twice", async () => {
+    const { verdict, checker, editor } = await publishVerdict(t.db, { rating: "false" });
+    const admin = callerFor(t.db, await makeUser(t.db, { role: "admin" }), config);
+    await admin.webhook.create({
+      url,
+      secret: "a-partner-secret-of-some-length",
+      events: ["claim.recurred"],
+    });
+    received.length = 0;
+    const reader = callerFor(t.db, null, config);
+    const ticket = () => tipTicket(Date.now() - 10_000);
+    await reader.tip.submit({
+      statement: "Someone forwarded me this: the MEK was founded in 1963. Is that right?",
+      seenWhere: "a WhatsApp group",
+      contact: "reader@example.org",
+      consent: true,
+      ticket: ticket(),
+    });
+    await reader.tip.submit({ statement: "Bananas are blue on Tuesdays.", ticket: ticket() });
+    await runJobs();
+
+    const alerts = await t.db.select().from(recurrences);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({ claimId: null, verdictId: verdict.id });
+    const [tip] = await t.db
+      .select()
+      .from(tips)
+      .where(eq(tips.id, alerts[0]?.tipId as string));
+    expect(tip?.seenWhere).toBe("a WhatsApp group");
+
+    // The author and the editors are told where readers saw it; the webhook never carries what
+    // the reader wrote or how to reach them.
+    const told = await t.db.select().from(notifications).where(eq(notifications.kind, "recurred"));
+    expect(told.map((n) => n.userId)).toEqual(expect.arrayContaining([checker.id, editor.id]));
+    expect(told[0]).toMatchObject({
+      claimId: null,
+      data: {
+        appearedIn: { kind: "reader tip", outlet: "a WhatsApp group" },
+        repeats: { verdictId: verdict.id },
+      },
+    });
+    const deliveries = received.filter((r) => r.event === "claim.recurred");
+    expect(deliveries).toHaveLength(1);
+    expect(deliveries[0]?.body.data).toMatchObject({ appearedIn: { kind: "reader tip" }, claimId: null });
+    expect(JSON.stringify(deliveries[0]?.body)).not.toMatch(/forwarded|reader@example\.org/);
+    expect(JSON.stringify(await t.db.select().from(events).where(eq(events.action, "recurred")))).not.toMatch(
+      /forwarded|reader@example/,
+    );
+
+    // The triage screen says what the tip repeats.
+    const desk = callerFor(t.db, editor, config);
+    const [group] = await desk.tip.list({ state: "new" });
+    const flagged = (await desk.tip.list({ state: "new" }))
+      .flatMap((g) => g.tips)
+      .find((one) => one.id === tip?.id);
+    expect(group).toBeDefined();
+    expect(flagged?.repeats).toEqual([
+      expect.objectContaining({ rating: "False", url: `/verdicts/${verdict.slug}` }),
+    ]);
+
+    // A retried job raises nothing new.
+    const webhooks = { jobs: createJobQueue(t.db), retrySeconds: 1 };
+    const site = await siteOf(t.db, config.publicUrl);
+    expect(await recordTipRecurrences(t.db, [tip?.id as string], webhooks, site)).toEqual([]);
+
+    // The desk makes a claim of the tip: it is flagged in the queue, but nobody hears of it again.
+    const { claimId } = await desk.tip.createClaim({
+      tipIds: [tip?.id as string],
+      text: "The MEK was founded in 1963.",
+    });
+    await runJobs();
+    expect(
+      await t.db.$count(recurrences, and(eq(recurrences.claimId, claimId), isNotNull(recurrences.verdictId))),
+    ).toBe(1);
+    const { items } = await desk.claim.list({ filter: { flags: ["recurring"] } });
+    expect(items.map((item) => item.id)).toContain(claimId);
+    expect(await t.db.$count(notifications, eq(notifications.kind, "recurred"))).toBe(told.length);
+    expect(await t.db.$count(webhookDeliveries, eq(webhookDeliveries.event, "claim.recurred"))).toBe(1);
+
+    // The dashboard counts the week's alerts by where they appeared.
+    const { alerts: perWeek } = await desk.dashboard.get({});
+    expect(perWeek.at(-1)).toMatchObject({ fromTips: 1, fromArticles: 1 });
+  });
+
+  it("come from readers' tips that restate an archived false fact-check", async () => {
+    const editor = await makeUser(t.db, { role: "editor" });
+    const desk = callerFor(t.db, editor, config);
+    await desk.factCheck.import({
+      format: "table",
+      baseUrl: "https://checks.example/",
+      content: `text\trating\turl\tdate
+Covid vaccines contain microchips that track people.\tFalse\t/chips\t2021-01-02
+`,
+    });
+    await runJobs();
+    const reader = callerFor(t.db, null, config);
+    await reader.tip.submit({
+      statement: "My aunt says covid vaccines contain microchips that track people.",
+      ticket: tipTicket(Date.now() - 10_000),
+    });
+    await runJobs();
+    const alerts = await t.db.select().from(recurrences);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({ claimId: null, verdictId: null, factCheckId: expect.any(String) });
   });
 });

@@ -225,7 +225,12 @@ describe("reader tips", () => {
     expect(followed.verdictUrl).toMatch(new RegExp(`/verdicts/${verdict.slug}$`));
     // The dashboard counts them: this week's tips, and the published check a reader asked for.
     const { readerTips } = await desk.dashboard.get({});
-    expect(readerTips.at(-1)).toMatchObject({ tipsReceived: 4, publishedFromTips: 1, published: 1 });
+    expect(readerTips.at(-1)).toMatchObject({
+      tipsReceived: 4,
+      publishedFromTips: 1,
+      published: 1,
+      percentFromTips: 100,
+    });
     expect(readerTips.at(-1)?.medianDaysTipToVerdict).toBeGreaterThanOrEqual(0);
     const page = await (await fetch(`${server.url}/tips/${d.code}`)).text();
     expect(page).toContain(`href="https://checks.example/verdicts/${verdict.slug}"`);

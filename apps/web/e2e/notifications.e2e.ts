@@ -55,7 +55,7 @@ describe("notifications", () => {
         .nth(1)
         .textContent(),
     ).toBe("2");
-    expect(await checker.getByRole("figure").count()).toBe(6);
+    expect(await checker.getByRole("figure").count()).toBe(7);
     // The period is in the URL; the backlog then has a row per week of it.
     await checker.getByLabel("Period").selectOption({ label: "Last 4 weeks" });
     await checker.waitForURL(/weeks=4/);

@@ -14,6 +14,8 @@ export const JOB_SCHEMA = "pgboss";
 export const jobQueues = {
   /** Suggests duplicate / contradiction / related links for newly stored claims. */
   "match-claims": { retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
+  /** Raises an alert when a reader's tip repeats something found false or misleading. */
+  "match-tips": { retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
   /** Marks the queue's claims that newly imported fact-checks cover ("Already fact-checked"). */
   "match-archive": { retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 600 },
   /** Gives archived fact-checks still without one their sentence vector, every five minutes. */

@@ -124,10 +124,13 @@ export async function dashboard(db: DbOrTx, { weeks = 12 } = {}) {
     tipsReceived: number;
     publishedFromTips: number;
     published: number;
+    percentFromTips: number | null;
     medianDaysTipToVerdict: number | null;
   }>(
     db,
-    sql`select to_char(w.week_start, 'YYYY-MM-DD') as week,
+    sql`select week, "tipsReceived", "publishedFromTips", published,
+        round(100.0 * "publishedFromTips" / nullif(published, 0))::int as "percentFromTips", "medianDaysTipToVerdict"
+      from (select to_char(w.week_start, 'YYYY-MM-DD') as week,
         (select count(*)::int from tips t
           where date_trunc('week', t.created_at at time zone 'UTC') = w.week_start) as "tipsReceived",
         (select count(*)::int from verdicts v
@@ -140,12 +143,23 @@ export async function dashboard(db: DbOrTx, { weeks = 12 } = {}) {
           from tips t join verdicts v on v.claim_id = t.claim_id
           where date_trunc('week', v.published_at at time zone 'UTC') = w.week_start
             and v.retracted_at is null and t.declined_at is null) as "medianDaysTipToVerdict"
-      from ${weekStarts(weeks)} order by w.week_start`,
+      from ${weekStarts(weeks)}) per_week order by week`,
+  );
+
+  // Claims found false coming back: from articles and feeds, and from readers before triage.
+  const alerts = await rows<{ week: string; fromArticles: number; fromTips: number }>(
+    db,
+    sql`select to_char(w.week_start, 'YYYY-MM-DD') as week,
+        count(r.claim_id)::int as "fromArticles", count(r.tip_id)::int as "fromTips"
+      from ${weekStarts(weeks)}
+      left join recurrences r on date_trunc('week', r.created_at at time zone 'UTC') = w.week_start
+      group by w.week_start order by w.week_start`,
   );
 
   return {
     weeks: weekList,
     readerTips,
+    alerts,
     backlog: pivot(backlog, weekList, noStatuses).map(({ key, ...counts }) => ({ week: key, ...counts })),
     timeToVerdict,
     ratings: ratingLabels.map((label) => ({ label, colour: ratingColours[label] ?? "#8a94a3" })),

@@ -5,7 +5,8 @@ import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 export interface TNotice {
   userId: string;
   kind: TNotificationKind;
-  claimId: string;
+  /** The claim it is about; none for an alert raised by a reader's tip. */
+  claimId: string | null;
   data?: Record<string, unknown>;
 }
 

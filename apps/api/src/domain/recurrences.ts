@@ -1,6 +1,20 @@
-import { articles, claims, type Db, factChecks, recurrences, verdicts } from "@factdesk/db";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { comparable, parseTsvector } from "@factdesk/claims";
+import {
+  articles,
+  claims,
+  type Db,
+  type DbOrTx,
+  factChecks,
+  ratings,
+  recurrences,
+  tips,
+  verdictRevisions,
+  verdicts,
+} from "@factdesk/db";
+import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { recordEvents } from "./audit";
+import { ARCHIVE_COVERAGE_THRESHOLD, matchFactChecks } from "./fact-checks";
+import { candidateQuery, lexemeFrequencies, linkBetween } from "./matching";
 import { editorIds, notify } from "./notifications";
 import { verdictPageUrl } from "./publishing";
 import type { TSite } from "./settings";
@@ -12,92 +26,245 @@ import { enqueueWebhookEvent, type TWebhookQueue } from "./webhooks";
  */
 export const FALSE_OR_MISLEADING = 0.4;
 
-type TFound = { claimId: string; verdictId: string | null; factCheckId: string | null };
+/** Where it appeared (a claim or a reader's tip) and what it repeats (a verdict or a fact-check). */
+type TFound = {
+  claimId: string | null;
+  tipId: string | null;
+  verdictId: string | null;
+  factCheckId: string | null;
+};
+
+/** Published verdicts rated false or misleading, with their claims: `published_false(verdict_id, claim_id)`. */
+const publishedFalse = sql`published_false as (
+  select v.id as verdict_id, v.claim_id
+  from verdicts v
+  join verdict_revisions vr on vr.id = v.published_revision_id
+  join ratings r on r.key = vr.rating and r.ordinal is not null,
+  (select max(ordinal) as top from ratings where ordinal is not null) scale
+  where v.state = 'published' and scale.top > 1
+    and (r.ordinal - 1)::float8 / (scale.top - 1) <= ${FALSE_OR_MISLEADING})`;
+
+async function rows<T>(db: DbOrTx, query: SQL) {
+  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+const uuidList = (ids: string[]) =>
+  sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
 
 /**
  * New claims that repeat what was checked and found false or misleading: a restatement
  * (duplicate or related link, not rejected) of a claim whose verdict is published with such a
  * rating, or a claim matched to an archived fact-check so rated.
  */
-async function repeatsOf(db: Db, claimIds: string[]): Promise<TFound[]> {
-  const ids = sql.join(
-    claimIds.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
-  const { rows } = (await db.execute(sql`
-    with scale as (select max(ordinal) as top from ratings where ordinal is not null)
-    select c.id as "claimId", v.id as "verdictId", null::uuid as "factCheckId"
+function repeatsOfClaims(db: DbOrTx, claimIds: string[]) {
+  const ids = uuidList(claimIds);
+  return rows<TFound>(
+    db,
+    sql`with ${publishedFalse}
+    select c.id as "claimId", null::uuid as "tipId", pf.verdict_id as "verdictId", null::uuid as "factCheckId"
     from claims c
     join claim_links l on (l.claim_a_id = c.id or l.claim_b_id = c.id)
       and l.kind in ('duplicate', 'related') and l.state <> 'rejected'
-    join verdicts v on v.claim_id = case when l.claim_a_id = c.id then l.claim_b_id else l.claim_a_id end
-      and v.state = 'published'
-    join verdict_revisions vr on vr.id = v.published_revision_id
-    join ratings r on r.key = vr.rating and r.ordinal is not null, scale
-    where c.id in (${ids}) and scale.top > 1
-      and (r.ordinal - 1)::float8 / (scale.top - 1) <= ${FALSE_OR_MISLEADING}
+    join published_false pf on pf.claim_id = case when l.claim_a_id = c.id then l.claim_b_id else l.claim_a_id end
+    where c.id in (${ids})
     union
-    select cf.claim_id, null, cf.fact_check_id
+    select cf.claim_id, null, null, cf.fact_check_id
     from claim_fact_checks cf join fact_checks f on f.id = cf.fact_check_id
-    where cf.claim_id in (${ids}) and f.rating_position <= ${FALSE_OR_MISLEADING}`)) as unknown as {
-    rows: TFound[];
-  };
-  return rows;
+    where cf.claim_id in (${ids}) and f.rating_position <= ${FALSE_OR_MISLEADING}`,
+  );
 }
 
+/** Claims with a published false verdict a text may restate: a bounded index lookup. */
+const FALSE_CANDIDATES = 100;
+
 /**
- * Raises one alert per new appearance and what it repeats: a notification to the verdict's
- * author and the editors, a `claim.recurred` webhook saying where and when it reappeared, and
- * an audit event; an alert already raised is not raised again. Run by the matching job.
+ * Tips that repeat what was checked and found false or misleading, judged as a new claim is:
+ * a restatement (duplicate or related, by the claim matcher) of a claim with such a verdict,
+ * or the archive's fact-check so rated that it covers.
  */
-export async function recordRecurrences(db: Db, claimIds: string[], webhooks: TWebhookQueue, site: TSite) {
-  if (claimIds.length === 0) return [];
-  const found = await repeatsOf(db, claimIds);
+async function repeatsOfTips(db: DbOrTx, tipIds: string[]) {
+  const open = await db
+    .select({
+      id: tips.id,
+      statement: tips.statement,
+      lexemes: sql<string>`to_tsvector('english', ${tips.statement})::text`,
+    })
+    .from(tips)
+    .where(and(inArray(tips.id, tipIds), isNull(tips.declinedAt)));
+  const frequencies = await lexemeFrequencies(db);
+  const found: TFound[] = [];
+  for (const tip of open) {
+    const tsquery = candidateQuery(tip.statement, [...parseTsvector(tip.lexemes).tf.keys()], frequencies);
+    const candidates = tsquery
+      ? await rows<{ verdictId: string; text: string }>(
+          db,
+          sql`with ${publishedFalse}
+          select pf.verdict_id as "verdictId", c.text
+          from published_false pf join claims c on c.id = pf.claim_id
+          where c.search @@ (${tsquery}) limit ${FALSE_CANDIDATES}`,
+        )
+      : [];
+    const self = comparable(tip.statement);
+    for (const candidate of candidates) {
+      const link = linkBetween(self, comparable(candidate.text));
+      if (link && link.kind !== "contradiction")
+        found.push({ claimId: null, tipId: tip.id, verdictId: candidate.verdictId, factCheckId: null });
+    }
+    const covered = (await matchFactChecks(db, tip.statement, 3)).filter(
+      (match) => match.coverage >= ARCHIVE_COVERAGE_THRESHOLD,
+    );
+    if (covered.length === 0) continue;
+    const rated = await db
+      .select({ id: factChecks.id })
+      .from(factChecks)
+      .where(
+        and(
+          inArray(
+            factChecks.id,
+            covered.map((match) => match.id),
+          ),
+          sql`${factChecks.ratingPosition} <= ${FALSE_OR_MISLEADING}`,
+        ),
+      );
+    for (const { id } of rated)
+      found.push({ claimId: null, tipId: tip.id, verdictId: null, factCheckId: id });
+  }
+  return found;
+}
+
+/** The published verdicts (as published) and archived fact-checks that these alerts repeat. */
+async function whatTheyRepeat(db: DbOrTx, alerts: Pick<TFound, "verdictId" | "factCheckId">[]) {
+  const verdictIds = [...new Set(alerts.flatMap((r) => (r.verdictId ? [r.verdictId] : [])))];
+  const factCheckIds = [...new Set(alerts.flatMap((r) => (r.factCheckId ? [r.factCheckId] : [])))];
+  const repeated = verdictIds.length
+    ? await db
+        .select({
+          id: verdicts.id,
+          authorId: verdicts.authorId,
+          slug: verdicts.slug,
+          headline: verdictRevisions.headline,
+          rating: sql<string | null>`coalesce(${ratings.label}, ${verdictRevisions.rating})`,
+        })
+        .from(verdicts)
+        .leftJoin(verdictRevisions, eq(verdictRevisions.id, verdicts.publishedRevisionId))
+        .leftJoin(ratings, eq(ratings.key, verdictRevisions.rating))
+        .where(inArray(verdicts.id, verdictIds))
+    : [];
+  const archived = factCheckIds.length
+    ? await db
+        .select({
+          id: factChecks.id,
+          url: factChecks.url,
+          rating: factChecks.rating,
+          publisher: factChecks.publisher,
+          text: factChecks.claimText,
+        })
+        .from(factChecks)
+        .where(inArray(factChecks.id, factCheckIds))
+    : [];
+  return { repeated, archived };
+}
+
+/** What these readers' tips repeat that was found false or misleading, for the triage screen. */
+export async function repeatsOfTipsShown(db: DbOrTx, tipIds: string[]) {
+  if (tipIds.length === 0) return [];
+  const alerts = await db.select().from(recurrences).where(inArray(recurrences.tipId, tipIds));
+  const { repeated, archived } = await whatTheyRepeat(db, alerts);
+  return alerts.flatMap((alert) => {
+    const verdict = repeated.find((v) => v.id === alert.verdictId);
+    const factCheck = archived.find((f) => f.id === alert.factCheckId);
+    const shown = verdict
+      ? {
+          headline: verdict.headline,
+          rating: verdict.rating,
+          url: verdict.slug && `/verdicts/${verdict.slug}`,
+        }
+      : factCheck && { headline: factCheck.text, rating: factCheck.rating, url: factCheck.url };
+    return shown ? [{ tipId: alert.tipId as string, ...shown }] : [];
+  });
+}
+
+/** What a reader's tip may say of where it appeared: where it was seen, never what it said or who sent it. */
+const tipAppearance = (tip: { id: string; seenWhere: string | null; url: string | null }) => ({
+  kind: "reader tip" as const,
+  id: tip.id,
+  title: null,
+  outlet: tip.seenWhere,
+  url: tip.url,
+});
+
+/**
+ * Raises one alert per appearance and what it repeats: a notification to the verdict's author
+ * and the editors, a `claim.recurred` webhook saying where and when it reappeared, and an audit
+ * event; an alert already raised is not raised again. A claim made of readers' tips is the
+ * same appearance as they: it is flagged in the queue, but nobody is told twice.
+ */
+async function raiseAlerts(db: Db, found: TFound[], webhooks: TWebhookQueue, site: TSite) {
   if (found.length === 0) return [];
   return db.transaction(async (tx) => {
     const raised = await tx.insert(recurrences).values(found).onConflictDoNothing().returning();
     if (raised.length === 0) return [];
     const editors = await editorIds(tx);
-    const appearances = await tx
-      .select({
-        id: claims.id,
-        text: claims.text,
-        createdAt: claims.createdAt,
-        article: { id: articles.id, title: articles.title, outlet: articles.outlet, url: articles.url },
-      })
-      .from(claims)
-      .leftJoin(articles, eq(articles.id, claims.articleId))
-      .where(inArray(claims.id, [...new Set(raised.map((r) => r.claimId))]));
-    const verdictIds = raised.flatMap((r) => (r.verdictId ? [r.verdictId] : []));
-    const repeated = verdictIds.length
+    const claimIds = [...new Set(raised.flatMap((r) => (r.claimId ? [r.claimId] : [])))];
+    const tipIds = [...new Set(raised.flatMap((r) => (r.tipId ? [r.tipId] : [])))];
+    const appearedClaims = claimIds.length
       ? await tx
           .select({
-            id: verdicts.id,
-            authorId: verdicts.authorId,
-            slug: verdicts.slug,
-            headline: sql<string | null>`${verdicts.approvedSnapshot} #>> '{revision,headline}'`,
-            rating: sql<string | null>`${verdicts.approvedSnapshot} #>> '{rating,label}'`,
+            id: claims.id,
+            text: claims.text,
+            createdAt: claims.createdAt,
+            article: { id: articles.id, title: articles.title, outlet: articles.outlet, url: articles.url },
           })
-          .from(verdicts)
-          .where(inArray(verdicts.id, verdictIds))
+          .from(claims)
+          .leftJoin(articles, eq(articles.id, claims.articleId))
+          .where(inArray(claims.id, claimIds))
       : [];
-    const factCheckIds = raised.flatMap((r) => (r.factCheckId ? [r.factCheckId] : []));
-    const archived = factCheckIds.length
+    const appearedTips = tipIds.length
+      ? await tx
+          .select({ id: tips.id, seenWhere: tips.seenWhere, url: tips.url, createdAt: tips.createdAt })
+          .from(tips)
+          .where(inArray(tips.id, tipIds))
+      : [];
+    // What the readers behind a claim already raised: the claim repeats their alert, not a new one.
+    const toldByTips = claimIds.length
       ? await tx
           .select({
-            id: factChecks.id,
-            url: factChecks.url,
-            rating: factChecks.rating,
-            publisher: factChecks.publisher,
-            text: factChecks.claimText,
+            claimId: tips.claimId,
+            verdictId: recurrences.verdictId,
+            factCheckId: recurrences.factCheckId,
           })
-          .from(factChecks)
-          .where(and(inArray(factChecks.id, factCheckIds)))
+          .from(recurrences)
+          .innerJoin(tips, eq(tips.id, recurrences.tipId))
+          .where(inArray(tips.claimId, claimIds))
       : [];
+    const { repeated, archived } = await whatTheyRepeat(tx, raised);
 
     for (const alert of raised) {
-      const appearance = appearances.find((a) => a.id === alert.claimId);
+      const claim = appearedClaims.find((a) => a.id === alert.claimId);
+      const tip = appearedTips.find((a) => a.id === alert.tipId);
+      const appearance = claim
+        ? {
+            claimId: claim.id,
+            text: claim.text as string | null,
+            at: claim.createdAt,
+            appearedIn: claim.article?.id
+              ? { kind: "article", ...claim.article }
+              : { kind: "desk", id: null, title: null, outlet: null, url: null },
+          }
+        : tip && { claimId: null, text: null, at: tip.createdAt, appearedIn: tipAppearance(tip) };
       if (!appearance) continue;
+      if (
+        toldByTips.some(
+          (told) =>
+            told.claimId === alert.claimId &&
+            told.verdictId === alert.verdictId &&
+            told.factCheckId === alert.factCheckId,
+        )
+      )
+        continue;
       const verdict = repeated.find((v) => v.id === alert.verdictId);
       const factCheck = archived.find((f) => f.id === alert.factCheckId);
       const repeats = verdict
@@ -116,9 +283,7 @@ export async function recordRecurrences(db: Db, claimIds: string[], webhooks: TW
             publisher: factCheck?.publisher,
             url: factCheck?.url,
           };
-      const appearedIn = appearance.article?.id
-        ? { kind: "article", ...appearance.article }
-        : { kind: "tip or desk", id: null, title: null, outlet: null, url: null };
+      const { claimId, text, at, appearedIn } = appearance;
       const people = [...new Set([...(verdict ? [verdict.authorId] : []), ...editors])];
       await notify(
         tx,
@@ -126,14 +291,15 @@ export async function recordRecurrences(db: Db, claimIds: string[], webhooks: TW
         people.map((userId) => ({
           userId,
           kind: "recurred" as const,
-          claimId: appearance.id,
-          data: { repeats, appearedIn, at: appearance.createdAt.toISOString() },
+          claimId,
+          data: { repeats, appearedIn, at: at.toISOString() },
         })),
       );
       await enqueueWebhookEvent(tx, webhooks, "claim.recurred", {
-        claimId: appearance.id,
-        text: appearance.text,
-        at: appearance.createdAt.toISOString(),
+        claimId,
+        // A tip's words are the reader's: they stay on the desk's own screens.
+        ...(text === null ? {} : { text }),
+        at: at.toISOString(),
         appearedIn,
         repeats,
       });
@@ -142,13 +308,25 @@ export async function recordRecurrences(db: Db, claimIds: string[], webhooks: TW
       tx,
       raised.map((alert) => ({
         actorId: null,
-        entityType: "claim" as const,
-        entityId: alert.claimId,
+        entityType: alert.claimId ? ("claim" as const) : ("tip" as const),
+        entityId: (alert.claimId ?? alert.tipId) as string,
         action: "recurred",
-        claimId: alert.claimId,
+        claimId: alert.claimId ?? undefined,
         data: alert.verdictId ? { verdictId: alert.verdictId } : { factCheckId: alert.factCheckId },
       })),
     );
     return raised;
   });
+}
+
+/** Alerts for new claims (from an article, a feed or the desk): run by the matching job. */
+export async function recordRecurrences(db: Db, claimIds: string[], webhooks: TWebhookQueue, site: TSite) {
+  if (claimIds.length === 0) return [];
+  return raiseAlerts(db, await repeatsOfClaims(db, claimIds), webhooks, site);
+}
+
+/** Alerts for readers' tips as they arrive, before anyone has made a claim of them: run by the tip's job. */
+export async function recordTipRecurrences(db: Db, tipIds: string[], webhooks: TWebhookQueue, site: TSite) {
+  if (tipIds.length === 0) return [];
+  return raiseAlerts(db, await repeatsOfTips(db, tipIds), webhooks, site);
 }

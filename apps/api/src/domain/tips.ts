@@ -17,6 +17,7 @@ import { purposeKey, recordEvents } from "./audit";
 import { RELATED_SIMILARITY } from "./matching";
 import { verdictPageUrl } from "./publishing";
 import type { TRateLimits } from "./rate-limits";
+import { repeatsOfTipsShown } from "./recurrences";
 import { getSettings, type TSite } from "./settings";
 
 /** What readers are told their contact address is for, unless the desk words it otherwise. */
@@ -60,6 +61,7 @@ function checkTicket(ticket: string | null | undefined, now: number) {
  */
 export async function submitTip(
   db: DbOrTx,
+  jobs: TJobQueue,
   input: TTipSubmitInput,
   { consentText, now = Date.now() }: { consentText: string; now?: number },
 ) {
@@ -95,6 +97,8 @@ export async function submitTip(
         data: { contact: !!contact },
       },
     ]);
+    // Whether it repeats something found false is looked into after the reader has their code.
+    await jobs.enqueue(tx, "match-tips", { tipIds: [tip.id] });
     return { code };
   });
 }
@@ -108,12 +112,12 @@ export const tipConsentOf = async (db: DbOrTx) => (await getSettings(db)).tipCon
  */
 export async function receiveTip(
   db: DbOrTx,
-  rateLimits: Pick<TRateLimits, "tipSubmitted">,
+  { rateLimits, jobs }: { rateLimits: Pick<TRateLimits, "tipSubmitted">; jobs: TJobQueue },
   address: string,
   input: TTipSubmitInput,
 ) {
   await rateLimits.tipSubmitted(address);
-  return submitTip(db, input, { consentText: await tipConsentOf(db) });
+  return submitTip(db, jobs, input, { consentText: await tipConsentOf(db) });
 }
 
 /** Where a tip stands, as its reader may see it. */
@@ -193,6 +197,10 @@ export async function listTips(db: DbOrTx, { state, limit }: TTipListInput) {
     .where(stateFilter[state])
     .orderBy(desc(tips.createdAt), desc(tips.id))
     .limit(limit);
+  const repeats = await repeatsOfTipsShown(
+    db,
+    rows.map((row) => row.id),
+  );
   const groups: { lead: ReturnType<typeof comparable>; tips: typeof rows }[] = [];
   for (const row of rows) {
     const seen = comparable(row.statement);
@@ -202,7 +210,11 @@ export async function listTips(db: DbOrTx, { state, limit }: TTipListInput) {
   }
   return groups
     .map((group) => ({
-      tips: group.tips.map(({ claim, ...tip }) => ({ ...tip, claim: claim?.id ? claim : null })),
+      tips: group.tips.map(({ claim, ...tip }) => ({
+        ...tip,
+        claim: claim?.id ? claim : null,
+        repeats: repeats.filter((r) => r.tipId === tip.id),
+      })),
     }))
     .sort((a, b) => b.tips.length - a.tips.length);
 }

@@ -2,7 +2,7 @@ import type { Db } from "@factdesk/db";
 import type PgBoss from "pg-boss";
 import { claimsCoveredBy, embedFactChecks, recordArchiveMatches } from "../domain/fact-checks";
 import { suggestLinks } from "../domain/matching";
-import { recordRecurrences } from "../domain/recurrences";
+import { recordRecurrences, recordTipRecurrences } from "../domain/recurrences";
 import { siteOf } from "../domain/settings";
 import type { TWebhookQueue } from "../domain/webhooks";
 import type { TJobData } from "./queue";
@@ -31,4 +31,12 @@ export const matchArchive =
     if (!job) return;
     await embedFactChecks(db, job.data.factCheckIds);
     await recordArchiveMatches(db, await claimsCoveredBy(db, job.data.factCheckIds));
+  };
+
+/** A reader's tip that repeats something found false or misleading raises its alert before triage. */
+export const matchTips =
+  (db: Db, { webhooks, publicUrl }: { webhooks: TWebhookQueue; publicUrl: URL }) =>
+  async ([job]: PgBoss.Job<TJobData["match-tips"]>[]) => {
+    if (!job) return;
+    await recordTipRecurrences(db, job.data.tipIds, webhooks, await siteOf(db, publicUrl));
   };

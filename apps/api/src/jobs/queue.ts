@@ -5,6 +5,7 @@ import PgBoss from "pg-boss";
 export interface TJobData {
   "match-claims": { claimIds: string[]; actorId: string | null };
   "match-archive": { factCheckIds: string[] };
+  "match-tips": { tipIds: string[] };
   "deliver-webhook": { deliveryId: string };
   "compact-claim-counts": Record<string, never>;
   "embed-archive": Record<string, never>;

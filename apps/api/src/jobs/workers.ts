@@ -6,7 +6,7 @@ import { pollDueFeeds } from "../domain/monitoring";
 import { compactClaimCounts } from "../domain/queue";
 import { archiveSource, checkPublishedSources } from "../domain/source-archive";
 import { deliverWebhookJob } from "./deliver-webhook";
-import { matchArchive, matchClaims } from "./match-claims";
+import { matchArchive, matchClaims, matchTips } from "./match-claims";
 import { createJobQueue } from "./queue";
 
 export interface TWorkerOptions {
@@ -42,6 +42,11 @@ export async function startWorkers(
     "match-claims",
     { pollingIntervalSeconds, batchSize: 1 },
     matchClaims(database.db, { webhooks, publicUrl: config.publicUrl }),
+  );
+  await boss.work(
+    "match-tips",
+    { pollingIntervalSeconds, batchSize: 1 },
+    matchTips(database.db, { webhooks, publicUrl: config.publicUrl }),
   );
   await boss.work("match-archive", { pollingIntervalSeconds, batchSize: 1 }, matchArchive(database.db));
   // pg-boss fires a schedule once per minute however many instances keep it.

@@ -10,6 +10,7 @@ import express, { type ErrorRequestHandler, type Request, type Response } from "
 import type { TRateLimits } from "../domain/rate-limits";
 import { siteOf } from "../domain/settings";
 import { receiveTip, tipConsentOf, tipProgress, tipTicket } from "../domain/tips";
+import type { TJobQueue } from "../jobs/queue";
 import { notFoundPage, tipFormPage, tipTrackingPage } from "./pages";
 
 /** A tip is a few kilobytes; a larger body is refused before it is read. */
@@ -56,7 +57,11 @@ function parseTip(body: unknown) {
  * API for apps and partner sites (POST /api/tips, with a ticket from GET /api/tips/ticket).
  * Writes go to the primary database, never a replica.
  */
-export function tipRoutes(db: Db, configuredPublicUrl: URL, rateLimits: TRateLimits) {
+export function tipRoutes(
+  db: Db,
+  configuredPublicUrl: URL,
+  intake: { rateLimits: TRateLimits; jobs: TJobQueue },
+) {
   const router = express.Router();
   const site = () => siteOf(db, configuredPublicUrl);
   const address = (req: Request) => req.ip ?? "unknown";
@@ -87,7 +92,7 @@ export function tipRoutes(db: Db, configuredPublicUrl: URL, rateLimits: TRateLim
       const { input, problem } = parseTip(fromForm(body));
       if (!input) return await showForm(res, 400, { values, problem });
       try {
-        const { code } = await receiveTip(db, rateLimits, address(req), input);
+        const { code } = await receiveTip(db, intake, address(req), input);
         res.redirect(303, `/tips/${code}?sent=1`);
       } catch (error) {
         const { status, message } = refusal(error);
@@ -133,7 +138,7 @@ export function tipRoutes(db: Db, configuredPublicUrl: URL, rateLimits: TRateLim
     const { input, problem } = parseTip(req.body ?? {});
     if (!input) return void res.status(400).json({ error: { code: "BAD_REQUEST", message: problem } });
     try {
-      const { code } = await receiveTip(db, rateLimits, address(req), input);
+      const { code } = await receiveTip(db, intake, address(req), input);
       const base = (await site()).base;
       res.status(201).json({ code, trackingUrl: new URL(`/tips/${code}`, base).href });
     } catch (error) {

@@ -111,7 +111,14 @@ function Charts({ data }: { data: TDashboard }) {
         table={
           <DataTable
             rows={data.readerTips}
-            columns={["week", "tipsReceived", "publishedFromTips", "published", "medianDaysTipToVerdict"]}
+            columns={[
+              "week",
+              "tipsReceived",
+              "publishedFromTips",
+              "published",
+              "percentFromTips",
+              "medianDaysTipToVerdict",
+            ]}
           />
         }
       >
@@ -123,6 +130,21 @@ function Charts({ data }: { data: TDashboard }) {
           <Legend />
           <Bar dataKey="tipsReceived" name="Tips received" fill={lineColour} />
           <Bar dataKey="publishedFromTips" name="Published that readers asked for" fill="#1b7f3b" />
+        </BarChart>
+      </Panel>
+      <Panel
+        title="Repeat-claim alerts per week"
+        empty={data.alerts.every((week) => week.fromArticles === 0 && week.fromTips === 0)}
+        table={<DataTable rows={data.alerts} columns={["week", "fromArticles", "fromTips"]} />}
+      >
+        <BarChart data={weeks(data.alerts)}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="label" />
+          <YAxis allowDecimals={false} />
+          <Tooltip />
+          <Legend />
+          <Bar dataKey="fromArticles" name="In articles and feeds" stackId="alerts" fill={lineColour} />
+          <Bar dataKey="fromTips" name="In readers' tips" stackId="alerts" fill="#b35900" />
         </BarChart>
       </Panel>
       <Panel
@@ -225,7 +247,10 @@ const columnLabels: Record<string, string> = {
   published: "Published",
   tipsReceived: "Tips received",
   publishedFromTips: "Published that readers asked for",
+  percentFromTips: "% of published that readers asked for",
   medianDaysTipToVerdict: "Median days from tip to verdict",
+  fromArticles: "Alerts in articles and feeds",
+  fromTips: "Alerts in readers' tips",
   ...claimStatusLabels,
 };
 

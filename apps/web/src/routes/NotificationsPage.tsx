@@ -8,6 +8,10 @@ import { errorMessage, queryClient, type RouterOutputs, trpc } from "../lib/trpc
 
 type TNotification = RouterOutputs["notification"]["list"]["items"][number];
 
+/** An alert raised by a reader's tip: it has no claim yet, and is triaged on the Tips page. */
+const fromReader = (n: TNotification) =>
+  (n.data.appearedIn as { kind?: string } | undefined)?.kind === "reader tip";
+
 const messages: Record<TNotificationKind, (n: TNotification) => string> = {
   assigned: (n) => `${n.actor?.name ?? "Someone"} assigned you a claim`,
   mentioned: (n) => `${n.actor?.name ?? "Someone"} mentioned you`,
@@ -18,11 +22,13 @@ const messages: Record<TNotificationKind, (n: TNotification) => string> = {
   recurred: (n) => {
     const { repeats, appearedIn } = n.data as {
       repeats?: { headline?: string | null; text?: string | null; rating?: string | null };
-      appearedIn?: { title?: string | null; outlet?: string | null };
+      appearedIn?: { kind?: string; title?: string | null; outlet?: string | null };
     };
-    const what = repeats?.headline ?? repeats?.text ?? "a claim found false or misleading";
+    const what = `“${repeats?.headline ?? repeats?.text ?? "a claim found false or misleading"}”${repeats?.rating ? ` (${repeats.rating})` : ""}`;
     const where = appearedIn?.outlet ?? appearedIn?.title;
-    return `Recurring: “${what}”${repeats?.rating ? ` (${repeats.rating})` : ""} appeared again${where ? ` in ${where}` : ""}`;
+    return fromReader(n)
+      ? `Recurring: a reader sent in ${what} again${where ? `, seen in ${where}` : ""}`
+      : `Recurring: ${what} appeared again${where ? ` in ${where}` : ""}`;
   },
   source_changed: (n) => {
     const { title, state } = n.data as { title?: string; state?: string };
@@ -79,6 +85,11 @@ export function NotificationsPage() {
                   onClick={() => !n.readAt && markRead.mutate({ ids: [n.id] })}
                 >
                   {n.claim.text}
+                </Link>
+              )}
+              {!n.claim && fromReader(n) && (
+                <Link to="/tips" onClick={() => !n.readAt && markRead.mutate({ ids: [n.id] })}>
+                  Triage the readers' tips
                 </Link>
               )}
             </li>

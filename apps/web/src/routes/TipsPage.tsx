@@ -118,6 +118,19 @@ function TipGroup({ group, open }: { group: TGroup; open: boolean }) {
               )}
               {tip.declinedReason && <> · declined: {tip.declinedReason}</>}
             </p>
+            {tip.repeats.map((repeat) => (
+              <p key={`${repeat.url}-${repeat.headline}`}>
+                <span className="flag flag-recurring">Recurring</span> repeats{" "}
+                {repeat.url && /^(https?:\/\/|\/)/.test(repeat.url) ? (
+                  <a href={repeat.url} rel="noopener noreferrer" target="_blank">
+                    “{repeat.headline}”
+                  </a>
+                ) : (
+                  <>“{repeat.headline}”</>
+                )}
+                {repeat.rating && <>, rated {repeat.rating}</>}
+              </p>
+            ))}
           </li>
         ))}
       </ul>

@@ -29,7 +29,7 @@ export const tipRouter = router({
   })),
   submit: publicProcedure
     .input(ZTipSubmitInput)
-    .mutation(({ ctx, input }) => receiveTip(ctx.db, ctx.rateLimits, ctx.clientAddress, input)),
+    .mutation(({ ctx, input }) => receiveTip(ctx.db, ctx, ctx.clientAddress, input)),
   status: publicProcedure
     .input(ZTipStatusInput)
     .query(async ({ ctx, input }) =>
