@@ -7,7 +7,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { archiveSource, checkPublishedSources } from "../src/domain/source-archive";
 import { runUntilIdle } from "../src/jobs/workers";
-import { allowingHosts, publishVerdict, testConfig } from "./factories";
+import { allowingHosts, callerFor, makeClaim, makeUser, publishVerdict, testConfig } from "./factories";
 import { startServer } from "./http-client";
 
 const t = useTestDb();
@@ -88,6 +88,39 @@ describe("archived sources", () => {
     const copyNow = await (await fetch(`${app.url}/sources/${source.id}/archived`)).text();
     expect(copyNow).toContain("founded in 1965");
     expect(copyNow).toContain("has changed since this copy");
+
+    // The workspace reads the same kept copy, and every check of the address, newest first.
+    const archive = await callerFor(t.db, checker, config).source.archive({ id: source.id });
+    expect(archive.linkState).toBe("changed");
+    expect(archive.kept?.text).toContain("founded in 1965");
+    expect(archive.kept?.bodySha256).toBe(kept?.bodySha256);
+    expect(archive.checks.map((check) => check.httpStatus)).toEqual([200, 404, 404, 200]);
+  });
+
+  it("show the desk a source's kept copy before anything is published, and only to the desk", async () => {
+    answer = { status: 200, body: page("The register was opened in 1871.") };
+    const checker = await makeUser(t.db);
+    const claim = await makeClaim(t.db);
+    const desk = callerFor(t.db, checker, config);
+    const source = await desk.source.add({
+      claimId: claim.id,
+      url: "https://registry.example/register",
+      title: "The register",
+      stance: "supports",
+    });
+    await t.db.update(sources).set({ url: sourceUrl }).where(eq(sources.id, source.id));
+    expect(await desk.source.archive({ id: source.id })).toMatchObject({ kept: null, checks: [] });
+    await runUntilIdle(t.handle, { config, log: () => {} });
+    const archive = await desk.source.archive({ id: source.id });
+    expect(archive.kept?.text).toContain("opened in 1871");
+    // Not cited by a published verdict: no public copy, and no copy for someone signed out.
+    expect((await fetch(`${app.url}/sources/${source.id}/archived`)).status).toBe(404);
+    await expect(callerFor(t.db, null, config).source.archive({ id: source.id })).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
+    await expect(desk.source.archive({ id: crypto.randomUUID() })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("fetch only through the fetcher's rules: a private address is refused and recorded as such", async () => {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { type DbOrTx, sourceSnapshots, sources, verdictRevisions, verdicts } from "@factdesk/db";
-import { isDomainError } from "@factdesk/schema";
-import { and, asc, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { DomainError, isDomainError } from "@factdesk/schema";
+import { and, asc, desc, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import { fetchAddress, type TFetchRules } from "../fetcher";
 import { extractArticle } from "./fetch-article";
 import { notify } from "./notifications";
@@ -151,31 +151,53 @@ export async function checkPublishedSources(
   return found;
 }
 
+/** What the archived copy is: the first copy kept with readable text (later ones only tell whether it changed). */
+const keptCopy = {
+  fetchedAt: sourceSnapshots.fetchedAt,
+  httpStatus: sourceSnapshots.httpStatus,
+  title: sourceSnapshots.title,
+  text: sourceSnapshots.text,
+  bodySha256: sourceSnapshots.bodySha256,
+};
+const withKeptCopy = and(eq(sourceSnapshots.sourceId, sources.id), isNotNull(sourceSnapshots.textSha256));
+
 /** The copy kept of a public source (one cited by a published verdict), for its "archived copy" page. */
 export async function publicSnapshot(db: DbOrTx, sourceId: string) {
   const [row] = await db
-    .select({
-      url: sources.url,
-      title: sources.title,
-      linkState: sources.linkState,
-      snapshot: {
-        fetchedAt: sourceSnapshots.fetchedAt,
-        httpStatus: sourceSnapshots.httpStatus,
-        title: sourceSnapshots.title,
-        text: sourceSnapshots.text,
-        bodySha256: sourceSnapshots.bodySha256,
-      },
-    })
+    .select({ url: sources.url, title: sources.title, linkState: sources.linkState, snapshot: keptCopy })
     .from(sources)
     .innerJoin(verdicts, ofPublishedVerdict)
     .innerJoin(verdictRevisions, citedByPublishedRevision)
-    .leftJoin(
-      sourceSnapshots,
-      and(eq(sourceSnapshots.sourceId, sources.id), isNotNull(sourceSnapshots.textSha256)),
-    )
+    .leftJoin(sourceSnapshots, withKeptCopy)
     .where(eq(sources.id, sourceId))
     .orderBy(asc(sourceSnapshots.fetchedAt))
     .limit(1);
   if (!row) return null;
   return { ...row, snapshot: row.snapshot?.fetchedAt ? row.snapshot : null };
+}
+
+/** Checks of a source's address shown to the desk, newest first. */
+const CHECKS_SHOWN = 10;
+
+/** A source's archive for the desk's workspace: its kept copy, whether cited or not, and the latest checks of its address. */
+export async function sourceArchive(db: DbOrTx, sourceId: string) {
+  const [row] = await db
+    .select({ linkState: sources.linkState, kept: keptCopy })
+    .from(sources)
+    .leftJoin(sourceSnapshots, withKeptCopy)
+    .where(eq(sources.id, sourceId))
+    .orderBy(asc(sourceSnapshots.fetchedAt))
+    .limit(1);
+  if (!row) throw new DomainError("NOT_FOUND", "That source does not exist.");
+  const checks = await db
+    .select({
+      fetchedAt: sourceSnapshots.fetchedAt,
+      httpStatus: sourceSnapshots.httpStatus,
+      error: sourceSnapshots.error,
+    })
+    .from(sourceSnapshots)
+    .where(eq(sourceSnapshots.sourceId, sourceId))
+    .orderBy(desc(sourceSnapshots.fetchedAt))
+    .limit(CHECKS_SHOWN);
+  return { linkState: row.linkState, kept: row.kept?.fetchedAt ? row.kept : null, checks };
 }

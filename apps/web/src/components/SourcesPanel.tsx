@@ -3,6 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { useMergingDraft } from "../lib/draft";
 import { fieldError, refreshClaimViews, trpc } from "../lib/trpc";
+import { ArchivedCopy } from "./ArchivedCopy";
 import { ConflictNotice } from "./ConflictNotice";
 import { FormError } from "./FormError";
 import { PublicationNotice } from "./PublicationNotice";
@@ -185,6 +186,7 @@ export function SourcesPanel({ claimId, sources }: { claimId: string; sources: S
                 )}
                 {source.excerpt && <q className="excerpt">{source.excerpt}</q>}
                 {source.note && <p className="muted">{source.note}</p>}
+                <ArchivedCopy sourceId={source.id} title={source.title} />
                 <div className="row">
                   <button type="button" className="link-button" onClick={() => setEditing(source.id)}>
                     Edit<span className="visually-hidden"> {source.title}</span>

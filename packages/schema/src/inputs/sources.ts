@@ -28,6 +28,7 @@ export const ZSourceUpdateInput = z.object({
   ...z.object(sourceFields).partial().shape,
 });
 export const ZSourceRemoveInput = z.object({ id: ZId, version: ZVersion });
+export const ZSourceArchiveInput = z.object({ id: ZId });
 export type TSourceAddInput = z.infer<typeof ZSourceAddInput>;
 export type TSourceUpdateInput = z.infer<typeof ZSourceUpdateInput>;
 export type TSourceRemoveInput = z.infer<typeof ZSourceRemoveInput>;
