@@ -117,7 +117,10 @@ export async function playJourney(
   // Each source's archived copy opens in place (this machine reaches no outside site, so it
   // says why no copy could be kept; the integration tests keep real copies from a local site).
   await checker.getByText("Archived copy of UNHCR resettlement count").click();
-  await checker.locator(".archived-copy[open]").getByText(/^(Kept|No copy kept yet)/).waitFor();
+  await checker
+    .locator(".archived-copy[open]")
+    .getByText(/^(Kept|No copy kept yet)/)
+    .waitFor();
   await checker.getByRole("button", { name: "Mark sourced" }).click();
   await checker.locator(".facts .badge", { hasText: "Sourced" }).waitFor();
   await checker.getByRole("button", { name: "Mark disputed" }).click();
