@@ -8,11 +8,14 @@ import {
   verdictStates,
 } from "./enums";
 import { DomainError } from "./errors";
+import { defaultApprovalRules, type TApprovalRules } from "./inputs/editorial-rules";
 import {
   allowedTransitions,
+  approvalStillNeeded,
   assertTransition,
   claimLinkTransitions,
   claimTransitions,
+  stateAfterApproval,
   type TActor,
   type TClaimFacts,
   type TransitionTable,
@@ -48,6 +51,12 @@ const readyVerdict = (state: TVerdictState): { kind: "verdict" } & TVerdictFacts
     explanation: "Sources say 1963.",
     correctionNote: null,
   },
+  rules: defaultApprovalRules,
+  approverIds: [],
+  recusedIds: [],
+  citedSources: 2,
+  stancedSources: 1,
+  replyOnRecord: false,
 });
 
 const edges = <S extends string, F>(table: TransitionTable<S, F>) =>
@@ -264,6 +273,116 @@ describe("verdict workflow", () => {
       "published",
     ]);
     expect(verdictEditBlocker("approved")).toMatch(/approved; it can be edited again/);
+  });
+});
+
+/**
+ * The desk's approval rules against the whole table: each scenario names the edges it blocks
+ * (and how) for a person the role matrix would otherwise let through; every other edge stays as
+ * the matrix says. Scenarios are functions of the person, for rules about who they are.
+ */
+const rules = (change: Partial<TApprovalRules>): TApprovalRules => ({ ...defaultApprovalRules, ...change });
+const ruleScenarios: {
+  name: string;
+  facts: (person: TActor) => Partial<TVerdictFacts>;
+  blocks: Partial<Record<string, "FORBIDDEN" | "PRECONDITION_FAILED">>;
+}[] = [
+  { name: "the default rules", facts: () => ({}), blocks: {} },
+  {
+    name: "two approvers for False, one other editor has approved",
+    facts: () => ({ rules: rules({ approversByRating: { false: 2 } }), approverIds: ["editor-first"] }),
+    blocks: {},
+  },
+  {
+    name: "two approvers for False, this person has approved",
+    facts: (person) => ({ rules: rules({ approversByRating: { false: 2 } }), approverIds: [person.id] }),
+    blocks: { "submitted->approved": "FORBIDDEN" },
+  },
+  {
+    name: "this person declared a conflict of interest",
+    facts: (person) => ({ recusedIds: [person.id] }),
+    blocks: {
+      "submitted->approved": "FORBIDDEN",
+      "submitted->changes_requested": "FORBIDDEN",
+      "approved->published": "FORBIDDEN",
+    },
+  },
+  {
+    name: "someone else declared a conflict of interest",
+    facts: () => ({ recusedIds: ["editor-conflicted"] }),
+    blocks: {},
+  },
+  {
+    name: "three sources needed, two cited",
+    facts: () => ({ rules: rules({ minSources: 3 }) }),
+    blocks: {
+      "draft->submitted": "PRECONDITION_FAILED",
+      "changes_requested->submitted": "PRECONDITION_FAILED",
+    },
+  },
+  {
+    name: "two sources with a stance needed, one cited",
+    facts: () => ({ rules: rules({ minSources: 2, minStancedSources: 2 }) }),
+    blocks: {
+      "draft->submitted": "PRECONDITION_FAILED",
+      "changes_requested->submitted": "PRECONDITION_FAILED",
+    },
+  },
+  {
+    name: "right of reply required, none on record",
+    facts: () => ({ rules: rules({ rightOfReply: true }) }),
+    blocks: { "approved->published": "PRECONDITION_FAILED" },
+  },
+  {
+    name: "right of reply required and on record",
+    facts: () => ({ rules: rules({ rightOfReply: true }), replyOnRecord: true }),
+    blocks: {},
+  },
+];
+
+describe("approval rules × role × state", () => {
+  for (const scenario of ruleScenarios)
+    for (const [from, to, allowedRoles, who] of verdictMatrix)
+      for (const role of roles) {
+        const person = actor(role, who === "author" ? AUTHOR : `${role}-other`);
+        const blocked = scenario.blocks[`${from}->${to}`];
+        const expected = !allowedRoles.includes(role) ? "FORBIDDEN" : (blocked ?? "allowed");
+        it(`${scenario.name}: ${role} (${who}) ${from} → ${to} is ${expected}`, () => {
+          const entity = { ...readyVerdict(from), ...scenario.facts(person) };
+          const attempt = () => assertTransition(person, entity, to, "a reason");
+          if (expected === "allowed") expect(attempt).not.toThrow();
+          else expect(attempt).toThrowError(expect.objectContaining({ code: expected }));
+        });
+      }
+
+  it("approves once enough distinct editors have, and says who is still needed", () => {
+    const twoForFalse = { ...readyVerdict("submitted"), rules: rules({ approversByRating: { false: 2 } }) };
+    expect(stateAfterApproval(twoForFalse)).toBe("submitted");
+    expect(approvalStillNeeded(twoForFalse)).toBeNull();
+    const oneIn = { ...twoForFalse, approverIds: ["editor-first"] };
+    expect(approvalStillNeeded(oneIn)).toBe("Needs a second editor's approval (1 of 2).");
+    expect(stateAfterApproval(oneIn)).toBe("approved");
+    // Other ratings keep the desk-wide number; the desk-wide number is a floor.
+    const trueRating = { ...twoForFalse, draft: { ...twoForFalse.draft, rating: "true" } };
+    expect(stateAfterApproval(trueRating)).toBe("approved");
+    const three = { ...oneIn, rules: rules({ approvers: 3, approversByRating: { false: 2 } }) };
+    expect(stateAfterApproval(three)).toBe("submitted");
+    expect(approvalStillNeeded(three)).toBe("Needs a second editor's approval (1 of 3).");
+    expect(() => assertTransition(actor("editor", "editor-first"), oneIn, "approved")).toThrowError(
+      "You approved this revision. Needs a second editor's approval (1 of 2).",
+    );
+  });
+
+  it("says which rule blocks, in the words the UI shows", () => {
+    const author = actor("fact_checker", AUTHOR);
+    const fewSources = { ...readyVerdict("draft"), rules: rules({ minSources: 3 }) };
+    expect(() => assertTransition(author, fewSources, "submitted")).toThrowError(
+      "Cite at least 3 sources in the verdict first (the desk's rule; it cites 2).",
+    );
+    const noReply = { ...readyVerdict("approved"), rules: rules({ rightOfReply: true }) };
+    expect(() => assertTransition(actor("editor"), noReply, "published")).toThrowError(
+      /^Record the right of reply first/,
+    );
   });
 });
 

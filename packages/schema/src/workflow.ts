@@ -9,6 +9,7 @@ import {
   verdictStateLabels,
 } from "./enums";
 import { DomainError } from "./errors";
+import type { TApprovalRules } from "./inputs/editorial-rules";
 
 /**
  * The review workflow: one transition table per entity, and pure functions over it.
@@ -123,7 +124,51 @@ export interface TVerdictFacts {
     explanation: string | null;
     correctionNote: string | null;
   };
+  /** The desk's rules in force now: a verdict in review is judged by them when it is approved. */
+  rules: TApprovalRules;
+  /** Editors who approved the current revision so far (when the rules ask for more than one). */
+  approverIds: readonly string[];
+  /** Editors who declared a conflict of interest on the claim. */
+  recusedIds: readonly string[];
+  /** Sources the current revision cites, and how many of them support or refute the claim. */
+  citedSources: number;
+  stancedSources: number;
+  /** The claimant's right of reply is on record: a response, a deadline passed, or an editor's waiver. */
+  replyOnRecord: boolean;
 }
+
+/** How many distinct editors must approve a verdict with this rating, by the desk's rules. */
+export const approversNeeded = (rules: TApprovalRules, rating: string | null) =>
+  Math.max(rules.approvers, (rating && rules.approversByRating[rating]) || 0);
+
+const ordinalWords = ["first", "second", "third"] as const;
+
+/**
+ * Where an approval leaves the verdict: approved once enough distinct editors approved the
+ * revision, else still in review, waiting for the next editor.
+ */
+export const stateAfterApproval = (facts: TVerdictFacts): "approved" | "submitted" =>
+  facts.approverIds.length + 1 >= approversNeeded(facts.rules, facts.draft.rating) ? "approved" : "submitted";
+
+/** What the review still needs, in words: "Needs a second editor's approval", or null. */
+export function approvalStillNeeded(facts: TVerdictFacts): string | null {
+  const needed = approversNeeded(facts.rules, facts.draft.rating);
+  const given = facts.approverIds.length;
+  if (facts.state !== "submitted" || given === 0 || given >= needed) return null;
+  return `Needs a ${ordinalWords[given] ?? "further"} editor's approval (${given} of ${needed}).`;
+}
+
+const enoughSources = ({ rules, citedSources, stancedSources }: TVerdictFacts): TBlocker | null => {
+  if (citedSources < rules.minSources)
+    return notYet(
+      `Cite at least ${rules.minSources} source${rules.minSources === 1 ? "" : "s"} in the verdict first (the desk's rule; it cites ${citedSources}).`,
+    );
+  if (stancedSources < rules.minStancedSources)
+    return notYet(
+      `Cite at least ${rules.minStancedSources} source${rules.minStancedSources === 1 ? "" : "s"} that support${rules.minStancedSources === 1 ? "s" : ""} or refute${rules.minStancedSources === 1 ? "s" : ""} the claim first (the desk's rule; it cites ${stancedSources}).`,
+    );
+  return null;
+};
 
 const canSubmit = (facts: TVerdictFacts, actor: TActor): TBlocker | null => {
   if (actor.id !== facts.revisionAuthorId) {
@@ -136,9 +181,9 @@ const canSubmit = (facts: TVerdictFacts, actor: TActor): TBlocker | null => {
     (field) => !facts.draft[field]?.trim(),
   );
   if (missing.length > 0) return notYet(`Fill in the ${missing.join(", ")} first.`);
-  return facts.correction && !facts.draft.correctionNote?.trim()
-    ? notYet("Add a correction note saying what changed and why.")
-    : null;
+  if (facts.correction && !facts.draft.correctionNote?.trim())
+    return notYet("Add a correction note saying what changed and why.");
+  return enoughSources(facts);
 };
 
 /** Four-eyes rule: nobody who wrote any revision of this review cycle reviews it. */
@@ -151,6 +196,36 @@ const notTheAuthor = (facts: TVerdictFacts, actor: TActor) =>
       )
     : null;
 
+/** Recusal: an editor who declared a conflict of interest on the claim neither reviews nor publishes it. */
+const notRecused = (facts: TVerdictFacts, actor: TActor) =>
+  facts.recusedIds.includes(actor.id)
+    ? forbidden(
+        "You declared a conflict of interest on this claim; another editor must review and publish it.",
+      )
+    : null;
+
+/** The distinct-approvers rule: each editor approves a revision once. */
+const notApprovedYetBy = (facts: TVerdictFacts, actor: TActor) =>
+  facts.approverIds.includes(actor.id)
+    ? forbidden(
+        `You approved this revision. ${approvalStillNeeded(facts) ?? "It needs another editor's approval."}`,
+      )
+    : null;
+
+/** Right of reply, when the desk requires it: the claimant answered, or had until a deadline that passed. */
+const replyOnRecord = (facts: TVerdictFacts) =>
+  facts.rules.rightOfReply && !facts.replyOnRecord
+    ? notYet(
+        "Record the right of reply first: the claimant's response, or a contact attempt whose deadline has passed (or an editor's waiver).",
+      )
+    : null;
+
+/** The first blocker of several guards, in order. */
+const firstBlocker =
+  (...guards: ((facts: TVerdictFacts, actor: TActor) => TBlocker | null)[]) =>
+  (facts: TVerdictFacts, actor: TActor) =>
+    guards.reduce<TBlocker | null>((blocker, guard) => blocker ?? guard(facts, actor), null);
+
 const submit: TransitionRule<TVerdictState, TVerdictFacts> = {
   to: "submitted",
   label: "Submit for approval",
@@ -162,17 +237,23 @@ export const verdictTransitions: TransitionTable<TVerdictState, TVerdictFacts> =
   draft: [submit],
   changes_requested: [submit],
   submitted: [
-    { to: "approved", label: "Approve", minRole: "editor", guard: notTheAuthor },
+    // Approved once enough distinct editors approved (stateAfterApproval); until then it stays in review.
+    {
+      to: "approved",
+      label: "Approve",
+      minRole: "editor",
+      guard: firstBlocker(notTheAuthor, notRecused, notApprovedYetBy),
+    },
     {
       to: "changes_requested",
       label: "Request changes",
       minRole: "editor",
       requiresReason: true,
-      guard: notTheAuthor,
+      guard: firstBlocker(notTheAuthor, notRecused),
     },
   ],
   approved: [
-    { to: "published", label: "Publish", minRole: "editor" },
+    { to: "published", label: "Publish", minRole: "editor", guard: firstBlocker(notRecused, replyOnRecord) },
     // Back into review, e.g. to change a cited source: the approval then covers nothing.
     { to: "submitted", label: "Withdraw approval", minRole: "editor", requiresReason: true },
   ],

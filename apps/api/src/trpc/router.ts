@@ -4,6 +4,7 @@ import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { claimRouter } from "./routers/claim";
 import { dashboardRouter } from "./routers/dashboard";
+import { editorialRouter } from "./routers/editorial";
 import { factCheckRouter } from "./routers/fact-check";
 import { feedRouter } from "./routers/feed";
 import { notificationRouter } from "./routers/notification";
@@ -23,6 +24,7 @@ export const appRouter = router({
   auth: authRouter,
   claim: claimRouter,
   dashboard: dashboardRouter,
+  editorial: editorialRouter,
   factCheck: factCheckRouter,
   feed: feedRouter,
   notification: notificationRouter,

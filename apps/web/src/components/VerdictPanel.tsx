@@ -14,6 +14,7 @@ import { publicStepNotices } from "../lib/public-steps";
 import { errorCode, fieldError, refreshClaimViews, trpc, trpcClient } from "../lib/trpc";
 import { ConflictNotice } from "./ConflictNotice";
 import { FormError } from "./FormError";
+import { ReviewStanding } from "./ReviewStanding";
 import { RevisionHistory } from "./RevisionHistory";
 import { Timestamp } from "./Timestamp";
 import { TransitionActions } from "./TransitionActions";
@@ -328,6 +329,7 @@ export function VerdictPanel({
         )
       )}
 
+      {verdict && view.data.review && <ReviewStanding review={view.data.review} state={verdict.state} />}
       {verdict && (
         <TransitionActions
           heading="Review"

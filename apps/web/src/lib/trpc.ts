@@ -77,4 +77,5 @@ export const refreshClaimViews = () =>
   Promise.all([
     queryClient.invalidateQueries({ queryKey: trpc.claim.pathKey() }),
     queryClient.invalidateQueries({ queryKey: trpc.verdict.pathKey() }),
+    queryClient.invalidateQueries({ queryKey: trpc.editorial.pathKey() }),
   ]);

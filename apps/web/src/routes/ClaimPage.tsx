@@ -17,6 +17,8 @@ import { HistoryTimeline } from "../components/HistoryTimeline";
 import { LinksPanel } from "../components/LinksPanel";
 import { PresentPeople } from "../components/PresentPeople";
 import { PublicationNotice } from "../components/PublicationNotice";
+import { RecusalControl } from "../components/RecusalControl";
+import { RightOfReplyPanel } from "../components/RightOfReplyPanel";
 import { SourcesPanel } from "../components/SourcesPanel";
 import { StatusBadge } from "../components/StatusBadge";
 import { TransitionActions } from "../components/TransitionActions";
@@ -80,6 +82,8 @@ export function ClaimPage() {
           <LinksPanel claimId={claim.id} />
           <SourcesPanel claimId={claim.id} sources={sources} />
           <VerdictPanel key={claim.id} claimId={claim.id} sources={sources} />
+          <RecusalControl claimId={claim.id} />
+          <RightOfReplyPanel claimId={claim.id} />
         </div>
         <div>
           <CommentsPanel claimId={claim.id} comments={comments} />

@@ -3,6 +3,7 @@ import { limits } from "@factdesk/schema";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { type FormEvent, useEffect, useState } from "react";
+import { ApprovalRulesForm } from "../components/ApprovalRulesForm";
 import { FormError } from "../components/FormError";
 import { fieldError, queryClient, trpc } from "../lib/trpc";
 
@@ -122,6 +123,7 @@ export function SettingsPage() {
           {save.isPending ? "Saving…" : "Save settings"}
         </button>
       </form>
+      <ApprovalRulesForm />
     </section>
   );
 }

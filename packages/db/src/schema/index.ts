@@ -2,6 +2,7 @@ export * from "./articles";
 export * from "./claim-links";
 export * from "./claims";
 export * from "./comments";
+export * from "./editorial";
 export * from "./enums";
 export * from "./events";
 export * from "./fact-checks";

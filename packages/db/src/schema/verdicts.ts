@@ -1,4 +1,4 @@
-import type { TVerdictSnapshot } from "@factdesk/schema";
+import type { TApprovalRules, TVerdictSnapshot } from "@factdesk/schema";
 import { type SQL, sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
@@ -36,6 +36,8 @@ export const verdicts = pgTable("verdicts", {
   retractionReason: text(),
   /** What the approving editor approved; publishing publishes exactly this. */
   approvedSnapshot: jsonb().$type<TVerdictSnapshot>(),
+  /** The desk's rules in force when it was approved: publication is judged by them, not later ones. */
+  approvedRules: jsonb().$type<TApprovalRules>(),
   version: integer().notNull().default(1),
   createdAt: createdAt(),
   updatedAt: updatedAt(),

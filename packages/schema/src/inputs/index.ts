@@ -3,6 +3,7 @@ export * from "./articles";
 export * from "./claims";
 export { limits } from "./common";
 export * from "./dashboard";
+export * from "./editorial-rules";
 export * from "./fact-checks";
 export * from "./feeds";
 export * from "./notifications";

@@ -1,26 +1,67 @@
-import { type DbOrTx, verdicts } from "@factdesk/db";
-import { DomainError } from "@factdesk/schema";
-import { eq } from "drizzle-orm";
-import { notify } from "../notifications";
+import { type DbOrTx, verdictApprovals, verdicts } from "@factdesk/db";
+import { approversNeeded, DomainError, stateAfterApproval } from "@factdesk/schema";
+import { eq, sql } from "drizzle-orm";
+import { approversNeededInDatabase, recusedOn } from "../editorial-rules";
+import { editorIds, notify } from "../notifications";
 import type { TVerdictEffect } from "./effects";
 import { captureSnapshot, noRevisionOfTheCycleBy } from "./facts";
 
-/** Approval pins what was approved: the revision with the claim and its cited sources as they are now. */
+/**
+ * Each editor's approval is kept; the verdict is approved once as many distinct editors as the
+ * desk's rules ask for have approved the revision (until then it stays in review). The last
+ * approval pins what was approved: the revision with the claim and its cited sources as they
+ * are now, and the rules it was judged by.
+ */
 export const approve: TVerdictEffect = {
-  set: async ({ tx, actor, revision }) => ({
-    approverId: actor.id,
-    approvedSnapshot: await captureSnapshot(tx, revision.id),
-  }),
-  guard: ({ actor }) => noRevisionOfTheCycleBy(actor.id),
-  after: ({ tx, actor, verdict, revision }) =>
-    notify(tx, actor, [
-      {
-        userId: revision.authorId,
-        kind: "approved",
+  async before({ tx, actor, verdict, revision }) {
+    await tx
+      .insert(verdictApprovals)
+      .values({ verdictId: verdict.id, revisionId: revision.id, approverId: actor.id })
+      .onConflictDoNothing();
+  },
+  reached: ({ facts }) => stateAfterApproval(facts),
+  set: async ({ tx, actor, revision, facts }) =>
+    stateAfterApproval(facts) === "approved"
+      ? {
+          approverId: actor.id,
+          approvedSnapshot: await captureSnapshot(tx, revision.id),
+          approvedRules: facts.rules,
+        }
+      : {},
+  // In the database as well: four eyes, no conflict of interest, and (to be approved) enough approvals.
+  guard: ({ actor, facts }) => sql`${noRevisionOfTheCycleBy(actor.id)}
+    and not ${recusedOn(sql`"verdicts"."claim_id"`, actor.id)}
+    and (select count(*) from ${verdictApprovals} a where a.revision_id = "verdicts"."current_revision_id")
+      >= ${stateAfterApproval(facts) === "approved" ? approversNeededInDatabase : 1}`,
+  async after({ tx, actor, verdict, revision, facts }, updated) {
+    if (updated.state === "approved") {
+      await notify(tx, actor, [
+        {
+          userId: revision.authorId,
+          kind: "approved",
+          claimId: verdict.claimId,
+          data: { revision: revision.number },
+        },
+      ]);
+      return;
+    }
+    // Short of the rules: the other editors who may approve hear that one more is needed.
+    const approvals = facts.approverIds.length + 1;
+    const needed = approversNeeded(facts.rules, facts.draft.rating);
+    const reviewers = (await editorIds(tx)).filter(
+      (id) => id !== actor.id && !facts.cycleAuthorIds.includes(id) && !facts.recusedIds.includes(id),
+    );
+    await notify(
+      tx,
+      actor,
+      reviewers.map((userId) => ({
+        userId,
+        kind: "submitted" as const,
         claimId: verdict.claimId,
-        data: { revision: revision.number },
-      },
-    ]),
+        data: { revision: revision.number, approvals, needed },
+      })),
+    );
+  },
 };
 
 /**

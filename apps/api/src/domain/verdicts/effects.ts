@@ -1,5 +1,5 @@
 import type { Tx, verdicts } from "@factdesk/db";
-import type { TActor } from "@factdesk/schema";
+import type { TActor, TVerdictFacts, TVerdictState } from "@factdesk/schema";
 import type { SQL } from "drizzle-orm";
 import type { TWebhookQueue } from "../webhooks";
 import type { TRevision, TVerdict } from "./facts";
@@ -10,6 +10,8 @@ export interface TStep {
   actor: TActor;
   verdict: TVerdict;
   revision: TRevision;
+  /** What the workflow judged the step by (the desk's rules included). */
+  facts: TVerdictFacts;
   reason: string | undefined;
   publicUrl: URL;
   /** Where announcements to webhooks are queued. */
@@ -22,6 +24,10 @@ export interface TStep {
  * is allowed; an effect only says what else is written, all in the step's transaction.
  */
 export interface TVerdictEffect {
+  /** Writes before the update, which its guard may count (an editor's approval). */
+  before?(step: TStep): Promise<void>;
+  /** The state actually reached, when it is not the one asked for (an approval still short of the rules). */
+  reached?(step: TStep): TVerdictState;
   /** Columns written with the state, by the same guarded update. */
   set?(step: TStep): Promise<Partial<typeof verdicts.$inferInsert>> | Partial<typeof verdicts.$inferInsert>;
   /** A condition the guarded update must meet too (the four-eyes rule, in the database). */

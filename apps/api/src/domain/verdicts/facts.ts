@@ -1,6 +1,13 @@
-import { claims, type DbOrTx, verdictRevisions, verdicts } from "@factdesk/db";
-import { DomainError, type TVerdictFacts, type TVerdictSnapshot, ZVerdictSnapshot } from "@factdesk/schema";
-import { eq, type SQL, sql } from "drizzle-orm";
+import { claims, type DbOrTx, sources, verdictRevisions, verdicts } from "@factdesk/db";
+import {
+  DomainError,
+  defaultApprovalRules,
+  type TVerdictFacts,
+  type TVerdictSnapshot,
+  ZVerdictSnapshot,
+} from "@factdesk/schema";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { approverIdsOf, getApprovalRules, listRecusals, replyOnRecord } from "../editorial-rules";
 
 export type TVerdict = typeof verdicts.$inferSelect;
 export type TRevision = typeof verdictRevisions.$inferSelect;
@@ -40,10 +47,19 @@ export async function verdictFacts(
   revision: TRevision,
 ): Promise<TVerdictFacts> {
   const [claim] = await db
-    .select({ status: claims.status })
+    .select({ status: claims.status, replyOnRecord: replyOnRecord(sql`${claims.id}`) })
     .from(claims)
     .where(eq(claims.id, verdict.claimId));
   if (!claim) throw new Error(`Verdict ${verdict.id} has no claim.`);
+  const [cited] = revision.sourceIds.length
+    ? await db
+        .select({
+          all: sql<number>`count(*)::int`,
+          stanced: sql<number>`(count(*) filter (where ${sources.stance} in ('supports', 'refutes')))::int`,
+        })
+        .from(sources)
+        .where(and(inArray(sources.id, revision.sourceIds), eq(sources.claimId, verdict.claimId)))
+    : [];
   return {
     state: verdict.state,
     revisionAuthorId: revision.authorId,
@@ -56,6 +72,16 @@ export async function verdictFacts(
       explanation: revision.explanation,
       correctionNote: revision.correctionNote,
     },
+    // An approved verdict is judged by the rules it was approved under, not ones changed since.
+    rules:
+      verdict.state === "approved" && verdict.approvedRules
+        ? { ...defaultApprovalRules, ...verdict.approvedRules }
+        : (await getApprovalRules(db)).rules,
+    approverIds: await approverIdsOf(db, revision.id),
+    recusedIds: (await listRecusals(db, verdict.claimId)).map((recusal) => recusal.userId),
+    citedSources: cited?.all ?? 0,
+    stancedSources: cited?.stanced ?? 0,
+    replyOnRecord: !!claim.replyOnRecord,
   };
 }
 

@@ -1,5 +1,7 @@
 import { type Tx, verdictPublications } from "@factdesk/db";
 import { DomainError, type TWebhookEvent } from "@factdesk/schema";
+import { sql } from "drizzle-orm";
+import { recusedOn, replyOnRecord } from "../editorial-rules";
 import { notify } from "../notifications";
 import { assertPublishable, slugForPublication, verdictPageUrl } from "../publishing";
 import { siteOf, type TSite } from "../settings";
@@ -30,8 +32,19 @@ export const publish: TVerdictEffect = {
     const publishedAt = verdict.publishedAt ?? now;
     const slug = await slugForPublication(tx, verdict, snapshot.revision.headline ?? "verdict");
     assertPublishable(await siteOf(tx, publicUrl), snapshot, { slug, publishedAt });
-    return { publishedRevisionId: snapshot.revision.id, publishedAt, slug, approvedSnapshot: null };
+    return {
+      publishedRevisionId: snapshot.revision.id,
+      publishedAt,
+      slug,
+      approvedSnapshot: null,
+      approvedRules: null,
+    };
   },
+  // In the database as well: no conflict of interest, and the right of reply when the rules ask for it.
+  guard: ({ actor, facts }) =>
+    sql`not ${recusedOn(sql`"verdicts"."claim_id"`, actor.id)}${
+      facts.rules.rightOfReply ? sql` and ${replyOnRecord(sql`"verdicts"."claim_id"`)}` : sql``
+    }`,
   async after(step, updated) {
     const { tx, actor, verdict, revision } = step;
     const { snapshot, approverId } = approvedSnapshot(step);

@@ -8,11 +8,39 @@ import {
   verdictRevisions,
   verdicts,
 } from "@factdesk/db";
-import { allowedTransitions, DomainError, snapshotDifferences, type TActor } from "@factdesk/schema";
+import {
+  allowedTransitions,
+  approvalStillNeeded,
+  approversNeeded,
+  DomainError,
+  snapshotDifferences,
+  type TActor,
+  type TVerdictFacts,
+} from "@factdesk/schema";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { findClaim, listComments } from "../claims";
-import { captureSnapshot, currentRevision, cycleAuthors, verdictFacts } from "./facts";
+import { captureSnapshot, currentRevision, verdictFacts } from "./facts";
+
+/**
+ * Where the review stands by the desk's rules, for the screens: how many editors must approve
+ * and who has, what is still needed, and whether the right of reply is required and on record.
+ */
+async function reviewStanding(db: DbOrTx, facts: TVerdictFacts) {
+  const approvers = facts.approverIds.length
+    ? await db
+        .select({ id: users.id, name: users.name })
+        .from(users)
+        .where(inArray(users.id, [...facts.approverIds]))
+    : [];
+  return {
+    approversNeeded: approversNeeded(facts.rules, facts.draft.rating),
+    approvedBy: facts.approverIds.map((id) => approvers.find((user) => user.id === id)?.name ?? "An editor"),
+    stillNeeded: approvalStillNeeded(facts),
+    rightOfReply: facts.rules.rightOfReply ? { onRecord: facts.replyOnRecord } : null,
+    recusedIds: facts.recusedIds,
+  };
+}
 
 /** The claim's verdict as the actor sees it: current revision, what they may do next. */
 export async function getVerdict(db: DbOrTx, actor: TActor, claimId: string) {
@@ -24,6 +52,7 @@ export async function getVerdict(db: DbOrTx, actor: TActor, claimId: string) {
       revision: null,
       revisionAuthor: null,
       transitions: [],
+      review: null,
       comments: [],
       changedSincePublication: [],
     };
@@ -38,6 +67,7 @@ export async function getVerdict(db: DbOrTx, actor: TActor, claimId: string) {
     revision,
     revisionAuthor: revisionAuthor ?? null,
     transitions: allowedTransitions(actor, { kind: "verdict", ...facts }),
+    review: await reviewStanding(db, facts),
     comments: await listComments(db, { verdictId: verdict.id }),
     /** Edits made since publication that readers do not see until a correction is published. */
     changedSincePublication: await changedSincePublication(db, verdict),
@@ -106,7 +136,8 @@ export async function approvalQueue(db: DbOrTx, actor: TActor) {
       },
       rating: { label: ratings.label, colour: ratings.colour },
       author: { id: author.id, name: author.name },
-      cycleAuthorIds: cycleAuthors,
+      row: verdicts,
+      revisionRow: verdictRevisions,
     })
     .from(verdicts)
     .innerJoin(claims, eq(claims.id, verdicts.claimId))
@@ -123,17 +154,15 @@ export async function approvalQueue(db: DbOrTx, actor: TActor) {
         .where(inArray(sources.id, sourceIds))
     : [];
   const byId = new Map(relied.map((source) => [source.id, source]));
-  return rows.map(({ publishedRevisionId, cycleAuthorIds, ...row }) => ({
-    ...row,
-    sources: row.revision.sourceIds.flatMap((id) => byId.get(id) ?? []),
-    transitions: allowedTransitions(actor, {
-      kind: "verdict",
-      state: "submitted",
-      revisionAuthorId: row.author.id,
-      cycleAuthorIds,
-      claimStatus: row.claim.status,
-      correction: publishedRevisionId !== null,
-      draft: row.revision,
-    }),
-  }));
+  const queue = [];
+  for (const { publishedRevisionId: _published, row: verdict, revisionRow, ...row } of rows) {
+    const facts = await verdictFacts(db, verdict, revisionRow);
+    queue.push({
+      ...row,
+      sources: row.revision.sourceIds.flatMap((id) => byId.get(id) ?? []),
+      transitions: allowedTransitions(actor, { kind: "verdict", ...facts }),
+      review: await reviewStanding(db, facts),
+    });
+  }
+  return queue;
 }

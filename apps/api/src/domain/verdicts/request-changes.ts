@@ -1,4 +1,5 @@
 import { comments } from "@factdesk/db";
+import { clearApprovals } from "../editorial-rules";
 import { notify } from "../notifications";
 import type { TVerdictEffect } from "./effects";
 import { noRevisionOfTheCycleBy } from "./facts";
@@ -8,6 +9,7 @@ export const requestChanges: TVerdictEffect = {
   set: () => ({ approverId: null }),
   guard: ({ actor }) => noRevisionOfTheCycleBy(actor.id),
   async after({ tx, actor, verdict, revision, reason }) {
+    await clearApprovals(tx, verdict.id);
     if (reason) await tx.insert(comments).values({ verdictId: verdict.id, authorId: actor.id, body: reason });
     await notify(tx, actor, [
       {

@@ -1,3 +1,4 @@
+import { clearApprovals } from "../editorial-rules";
 import { editorIds, notify } from "../notifications";
 import type { TVerdictEffect } from "./effects";
 import { cycleAuthorIds } from "./facts";
@@ -7,8 +8,10 @@ import { cycleAuthorIds } from "./facts";
  * approval an editor withdrew, which then no longer covers anything.
  */
 export const submit: TVerdictEffect = {
-  set: ({ verdict }) => (verdict.state === "approved" ? { approverId: null, approvedSnapshot: null } : {}),
+  set: ({ verdict }) =>
+    verdict.state === "approved" ? { approverId: null, approvedSnapshot: null, approvedRules: null } : {},
   async after({ tx, actor, verdict, revision, reason }) {
+    await clearApprovals(tx, verdict.id);
     const authors = await cycleAuthorIds(tx, verdict);
     const reviewers = (await editorIds(tx)).filter((id) => !authors.includes(id));
     await notify(

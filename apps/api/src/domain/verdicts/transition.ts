@@ -1,5 +1,11 @@
 import { type DbOrTx, verdicts } from "@factdesk/db";
-import { assertTransition, DomainError, type TActor, type TVerdictState } from "@factdesk/schema";
+import {
+  approversNeeded,
+  assertTransition,
+  DomainError,
+  type TActor,
+  type TVerdictState,
+} from "@factdesk/schema";
 import { recordEvent } from "../audit";
 import { lockVersion, updateVersion } from "../versioned";
 import type { TWebhookQueue } from "../webhooks";
@@ -39,19 +45,27 @@ export async function transitionVerdict(
   return db.transaction(async (tx) => {
     const verdict = await lockVersion(tx, verdicts, input.id, input.version, "verdict");
     const revision = await currentRevision(tx, verdict);
-    assertTransition(
+    const facts = await verdictFacts(tx, verdict, revision);
+    assertTransition(actor, { kind: "verdict", ...facts }, input.to, input.reason);
+    const step = {
+      tx,
       actor,
-      { kind: "verdict", ...(await verdictFacts(tx, verdict, revision)) },
-      input.to,
-      input.reason,
-    );
-    const step = { tx, actor, verdict, revision, reason: input.reason, publicUrl, webhooks, now: new Date() };
+      verdict,
+      revision,
+      facts,
+      reason: input.reason,
+      publicUrl,
+      webhooks,
+      now: new Date(),
+    };
+    await effect.before?.(step);
+    const reached = effect.reached?.(step) ?? input.to;
     const updated = await updateVersion(
       tx,
       verdicts,
       verdict.id,
       verdict.version,
-      { ...(await effect.set?.(step)), state: input.to },
+      { ...(await effect.set?.(step)), state: reached },
       "verdict",
       effect.guard?.(step),
     );
@@ -62,9 +76,18 @@ export async function transitionVerdict(
       entityId: verdict.id,
       action: `verdict_${input.to}`,
       from: verdict.state,
-      to: input.to,
+      to: reached,
       claimId: verdict.claimId,
-      data: { revision: revision.number, ...(input.reason ? { reason: input.reason } : {}) },
+      data: {
+        revision: revision.number,
+        ...(input.reason ? { reason: input.reason } : {}),
+        ...(input.to === "approved"
+          ? {
+              approvals: facts.approverIds.length + 1,
+              needed: approversNeeded(facts.rules, facts.draft.rating),
+            }
+          : {}),
+      },
     });
     return updated;
   });
