@@ -10,6 +10,7 @@ import helmet from "helmet";
 import type { TConfig } from "./config";
 import { createSessionCache } from "./domain/auth";
 import { createRateLimits } from "./domain/rate-limits";
+import { assessmentPackRoute } from "./exports/assessment-pack";
 import { claimsCsvRoute } from "./exports/claims-csv";
 import { createJobQueue } from "./jobs/queue";
 import type { TChangeFeed } from "./live";
@@ -127,6 +128,12 @@ export function createApp({
   );
 
   app.use(claimsCsvRoute(database.db, sessionToken, publicUrl, rateLimits));
+  app.use(
+    assessmentPackRoute(database.db, async (req) => {
+      const token = sessionToken(req);
+      return token ? signedIn.userFor(database.db, token) : null;
+    }),
+  );
   // Public pages are kept rendered while nothing public changes; without a change feed to
   // say when, each is rendered per request.
   // A replica may lag behind the change just heard: what it renders right after one is served

@@ -12,6 +12,8 @@ const policy: Record<string, "public" | "authed" | TRole> = {
   "article.list": "authed",
   "article.preview": "authed",
   "article.ingest": "authed",
+  "assessmentPack.request": "admin",
+  "assessmentPack.list": "admin",
   "audit.verify": "admin",
   "auth.login": "public",
   "auth.logout": "public",

@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { accessibilityProblems } from "./a11y";
 import { useRunningApp } from "./server";
@@ -79,5 +81,19 @@ describe("approval rules", () => {
     await admin.getByRole("button", { name: "Publish" }).click();
     await admin.getByRole("button", { name: "Yes, publish" }).click();
     await admin.locator(".verdict .badge", { hasText: "Published" }).waitFor();
+
+    // The admin makes the quarter's assessment pack, and it holds the check just published.
+    await admin.goto(`${running.url}/app/admin/settings`);
+    await admin
+      .getByRole("form", { name: "Make an assessment pack" })
+      .getByRole("button", { name: "Make the pack" })
+      .click();
+    const download = admin.getByRole("link", { name: /^Download/ });
+    await download.waitFor({ timeout: 30_000 });
+    const [file] = await Promise.all([admin.waitForEvent("download"), download.click()]);
+    expect(file.suggestedFilename()).toMatch(/^assessment-pack-\d{4}-\d\d-\d\d-\d{4}-\d\d-\d\d\.zip$/);
+    const zip = await readFile((await file.path()) as string);
+    const files = unzipSync(new Uint8Array(zip));
+    expect(strFromU8(files["checks.csv"] as Uint8Array)).toContain("The MEK's founding year is disputed");
   });
 });

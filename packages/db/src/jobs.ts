@@ -28,6 +28,8 @@ export const jobQueues = {
   "poll-feeds": { retryLimit: 0, expireInSeconds: 900 },
   /** Folds the queue's running counts together (claim_count_deltas), every minute. */
   "compact-claim-counts": { retryLimit: 0, expireInSeconds: 60 },
+  /** Makes an IFCN / EFCSN assessment pack an admin asked for. */
+  "assessment-pack": { retryLimit: 2, retryDelay: 30, retryBackoff: true, expireInSeconds: 900 },
   /** Posts one webhook delivery to its endpoint. */
   "deliver-webhook": { retryLimit: 7, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 },
 } as const satisfies Record<string, Omit<PgBoss.Queue, "name">>;

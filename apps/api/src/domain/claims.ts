@@ -192,6 +192,7 @@ export async function updateClaim(db: DbOrTx, actor: TActor, input: TClaimUpdate
           text: before.text,
           claimant: before.claimant,
           claimantKind: before.claimantKind,
+          claimantAffiliation: before.claimantAffiliation,
           priority: before.priority,
         },
       });

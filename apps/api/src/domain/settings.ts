@@ -1,6 +1,6 @@
-import { type DbOrTx, settings } from "@factdesk/db";
+import { type DbOrTx, policyPages, policyVersions, settings, type TPolicyPage } from "@factdesk/db";
 import { DomainError, type TActor, type TSettingsUpdateInput } from "@factdesk/schema";
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { recordEvent } from "./audit";
 
 /** The settings row's identity in the audit log (the table holds one row). */
@@ -17,6 +17,8 @@ const defaults: TSettings = {
   methodology: "",
   correctionsPolicy: "",
   tipConsent: "",
+  about: "",
+  funding: "",
   version: 0,
   updatedBy: null,
   updatedAt: new Date(0),
@@ -67,6 +69,12 @@ export async function updateSettings(db: DbOrTx, actor: TActor, input: TSettings
     const changed = Object.keys(values).filter(
       (key) => (current ?? defaults)[key as keyof TSettings] !== values[key as keyof typeof values],
     );
+    // Every text of a public policy page is kept: assessors ask for their change history.
+    const versions = policyPages.filter((page) => changed.includes(page));
+    if (versions.length)
+      await tx
+        .insert(policyVersions)
+        .values(versions.map((page) => ({ page, body: saved[page], updatedBy: actor.id })));
     await recordEvent(tx, {
       actorId: actor.id,
       entityType: "settings",
@@ -76,4 +84,36 @@ export async function updateSettings(db: DbOrTx, actor: TActor, input: TSettings
     });
     return saved;
   });
+}
+
+/** The public policy pages, where they live and what they are called. */
+export const publicPolicyPages: { path: string; title: string; page: TPolicyPage }[] = [
+  { path: "/methodology", title: "Methodology", page: "methodology" },
+  { path: "/corrections-policy", title: "Corrections policy", page: "correctionsPolicy" },
+  { path: "/about", title: "About us", page: "about" },
+  { path: "/funding", title: "Funding", page: "funding" },
+];
+
+/** Every saved text of a policy page, newest first. */
+export async function policyHistory(db: DbOrTx, page: TPolicyPage) {
+  return db
+    .select({
+      body: policyVersions.body,
+      createdAt: policyVersions.createdAt,
+      updatedBy: policyVersions.updatedBy,
+    })
+    .from(policyVersions)
+    .where(eq(policyVersions.page, page))
+    .orderBy(desc(policyVersions.createdAt));
+}
+
+/** When a policy page's text last changed; null until it was first written. */
+export async function policyUpdatedAt(db: DbOrTx, page: TPolicyPage) {
+  const [newest] = await db
+    .select({ at: policyVersions.createdAt })
+    .from(policyVersions)
+    .where(eq(policyVersions.page, page))
+    .orderBy(desc(policyVersions.createdAt))
+    .limit(1);
+  return newest?.at ?? null;
 }

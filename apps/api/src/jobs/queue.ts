@@ -12,6 +12,7 @@ export interface TJobData {
   "archive-source": { sourceId: string };
   "check-sources": Record<string, never>;
   "poll-feeds": Record<string, never>;
+  "assessment-pack": { packId: string };
 }
 
 export interface TJobQueue {

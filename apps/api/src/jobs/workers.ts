@@ -1,13 +1,16 @@
 import { type DbHandle, JOB_SCHEMA, jobDatabase } from "@factdesk/db";
 import PgBoss from "pg-boss";
 import type { TConfig } from "../config";
+import { makeAssessmentPack } from "../domain/assessment-pack";
 import { embedFactChecks } from "../domain/fact-checks";
 import { pollDueFeeds } from "../domain/monitoring";
 import { compactClaimCounts } from "../domain/queue";
+import { siteOf } from "../domain/settings";
 import { archiveSource, checkPublishedSources } from "../domain/source-archive";
+import { assessmentPackZip } from "../exports/assessment-pack";
 import { deliverWebhookJob } from "./deliver-webhook";
 import { matchArchive, matchClaims, matchTips } from "./match-claims";
-import { createJobQueue } from "./queue";
+import { createJobQueue, type TJobData } from "./queue";
 
 export interface TWorkerOptions {
   /** Where webhook deliveries may go, and how soon a failed one is retried. */
@@ -79,6 +82,19 @@ export async function startWorkers(
   await boss.work("check-sources", { pollingIntervalSeconds: 5 }, async () => {
     await checkPublishedSources(database.db, config.fetch);
   });
+  await boss.work<TJobData["assessment-pack"]>(
+    "assessment-pack",
+    { pollingIntervalSeconds },
+    async ([job]) => {
+      if (job)
+        await makeAssessmentPack(
+          database.db,
+          job.data.packId,
+          await siteOf(database.db, config.publicUrl),
+          assessmentPackZip,
+        );
+    },
+  );
   // Fact-checks imported before vectors existed, or whose import job gave up, get theirs.
   await boss.schedule("embed-archive", "*/5 * * * *");
   await boss.work("embed-archive", { pollingIntervalSeconds: 5 }, async () => {

@@ -107,6 +107,8 @@ function Document({
             <a href="/feed.xml">RSS</a>
             <a href="/feed.json">JSON Feed</a>
             <a href="/claimreview.json">ClaimReview data feed</a>
+            <a href="/about">About us</a>
+            <a href="/funding">Funding</a>
             <a href="/app/">Newsroom sign-in</a>
           </nav>
         </footer>
@@ -341,7 +343,7 @@ export function indexPage(
   );
 }
 
-export function policyPage(site: TSite, title: string, path: string, html: string) {
+export function policyPage(site: TSite, title: string, path: string, html: string, updatedAt: Date | null) {
   return page(
     <Document
       site={site}
@@ -352,6 +354,11 @@ export function policyPage(site: TSite, title: string, path: string, html: strin
       <h1>{title}</h1>
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the HTML is renderMarkdown's (raw HTML escaped, dangerous links dropped) or the page's own */}
       {html ? <div dangerouslySetInnerHTML={{ __html: html }} /> : <p>Not written yet.</p>}
+      {html && updatedAt && (
+        <p className="meta">
+          Last updated <Time at={updatedAt} />.
+        </p>
+      )}
     </Document>,
   );
 }

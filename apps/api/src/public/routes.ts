@@ -4,7 +4,7 @@ import express, { type Request, type Response } from "express";
 import { Feed } from "feed";
 import { z } from "zod";
 import { currentSlugFor, verdictPageUrl } from "../domain/publishing";
-import { siteOf } from "../domain/settings";
+import { policyUpdatedAt, publicPolicyPages, siteOf } from "../domain/settings";
 import { publicSnapshot } from "../domain/source-archive";
 import type { TPageCache, TPublicPage } from "./page-cache";
 import {
@@ -125,15 +125,13 @@ export function publicRoutes(db: DbOrTx, configuredPublicUrl: URL, pages: TPageC
     res.type("html").send(sourceSnapshotPage(current, id.data, source));
   });
 
-  for (const [path, title, field] of [
-    ["/methodology", "Methodology", "methodology"],
-    ["/corrections-policy", "Corrections policy", "correctionsPolicy"],
-  ] as const) {
+  for (const { path, title, page } of publicPolicyPages) {
     router.get(path, async (req, res) => {
       await serve(req, res, path, async () => {
         const current = await site();
+        const updatedAt = await policyUpdatedAt(db, page);
         return {
-          body: policyPage(current, title, path, renderMarkdown(current.settings[field])),
+          body: policyPage(current, title, path, renderMarkdown(current.settings[page]), updatedAt),
           type: "html",
           lastModified: current.settings.updatedAt,
         };

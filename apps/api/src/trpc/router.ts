@@ -1,5 +1,6 @@
 import { createCallerFactory, router } from "./init";
 import { articleRouter } from "./routers/article";
+import { assessmentPackRouter } from "./routers/assessment-pack";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { claimRouter } from "./routers/claim";
@@ -20,6 +21,7 @@ import { webhookRouter } from "./routers/webhook";
 
 export const appRouter = router({
   article: articleRouter,
+  assessmentPack: assessmentPackRouter,
   audit: auditRouter,
   auth: authRouter,
   claim: claimRouter,

@@ -119,7 +119,12 @@ function ClaimStatusActions({
   );
 }
 
-const wordingLabels = { text: "Claim wording", claimant: "Claimant", claimantKind: "Claimant is" };
+const wordingLabels = {
+  text: "Claim wording",
+  claimant: "Claimant",
+  claimantKind: "Claimant is",
+  claimantAffiliation: "Party or affiliation",
+};
 
 function ClaimWording({
   claim,
@@ -129,6 +134,7 @@ function ClaimWording({
     text: string;
     claimant: string | null;
     claimantKind: TClaimantKind | null;
+    claimantAffiliation: string | null;
     version: number;
   };
 }) {
@@ -136,7 +142,12 @@ function ClaimWording({
   const editor = useMergingDraft({
     version: claim.version,
     // "" is "not said": the kind is then guessed from the name (shown in the menu).
-    values: { text: claim.text, claimant: claim.claimant ?? "", claimantKind: claim.claimantKind ?? "" },
+    values: {
+      text: claim.text,
+      claimant: claim.claimant ?? "",
+      claimantKind: claim.claimantKind ?? "",
+      claimantAffiliation: claim.claimantAffiliation ?? "",
+    },
   });
   const update = useMutation(
     trpc.claim.update.mutationOptions({
@@ -156,6 +167,7 @@ function ClaimWording({
         text: draft.text,
         claimant: draft.claimant.trim() || null,
         claimantKind: (draft.claimantKind || null) as TClaimantKind | null,
+        claimantAffiliation: draft.claimantAffiliation.trim() || null,
       },
       { onSuccess: (updated) => editor.saved(updated.version, draft) },
     );
@@ -219,6 +231,14 @@ function ClaimWording({
             </option>
           ))}
         </select>
+      </label>
+      <label>
+        Claimant's party or affiliation (for the desk's balance report; not shown to readers)
+        <input
+          maxLength={limits.claimant}
+          value={draft.claimantAffiliation}
+          onChange={(e) => editor.set("claimantAffiliation", e.target.value)}
+        />
       </label>
       {!editor.conflict && <FormError error={update.error} />}
       <div className="row">

@@ -4,12 +4,19 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { type FormEvent, useEffect, useState } from "react";
 import { ApprovalRulesForm } from "../components/ApprovalRulesForm";
+import { AssessmentPacks } from "../components/AssessmentPacks";
 import { FormError } from "../components/FormError";
 import { fieldError, queryClient, trpc } from "../lib/trpc";
 
 type TForm = Omit<TSettingsUpdateInput, "version">;
 /** Texts whose empty value is saved as empty (the others are cleared to none). */
-const keptEmpty = new Set<keyof TForm>(["methodology", "correctionsPolicy", "tipConsent"]);
+const keptEmpty = new Set<keyof TForm>([
+  "methodology",
+  "correctionsPolicy",
+  "tipConsent",
+  "about",
+  "funding",
+]);
 
 /** Admins set who publishes (ClaimReview's author), where, and the public policy pages. */
 export function SettingsPage() {
@@ -96,6 +103,22 @@ export function SettingsPage() {
         </label>
         <label>
           <span>
+            About us: staff and ownership (Markdown, shown at <a href="/about">/about</a> with its
+            last-updated date)
+          </span>
+          <textarea rows={6} {...field("about")} />
+          {invalid("about")}
+        </label>
+        <label>
+          <span>
+            Funding (Markdown, shown at <a href="/funding">/funding</a> with its last-updated date)
+          </span>
+          <textarea rows={6} {...field("funding")} />
+          {invalid("funding")}
+        </label>
+        <p className="muted">Every saved version of these four pages is kept for the assessment pack.</p>
+        <label>
+          <span>
             What the tip form at <a href="/tips">/tips</a> tells readers their contact address is for (empty:
             the default wording)
           </span>
@@ -124,6 +147,7 @@ export function SettingsPage() {
         </button>
       </form>
       <ApprovalRulesForm />
+      <AssessmentPacks />
     </section>
   );
 }

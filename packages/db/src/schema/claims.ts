@@ -32,6 +32,8 @@ export const claims = pgTable(
     claimant: text(),
     /** Whether the claimant is a person or an organisation; null: not said (guessed from the name). */
     claimantKind: claimantKindEnum(),
+    /** The claimant's party or affiliation, for the balance report of the assessment pack. */
+    claimantAffiliation: text(),
     score: doublePrecision().notNull().default(0),
     scoreReasons: jsonb().$type<string[]>().notNull().default([]),
     status: claimStatusEnum().notNull().default("unverified"),

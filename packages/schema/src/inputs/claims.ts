@@ -19,6 +19,8 @@ export const ZClaimUpdateInput = z.object({
   text: ZRequired(limits.claimText, "claim wording").optional(),
   claimant: ZText(limits.claimant, "claimant").nullable().optional(),
   claimantKind: ZClaimantKind.nullable().optional(),
+  /** The claimant's party or affiliation (for the balance report). */
+  claimantAffiliation: ZText(limits.claimant, "party or affiliation").nullable().optional(),
   priority: ZClaimPriority.optional(),
 });
 export type TClaimUpdateInput = z.infer<typeof ZClaimUpdateInput>;

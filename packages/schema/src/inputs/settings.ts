@@ -13,6 +13,19 @@ export const ZSettingsUpdateInput = z.object({
   correctionsPolicy: ZPolicyText("corrections policy"),
   /** Absent: left as it is (older forms do not send it). */
   tipConsent: ZText(limits.reason, "consent wording").optional(),
+  about: ZPolicyText("about page").optional(),
+  funding: ZPolicyText("funding page").optional(),
   version: z.number().int().min(0),
 });
 export type TSettingsUpdateInput = z.infer<typeof ZSettingsUpdateInput>;
+
+const ZDay = z.iso.date({ error: "Give the date as YYYY-MM-DD." });
+/** An assessment pack's period, whole days in UTC; by default the last three months. */
+export const ZAssessmentPackInput = z
+  .object({ from: ZDay.optional(), to: ZDay.optional() })
+  .refine(({ from, to }) => !from || !to || from <= to, {
+    message: "The period ends before it starts.",
+    path: ["to"],
+  })
+  .prefault({});
+export type TAssessmentPackInput = z.infer<typeof ZAssessmentPackInput>;
