@@ -49,7 +49,7 @@ describe("the IFCN / EFCSN assessment pack", () => {
       publicUrl: testConfig.publicUrl,
     });
     // The journey: a False verdict on a named claimant with a party, from a reader's tip, then corrected.
-    const { verdict, claim, asChecker, asEditor, source } = await publishVerdict(t.db, {
+    const { claim, asChecker, asEditor, source } = await publishVerdict(t.db, {
       claimant: '=HYPERLINK("http://evil.example")',
       beforeSubmit: async (claimId) => {
         await t.db.update(claims).set({ claimantAffiliation: "Example Party" }).where(eq(claims.id, claimId));

@@ -166,8 +166,8 @@ export function assessmentPackFiles(data: TAssessmentPackData, site: TSite): Rec
           As published at the end of the pack's period
           {history[0] ? `, last updated ${day(history[0].createdAt)}` : ""}.
         </p>
-        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown's HTML (raw HTML escaped, dangerous links dropped) */}
         {current ? (
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown's HTML (raw HTML escaped, dangerous links dropped)
           <div dangerouslySetInnerHTML={{ __html: renderMarkdown(current) }} />
         ) : (
           <p>Not written.</p>
