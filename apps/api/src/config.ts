@@ -45,6 +45,13 @@ const ZEnv = z.object({
     .string()
     .min(1)
     .default(join(repoRoot, ".data", "pglite")),
+  /**
+   * Where e-mail goes out (smtp://user:password@host:587, smtps:// for TLS from the start);
+   * absent, nothing is e-mailed: notifications stay in the app and admins reset passwords.
+   */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL." }).optional(),
+  /** The sender of the desk's e-mail. */
+  MAIL_FROM: z.string().min(3).max(254).default("Factdesk <factdesk@localhost>"),
   /** The address readers use; decides whether cookies are Secure. */
   PUBLIC_URL: z.url().optional(),
   SEED_ON_EMPTY: z
@@ -137,6 +144,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     session: { ttlMs: e.SESSION_TTL_HOURS * 3_600_000 },
     jobs: { inProcess: e.JOBS_IN_PROCESS },
     webhooks: { retrySeconds: e.WEBHOOK_RETRY_SECONDS },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
   };
 }
 

@@ -9,6 +9,15 @@ const t = useTestDb();
 
 /** Who may call each procedure at all. Data rules (four eyes, own sources) come on top. */
 const policy: Record<string, "public" | "authed" | TRole> = {
+  "account.requestPasswordReset": "public",
+  "account.setPassword": "public",
+  "account.mailEnabled": "public",
+  "account.emailPreferences": "authed",
+  "account.setEmailPreferences": "authed",
+  "account.twoFactor": "authed",
+  "account.startTwoFactor": "authed",
+  "account.enableTwoFactor": "authed",
+  "account.disableTwoFactor": "authed",
   "article.list": "authed",
   "article.preview": "authed",
   "article.ingest": "authed",
@@ -73,6 +82,7 @@ const policy: Record<string, "public" | "authed" | TRole> = {
   "source.archive": "authed",
   "user.list": "authed",
   "user.create": "admin",
+  "user.invite": "admin",
   "user.setRole": "admin",
   "user.deactivate": "admin",
   "user.reactivate": "admin",

@@ -30,6 +30,12 @@ export const jobQueues = {
   "compact-claim-counts": { retryLimit: 0, expireInSeconds: 60 },
   /** Makes an IFCN / EFCSN assessment pack an admin asked for. */
   "assessment-pack": { retryLimit: 2, retryDelay: 30, retryBackoff: true, expireInSeconds: 900 },
+  /** E-mails a one-time link: a password reset or an invitation. */
+  "email-account-link": { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
+  /** E-mails the notifications people want at once, every minute. */
+  "email-notifications": { retryLimit: 0, expireInSeconds: 300 },
+  /** E-mails the daily digests, once a day. */
+  "email-digests": { retryLimit: 2, retryDelay: 300, expireInSeconds: 1800 },
   /** Posts one webhook delivery to its endpoint. */
   "deliver-webhook": { retryLimit: 7, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 },
 } as const satisfies Record<string, Omit<PgBoss.Queue, "name">>;

@@ -7,6 +7,7 @@ export * from "./input-guard";
 export * from "./inputs";
 export * from "./markdown";
 export * from "./merge";
+export * from "./notification-text";
 export * from "./plural";
 export * from "./queue";
 export * from "./revision-diff";

@@ -4,12 +4,16 @@ import { DomainError, type TLoginInput, type TRole } from "@factdesk/schema";
 import argon2 from "argon2";
 import { and, eq, gt, lt } from "drizzle-orm";
 import { announceChanges } from "./audit";
+import { getSettings } from "./settings";
+import { checkSecondFactor } from "./two-factor";
 
 export interface TSessionUser {
   id: string;
   email: string;
   name: string;
   role: TRole;
+  /** The desk requires a second factor of this person, who has not set one up: only that is allowed. */
+  needsTwoFactor?: boolean;
 }
 
 export const hashPassword = (password: string) => argon2.hash(password, { type: argon2.argon2id });
@@ -29,13 +33,40 @@ export async function login(
   options: { ttlMs: number; userAgent?: string | undefined },
 ): Promise<{ user: TSessionUser; token: string; expiresAt: Date }> {
   const [found] = await db
-    .select({ ...sessionUserColumns, passwordHash: users.passwordHash, active: users.active })
+    .select({
+      ...sessionUserColumns,
+      passwordHash: users.passwordHash,
+      active: users.active,
+      totpSecret: users.totpSecret,
+      totpEnabledAt: users.totpEnabledAt,
+    })
     .from(users)
     .where(eq(users.email, input.email.trim().toLowerCase()));
   const valid = await argon2.verify(found?.passwordHash ?? (await decoyHash), input.password);
   if (!found || !valid || !found.active) {
     throw new DomainError("UNAUTHORIZED", "Email or password is incorrect.");
   }
+  // The second factor, for those who turned it on: asked for only once the password is right.
+  if (found.totpEnabledAt && found.totpSecret) {
+    if (!input.code)
+      throw new DomainError(
+        "UNAUTHORIZED",
+        "Enter the code from your authenticator app, or a recovery code.",
+        {
+          twoFactor: true,
+        },
+      );
+    if (!(await checkSecondFactor(db, found.id, found.totpSecret, input.code)))
+      throw new DomainError(
+        "UNAUTHORIZED",
+        "That code is not right: try the newest one, or a recovery code.",
+        {
+          twoFactor: true,
+        },
+      );
+  }
+  const needsTwoFactor =
+    !found.totpEnabledAt && found.role !== "fact_checker" && (await getSettings(db)).requireTwoFactor;
   // Expired sessions of this user go as a new one comes, so the table stays small.
   await db.delete(sessions).where(and(eq(sessions.userId, found.id), lt(sessions.expiresAt, new Date())));
   const token = randomBytes(32).toString("base64url");
@@ -45,9 +76,10 @@ export async function login(
     userId: found.id,
     expiresAt,
     userAgent: options.userAgent?.slice(0, 512) ?? null,
+    needsTwoFactor,
   });
-  const { passwordHash: _hash, active: _active, ...user } = found;
-  return { user, token, expiresAt };
+  const { passwordHash: _hash, active: _active, totpSecret: _secret, totpEnabledAt: _on, ...user } = found;
+  return { user: { ...user, needsTwoFactor }, token, expiresAt };
 }
 
 /** The user behind a session cookie, or null when it is unknown, expired or deactivated. */
@@ -57,7 +89,10 @@ export async function userForSession(db: DbOrTx, token: string): Promise<TSessio
 
 async function sessionFor(db: DbOrTx, token: string) {
   const [row] = await db
-    .select({ user: sessionUserColumns, expiresAt: sessions.expiresAt })
+    .select({
+      user: { ...sessionUserColumns, needsTwoFactor: sessions.needsTwoFactor },
+      expiresAt: sessions.expiresAt,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(

@@ -19,6 +19,7 @@ const defaults: TSettings = {
   tipConsent: "",
   about: "",
   funding: "",
+  requireTwoFactor: false,
   version: 0,
   updatedBy: null,
   updatedAt: new Date(0),

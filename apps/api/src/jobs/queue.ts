@@ -13,6 +13,9 @@ export interface TJobData {
   "check-sources": Record<string, never>;
   "poll-feeds": Record<string, never>;
   "assessment-pack": { packId: string };
+  "email-account-link": { userId: string; purpose: "reset" | "invite" };
+  "email-notifications": Record<string, never>;
+  "email-digests": Record<string, never>;
 }
 
 export interface TJobQueue {

@@ -1,6 +1,7 @@
 import { type DbHandle, JOB_SCHEMA, jobDatabase } from "@factdesk/db";
 import PgBoss from "pg-boss";
 import type { TConfig } from "../config";
+import { emailAccountLink, emailNotifications } from "../domain/accounts";
 import { makeAssessmentPack } from "../domain/assessment-pack";
 import { embedFactChecks } from "../domain/fact-checks";
 import { pollDueFeeds } from "../domain/monitoring";
@@ -8,13 +9,14 @@ import { compactClaimCounts } from "../domain/queue";
 import { siteOf } from "../domain/settings";
 import { archiveSource, checkPublishedSources } from "../domain/source-archive";
 import { assessmentPackZip } from "../exports/assessment-pack";
+import { mailerFor } from "../mailer";
 import { deliverWebhookJob } from "./deliver-webhook";
 import { matchArchive, matchClaims, matchTips } from "./match-claims";
 import { createJobQueue, type TJobData } from "./queue";
 
 export interface TWorkerOptions {
   /** Where webhook deliveries may go, and how soon a failed one is retried. */
-  config: Pick<TConfig, "fetch" | "webhooks" | "publicUrl" | "claimThreshold">;
+  config: Pick<TConfig, "fetch" | "webhooks" | "publicUrl" | "claimThreshold" | "mail">;
   /** How often an idle worker asks for work (pg-boss's floor is half a second). */
   pollingIntervalSeconds?: number;
   log?: (message: string, error?: unknown) => void;
@@ -95,6 +97,29 @@ export async function startWorkers(
         );
     },
   );
+  // E-mail: one-time links at once; notifications each minute, digests daily at 07:00 UTC.
+  await boss.work<TJobData["email-account-link"]>(
+    "email-account-link",
+    { pollingIntervalSeconds },
+    async ([job]) => {
+      if (!job) return;
+      const mailer = mailerFor(config);
+      if (!mailer) throw new Error("E-mail is not set up (SMTP_URL): the link cannot be sent.");
+      await emailAccountLink(database.db, mailer, await siteOf(database.db, config.publicUrl), job.data);
+    },
+  );
+  const mailer = mailerFor(config);
+  if (mailer) {
+    await boss.schedule("email-notifications", "* * * * *");
+    await boss.schedule("email-digests", "0 7 * * *");
+    for (const [name, mode] of [
+      ["email-notifications", "immediately"],
+      ["email-digests", "daily"],
+    ] as const)
+      await boss.work(name, { pollingIntervalSeconds: 5 }, async () => {
+        await emailNotifications(database.db, mailer, await siteOf(database.db, config.publicUrl), mode);
+      });
+  }
   // Fact-checks imported before vectors existed, or whose import job gave up, get theirs.
   await boss.schedule("embed-archive", "*/5 * * * *");
   await boss.work("embed-archive", { pollingIntervalSeconds: 5 }, async () => {

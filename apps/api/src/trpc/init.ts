@@ -7,6 +7,7 @@ import type { TSessionUser } from "../domain/auth";
 import { createRateLimits, type TExpensiveWork, type TRateLimits } from "../domain/rate-limits";
 import { createJobQueue, type TJobQueue } from "../jobs/queue";
 import { createChangeFeed, type TChangeFeed } from "../live";
+import { mailerFor, type TMailer } from "../mailer";
 
 /** What a procedure may do with the session cookie; HTTP sets it, tests record it. */
 export interface TSessionCookie {
@@ -32,6 +33,8 @@ export interface TContextOptions {
   readDb?: Db;
   /** Where slow work after a change is queued; a caller without one sends to its own database. */
   jobs?: TJobQueue;
+  /** Outgoing e-mail (null: none configured); without it, made from the configuration. */
+  mailer?: TMailer | null;
 }
 
 /** The context without HTTP: for createCaller in tests and scripts. */
@@ -48,6 +51,7 @@ export function createContextInner(options: TContextOptions) {
     changes: options.changes ?? createChangeFeed(),
     jobs: options.jobs ?? createJobQueue(options.db),
     readDb: options.readDb ?? options.db,
+    mailer: options.mailer === undefined ? mailerFor(options.config) : options.mailer,
   };
 }
 export type TContext = ReturnType<typeof createContextInner>;
@@ -130,8 +134,14 @@ const inertInput = t.middleware(async ({ getRawInput, next }) => {
 
 export const publicProcedure = t.procedure.use(typedErrors).use(inertInput);
 
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+export const authedProcedure = publicProcedure.use(({ ctx, path, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Log in to continue." });
+  // A session waiting for its second factor to be set up may do only that (and sign out).
+  if (ctx.user.needsTwoFactor && !path.startsWith("account.") && !path.startsWith("auth."))
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: "Your desk requires two-factor sign-in for editors and admins: set it up under Account first.",
+    });
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 

@@ -1,4 +1,5 @@
 import { createCallerFactory, router } from "./init";
+import { accountRouter } from "./routers/account";
 import { articleRouter } from "./routers/article";
 import { assessmentPackRouter } from "./routers/assessment-pack";
 import { auditRouter } from "./routers/audit";
@@ -20,6 +21,7 @@ import { verdictRouter } from "./routers/verdict";
 import { webhookRouter } from "./routers/webhook";
 
 export const appRouter = router({
+  account: accountRouter,
   article: articleRouter,
   assessmentPack: assessmentPackRouter,
   audit: auditRouter,

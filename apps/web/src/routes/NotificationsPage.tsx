@@ -1,4 +1,4 @@
-import type { TNotificationKind } from "@factdesk/schema";
+import { notificationText, raisedByReader } from "@factdesk/schema";
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
@@ -8,33 +8,8 @@ import { errorMessage, queryClient, type RouterOutputs, trpc } from "../lib/trpc
 
 type TNotification = RouterOutputs["notification"]["list"]["items"][number];
 
-/** An alert raised by a reader's tip: it has no claim yet, and is triaged on the Tips page. */
-const fromReader = (n: TNotification) =>
-  (n.data.appearedIn as { kind?: string } | undefined)?.kind === "reader tip";
-
-const messages: Record<TNotificationKind, (n: TNotification) => string> = {
-  assigned: (n) => `${n.actor?.name ?? "Someone"} assigned you a claim`,
-  mentioned: (n) => `${n.actor?.name ?? "Someone"} mentioned you`,
-  submitted: (n) => `${n.actor?.name ?? "Someone"} submitted a verdict for your approval`,
-  changes_requested: (n) => `${n.actor?.name ?? "An editor"} asked for changes to your verdict`,
-  approved: (n) => `${n.actor?.name ?? "An editor"} approved your verdict`,
-  published: (n) => `${n.actor?.name ?? "An editor"} published your verdict`,
-  recurred: (n) => {
-    const { repeats, appearedIn } = n.data as {
-      repeats?: { headline?: string | null; text?: string | null; rating?: string | null };
-      appearedIn?: { kind?: string; title?: string | null; outlet?: string | null };
-    };
-    const what = `“${repeats?.headline ?? repeats?.text ?? "a claim found false or misleading"}”${repeats?.rating ? ` (${repeats.rating})` : ""}`;
-    const where = appearedIn?.outlet ?? appearedIn?.title;
-    return fromReader(n)
-      ? `Recurring: a reader sent in ${what} again${where ? `, seen in ${where}` : ""}`
-      : `Recurring: ${what} appeared again${where ? ` in ${where}` : ""}`;
-  },
-  source_changed: (n) => {
-    const { title, state } = n.data as { title?: string; state?: string };
-    return `A source of your published verdict ${state === "dead" ? "no longer answers" : "has changed"}: ${title ?? "a source"}`;
-  },
-};
+const textOf = (n: TNotification) =>
+  notificationText({ kind: n.kind, actorName: n.actor?.name ?? null, data: n.data });
 
 /** The reader's notifications, newest first; opening one marks it read. */
 export function NotificationsPage() {
@@ -75,7 +50,7 @@ export function NotificationsPage() {
             <li key={n.id} className={n.readAt ? "read" : "unread"}>
               <p>
                 {!n.readAt && <span className="visually-hidden">Unread: </span>}
-                <strong>{messages[n.kind](n)}</strong> · <Timestamp value={n.createdAt} />
+                <strong>{textOf(n)}</strong> · <Timestamp value={n.createdAt} />
               </p>
               {typeof n.data.reason === "string" && <blockquote>{n.data.reason}</blockquote>}
               {typeof n.data.excerpt === "string" && <blockquote>{n.data.excerpt}</blockquote>}
@@ -87,7 +62,7 @@ export function NotificationsPage() {
                   {n.claim.text}
                 </Link>
               )}
-              {!n.claim && fromReader(n) && (
+              {!n.claim && raisedByReader(n) && (
                 <Link to="/tips" onClick={() => !n.readAt && markRead.mutate({ ids: [n.id] })}>
                   Triage the readers' tips
                 </Link>

@@ -9,14 +9,9 @@ import { FormError } from "../components/FormError";
 import { fieldError, queryClient, trpc } from "../lib/trpc";
 
 type TForm = Omit<TSettingsUpdateInput, "version">;
+type TTextField = Exclude<keyof TForm, "requireTwoFactor">;
 /** Texts whose empty value is saved as empty (the others are cleared to none). */
-const keptEmpty = new Set<keyof TForm>([
-  "methodology",
-  "correctionsPolicy",
-  "tipConsent",
-  "about",
-  "funding",
-]);
+const keptEmpty = new Set<TTextField>(["methodology", "correctionsPolicy", "tipConsent", "about", "funding"]);
 
 /** Admins set who publishes (ClaimReview's author), where, and the public policy pages. */
 export function SettingsPage() {
@@ -41,7 +36,7 @@ export function SettingsPage() {
   if (!form) return <p className="page-status">Loading…</p>;
 
   const conflict = save.error instanceof TRPCClientError && save.error.data?.code === "CONFLICT";
-  const field = (name: keyof TForm) => ({
+  const field = (name: TTextField) => ({
     value: form[name] ?? "",
     onChange: (e: { target: { value: string } }) =>
       setForm({
@@ -117,6 +112,15 @@ export function SettingsPage() {
           {invalid("funding")}
         </label>
         <p className="muted">Every saved version of these four pages is kept for the assessment pack.</p>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={form.requireTwoFactor ?? false}
+            onChange={(e) => setForm({ ...form, requireTwoFactor: e.target.checked })}
+          />
+          Editors and admins must sign in with a second factor (an authenticator app); until they set it up,
+          they can only do that
+        </label>
         <label>
           <span>
             What the tip form at <a href="/tips">/tips</a> tells readers their contact address is for (empty:

@@ -19,6 +19,8 @@ export const notifications = pgTable(
     /** Details for the message, e.g. the reason changes were requested. */
     data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     readAt: timestamp({ withTimezone: true }),
+    /** When it went out by e-mail (at once or in a digest); null: not (yet). */
+    emailedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [

@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { check, customType, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./columns";
 import { users } from "./users";
 
@@ -24,6 +34,8 @@ export const settings = pgTable(
     about: text().notNull().default(""),
     /** Markdown: the public /funding page (who pays for the work). */
     funding: text().notNull().default(""),
+    /** Editors and admins must sign in with a second factor (TOTP). */
+    requireTwoFactor: boolean().notNull().default(false),
     version: integer().notNull().default(1),
     updatedBy: uuid().references(() => users.id),
     updatedAt: updatedAt(),

@@ -15,6 +15,8 @@ export const ZSettingsUpdateInput = z.object({
   tipConsent: ZText(limits.reason, "consent wording").optional(),
   about: ZPolicyText("about page").optional(),
   funding: ZPolicyText("funding page").optional(),
+  /** Editors and admins must sign in with a second factor. */
+  requireTwoFactor: z.boolean().optional(),
   version: z.number().int().min(0),
 });
 export type TSettingsUpdateInput = z.infer<typeof ZSettingsUpdateInput>;

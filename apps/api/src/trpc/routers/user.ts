@@ -1,4 +1,11 @@
-import { ZPasswordResetInput, ZUserCreateInput, ZUserIdInput, ZUserSetRoleInput } from "@factdesk/schema";
+import {
+  ZPasswordResetInput,
+  ZUserCreateInput,
+  ZUserIdInput,
+  ZUserInviteInput,
+  ZUserSetRoleInput,
+} from "@factdesk/schema";
+import { inviteUser } from "../../domain/accounts";
 import { createUser, listUsers, resetPassword, setActive, setRole } from "../../domain/users";
 import { adminProcedure, authedProcedure, router } from "../init";
 
@@ -8,6 +15,10 @@ export const userRouter = router({
   create: adminProcedure
     .input(ZUserCreateInput)
     .mutation(({ ctx, input }) => createUser(ctx.db, ctx.user, input)),
+  /** Invites by e-mail: the person chooses their own password from the link. */
+  invite: adminProcedure
+    .input(ZUserInviteInput)
+    .mutation(({ ctx, input }) => inviteUser(ctx.db, ctx.jobs, ctx.mailer, ctx.user, input)),
   setRole: adminProcedure
     .input(ZUserSetRoleInput)
     .mutation(({ ctx, input }) => setRole(ctx.db, ctx.user, input)),
