@@ -45,7 +45,11 @@ export const ZPasswordLinkRequestInput = z.object({ email: ZEmail });
 export type TPasswordLinkRequestInput = z.infer<typeof ZPasswordLinkRequestInput>;
 export const ZSetPasswordWithTokenInput = z.object({ token: ZAccountToken, password: ZNewPassword });
 export type TSetPasswordWithTokenInput = z.infer<typeof ZSetPasswordWithTokenInput>;
-export const ZUserInviteInput = z.object({ email: ZEmail, name: ZRequired(limits.personName, "name"), role: ZRole });
+export const ZUserInviteInput = z.object({
+  email: ZEmail,
+  name: ZRequired(limits.personName, "name"),
+  role: ZRole,
+});
 export type TUserInviteInput = z.infer<typeof ZUserInviteInput>;
 
 export const emailModes = ["off", "immediately", "daily"] as const;
@@ -55,7 +59,10 @@ export type TEmailPreferences = z.infer<typeof ZEmailPreferences>;
 export const ZEmailPreferencesInput = z.object({ preferences: ZEmailPreferences });
 
 export const ZTwoFactorEnableInput = z.object({
-  code: z.string().trim().regex(/^\d{6}$/, "Enter the six digits your authenticator app shows."),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, "Enter the six digits your authenticator app shows."),
 });
 export const ZTwoFactorDisableInput = z.object({
   password: z.string().min(1, "Enter your password.").max(limits.password, "Password is too long."),
