@@ -19,6 +19,7 @@ const page =
 const router = createBrowserRouter(
   [
     { path: "/login", element: <LoginPage /> },
+    { path: "/set-password", lazy: page(() => import("./routes/SetPasswordPage"), "SetPasswordPage") },
     {
       element: <Layout />,
       children: [

@@ -27,6 +27,9 @@ export function Layout() {
       </p>
     );
   if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  // The desk requires a second factor of this person: setting it up is all the session may do.
+  const restricted = me.data.needsTwoFactor === true;
+  if (restricted && location.pathname !== "/account") return <Navigate to="/account" replace />;
 
   return (
     <>
@@ -53,7 +56,7 @@ export function Layout() {
           {hasRole(me.data, "admin") && <NavLink to="/admin/webhooks">Webhooks</NavLink>}
         </nav>
         <div className="user">
-          <NotificationsLink />
+          {!restricted && <NotificationsLink />}
           <Link to="/account">
             <span className="visually-hidden">Your account: </span>
             {me.data.name} <span className="muted">({roleLabels[me.data.role]})</span>
@@ -63,8 +66,13 @@ export function Layout() {
           </button>
         </div>
       </header>
-      <LiveUpdates />
+      {!restricted && <LiveUpdates />}
       <main id="main" tabIndex={-1}>
+        {restricted && (
+          <p className="notice" role="alert">
+            Your desk requires two-factor sign-in for editors and admins. Set it up below to continue.
+          </p>
+        )}
         <Outlet />
       </main>
     </>

@@ -59,6 +59,10 @@ export const errorMessage = (error: unknown) =>
 export const errorCode = (error: unknown) =>
   error instanceof TRPCClientError ? (error.data?.code as string | undefined) : undefined;
 
+/** What the server added to a refusal (e.g. `{ twoFactor: true }`: a second factor is wanted). */
+export const errorDetails = (error: unknown) =>
+  error instanceof TRPCClientError ? (error.data?.details as Record<string, unknown> | undefined) : undefined;
+
 /** The validation messages of each input field, when the input was refused. */
 export const fieldErrors = (error: unknown) =>
   error instanceof TRPCClientError

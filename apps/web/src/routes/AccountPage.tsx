@@ -1,8 +1,10 @@
 import { limits, roleLabels } from "@factdesk/schema";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
+import { EmailPreferencesForm } from "../components/EmailPreferencesForm";
 import { FormError } from "../components/FormError";
 import { NewPasswordField } from "../components/NewPasswordField";
+import { TwoFactorSettings } from "../components/TwoFactorSettings";
 import { useMe } from "../lib/me";
 import { trpc } from "../lib/trpc";
 
@@ -63,6 +65,8 @@ export function AccountPage() {
           Change password
         </button>
       </form>
+      <TwoFactorSettings />
+      <EmailPreferencesForm />
     </section>
   );
 }

@@ -1,12 +1,16 @@
-import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useId } from "react";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { type FormEvent, useId, useState } from "react";
 import { useLocation, useNavigate } from "react-router";
-import { errorMessage, queryClient, trpc } from "../lib/trpc";
+import { errorDetails, errorMessage, queryClient, trpc } from "../lib/trpc";
 
 export function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const errorId = useId();
+  // Asked for once the password was right and the account signs in with a second factor.
+  const [askCode, setAskCode] = useState(false);
+  const [forgot, setForgot] = useState(false);
+  const mail = useQuery(trpc.account.mailEnabled.queryOptions());
   const login = useMutation(
     trpc.auth.login.mutationOptions({
       onSuccess: (user) => {
@@ -14,13 +18,26 @@ export function LoginPage() {
         const from = (location.state as { from?: string } | null)?.from;
         navigate(from && from !== "/login" ? from : "/", { replace: true });
       },
+      onError: (error) => {
+        if (errorDetails(error)?.twoFactor) setAskCode(true);
+      },
     }),
   );
+  const reset = useMutation(trpc.account.requestPasswordReset.mutationOptions());
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    login.mutate({ email: String(form.get("email")), password: String(form.get("password")) });
+    const code = String(form.get("code") ?? "").trim();
+    login.mutate({
+      email: String(form.get("email")),
+      password: String(form.get("password")),
+      ...(code ? { code } : {}),
+    });
+  };
+  const requestReset = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    reset.mutate({ email: String(new FormData(event.currentTarget).get("email")) });
   };
 
   return (
@@ -38,6 +55,12 @@ export function LoginPage() {
           Password
           <input name="password" type="password" autoComplete="current-password" required />
         </label>
+        {askCode && (
+          <label>
+            Code from your authenticator app (or a recovery code)
+            <input name="code" autoComplete="one-time-code" inputMode="numeric" required maxLength={32} />
+          </label>
+        )}
         {login.isError && (
           <p id={errorId} role="alert" className="error">
             {errorMessage(login.error)}
@@ -47,6 +70,34 @@ export function LoginPage() {
           {login.isPending ? "Logging in…" : "Log in"}
         </button>
       </form>
+      {mail.data?.enabled &&
+        (forgot ? (
+          <form onSubmit={requestReset} aria-label="Reset your password" noValidate>
+            <h2>Forgot your password?</h2>
+            <label>
+              Your e-mail address
+              <input name="email" type="email" autoComplete="username" required />
+            </label>
+            {reset.isSuccess ? (
+              <p role="status">
+                If that address has an account here, a link to choose a new password is on its way.
+              </p>
+            ) : (
+              reset.isError && (
+                <p role="alert" className="error">
+                  {errorMessage(reset.error)}
+                </p>
+              )
+            )}
+            <button type="submit" disabled={reset.isPending}>
+              E-mail me a link
+            </button>
+          </form>
+        ) : (
+          <button type="button" className="link-button" onClick={() => setForgot(true)}>
+            Forgot your password?
+          </button>
+        ))}
     </main>
   );
 }

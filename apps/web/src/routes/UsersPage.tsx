@@ -1,6 +1,6 @@
 import { limits, roleLabels, roles, type TRole } from "@factdesk/schema";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { type FormEvent, useId } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { FieldError, FormError } from "../components/FormError";
 import { NewPasswordField } from "../components/NewPasswordField";
 import { useMe } from "../lib/me";
@@ -12,6 +12,11 @@ export function UsersPage() {
   const users = useQuery(trpc.user.list.queryOptions());
   const refresh = { onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.user.pathKey() }) };
   const create = useMutation(trpc.user.create.mutationOptions(refresh));
+  const invite = useMutation(trpc.user.invite.mutationOptions(refresh));
+  const mail = useQuery(trpc.account.mailEnabled.queryOptions());
+  const [byInvitation, setByInvitation] = useState(true);
+  const inviting = mail.data?.enabled === true && byInvitation;
+  const adding = inviting ? invite : create;
   const setRole = useMutation(trpc.user.setRole.mutationOptions(refresh));
   const deactivate = useMutation(trpc.user.deactivate.mutationOptions(refresh));
   const reactivate = useMutation(trpc.user.reactivate.mutationOptions(refresh));
@@ -20,17 +25,16 @@ export function UsersPage() {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    create.mutate(
-      {
-        email: String(data.get("email")),
-        name: String(data.get("name")),
-        role: String(data.get("role")) as TRole,
-        password: String(data.get("password")),
-      },
-      { onSuccess: () => form.reset() },
-    );
+    const person = {
+      email: String(data.get("email")),
+      name: String(data.get("name")),
+      role: String(data.get("role")) as TRole,
+    };
+    if (inviting) invite.mutate(person, { onSuccess: () => form.reset() });
+    else
+      create.mutate({ ...person, password: String(data.get("password")) }, { onSuccess: () => form.reset() });
   };
-  const invalid = (field: string) => fieldError(create.error, field);
+  const invalid = (field: string) => fieldError(adding.error, field);
 
   return (
     <section>
@@ -96,7 +100,7 @@ export function UsersPage() {
         <label>
           Email
           <input name="email" type="email" required aria-invalid={Boolean(invalid("email"))} />
-          <FieldError error={create.error} field="email" />
+          <FieldError error={adding.error} field="email" />
         </label>
         <label>
           Role
@@ -108,14 +112,27 @@ export function UsersPage() {
             ))}
           </select>
         </label>
-        <NewPasswordField
-          label="First password (they should change it)"
-          name="password"
-          error={create.error}
-        />
-        <FormError error={create.error} inline={["email", "password"]} />
-        <button type="submit" disabled={create.isPending}>
-          Add user
+        {mail.data?.enabled && (
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={byInvitation}
+              onChange={(e) => setByInvitation(e.target.checked)}
+            />
+            Invite by e-mail: they choose their own password from a link that works once, for seven days
+          </label>
+        )}
+        {!inviting && (
+          <NewPasswordField
+            label="First password (they should change it)"
+            name="password"
+            error={create.error}
+          />
+        )}
+        <FormError error={adding.error} inline={["email", "password"]} />
+        {invite.isSuccess && inviting && <p role="status">Invitation sent.</p>}
+        <button type="submit" disabled={adding.isPending}>
+          {inviting ? "Send the invitation" : "Add user"}
         </button>
       </form>
     </section>

@@ -1,0 +1,57 @@
+import { limits } from "@factdesk/schema";
+import { useMutation } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { Link } from "react-router";
+import { FormError } from "../components/FormError";
+import { NewPasswordField } from "../components/NewPasswordField";
+import { trpc } from "../lib/trpc";
+
+/**
+ * Where an e-mailed link leads (a reset or an invitation): the token is in the address's
+ * fragment, which the browser never sends to a server; it works once.
+ */
+export function SetPasswordPage() {
+  const [token] = useState(() => window.location.hash.slice(1));
+  const [mismatch, setMismatch] = useState(false);
+  const set = useMutation(trpc.account.setPassword.mutationOptions());
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const password = String(form.get("password"));
+    setMismatch(password !== String(form.get("confirm")));
+    if (password === String(form.get("confirm"))) set.mutate({ token, password });
+  };
+  return (
+    <main id="main" className="login">
+      <title>Choose your password · Factdesk</title>
+      <h1>Factdesk</h1>
+      {set.isSuccess ? (
+        <p role="status">
+          Your password is set. <Link to="/login">Log in</Link> with it.
+        </p>
+      ) : (
+        <form onSubmit={submit} aria-label="Choose your password" noValidate>
+          <h2>Choose your password</h2>
+          <NewPasswordField
+            label={`Password (at least ${limits.passwordMin} characters)`}
+            name="password"
+            error={set.error}
+          />
+          <label>
+            The same password again
+            <input name="confirm" type="password" required autoComplete="new-password" />
+          </label>
+          {mismatch && (
+            <p role="alert" className="error">
+              The two passwords differ.
+            </p>
+          )}
+          <FormError error={set.error} inline={["password"]} />
+          <button type="submit" disabled={set.isPending || !token}>
+            Set my password
+          </button>
+        </form>
+      )}
+    </main>
+  );
+}
