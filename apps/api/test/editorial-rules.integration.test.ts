@@ -3,10 +3,13 @@ import { useTestDb } from "@factdesk/db/testing";
 import { defaultApprovalRules, type TApprovalRules } from "@factdesk/schema";
 import { desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { siteOf } from "../src/domain/settings";
 import { approve } from "../src/domain/verdicts/approve";
 import { currentRevision, verdictFacts } from "../src/domain/verdicts/facts";
 import { updateVersion } from "../src/domain/versioned";
-import { callerFor, configureOrganisation, makeClaim, makeUser } from "./factories";
+import { verdictPage } from "../src/public/pages";
+import { publicVerdict } from "../src/public/verdicts";
+import { callerFor, configureOrganisation, makeClaim, makeUser, testConfig } from "./factories";
 
 const t = useTestDb();
 
@@ -26,6 +29,7 @@ async function strictDesk(change: Partial<TApprovalRules> = {}) {
     minSources: 1,
     minStancedSources: 1,
     rightOfReply: true,
+    showReplyOnPage: true,
     ...change,
   };
   await asAdmin.editorial.updateRules({ rules, version: 0 });
@@ -218,6 +222,15 @@ describe("editorial rules", () => {
     expect((await desk.asChecker.editorial.replies({ claimId: claim.id })).onRecord).toBe(true);
     verdict = await desk.asFirst.verdict.publish({ id: verdict.id, version: verdict.version });
     expect(verdict.state).toBe("published");
+
+    // The desk chose to say on the page that the claimant was asked.
+    const site = await siteOf(t.db, testConfig.publicUrl);
+    const published = await publicVerdict(t.db, verdict.slug ?? "", site);
+    if (!published) throw new Error("the verdict is not public");
+    const page = verdictPage(site, published);
+    expect(page).toMatch(
+      /We asked The group(&#x27;|')s press office for comment on <time[^>]*>[^<]+<\/time>; they answered on/,
+    );
 
     // The audit log tells the whole story.
     const actions = (await t.db.select().from(events))

@@ -54,6 +54,11 @@ export const ZVerdictSnapshot = z.object({
       stance: ZSourceStance,
     }),
   ),
+  /** "We asked … for comment": the desk's first contact attempt, when it chooses to say so (set at publication). */
+  reply: z
+    .object({ contacted: z.string(), contactedAt: z.string(), respondedAt: z.string().nullable() })
+    .nullable()
+    .default(null),
 });
 export type TVerdictSnapshot = z.infer<typeof ZVerdictSnapshot>;
 

@@ -18,7 +18,7 @@ import {
   type TReplyResponseInput,
   ZApprovalRules,
 } from "@factdesk/schema";
-import { and, asc, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, type SQL, sql } from "drizzle-orm";
 import { recordEvent } from "./audit";
 import { findClaim } from "./claims";
 import { lockVersion, updateVersion } from "./versioned";
@@ -143,6 +143,27 @@ export async function listReplyRecords(db: DbOrTx, claimId: string) {
     .orderBy(asc(replyRecords.createdAt));
   const [state] = await db.select({ onRecord: replyOnRecord(claimId) }).from(sql`(select 1) one`);
   return { records, onRecord: !!state?.onRecord };
+}
+
+/** The desk's first contact attempt with the claimant, as a public page may tell of it. */
+export async function firstReplyRequest(db: DbOrTx, claimId: string) {
+  const [first] = await db
+    .select({
+      contacted: replyRecords.contacted,
+      contactedAt: replyRecords.contactedAt,
+      respondedAt: replyRecords.respondedAt,
+    })
+    .from(replyRecords)
+    .where(and(eq(replyRecords.claimId, claimId), isNotNull(replyRecords.contactedAt)))
+    .orderBy(asc(replyRecords.contactedAt))
+    .limit(1);
+  return first?.contacted && first.contactedAt
+    ? {
+        contacted: first.contacted,
+        contactedAt: first.contactedAt.toISOString(),
+        respondedAt: first.respondedAt?.toISOString() ?? null,
+      }
+    : null;
 }
 
 /** Records a contact attempt with the claimant. */

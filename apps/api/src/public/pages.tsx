@@ -199,6 +199,18 @@ export function verdictPage(site: TSite, verdict: TPublicVerdict) {
             </ul>
           </section>
         )}
+        {verdict.reply && (
+          <p className="reply">
+            We asked {verdict.reply.contacted} for comment on <Time at={verdict.reply.contactedAt} />
+            {verdict.reply.respondedAt ? (
+              <>
+                ; they answered on <Time at={verdict.reply.respondedAt} />.
+              </>
+            ) : (
+              <>; they had not answered when we published.</>
+            )}
+          </p>
+        )}
         <p className="muted">
           By {verdict.authorName}
           {verdict.approverName && `, approved by ${verdict.approverName}`}. Published{" "}

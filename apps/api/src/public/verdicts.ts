@@ -65,6 +65,13 @@ export async function publicVerdict(db: DbOrTx, slug: string, site: TSite) {
       stance,
       excerpt,
     })),
+    reply: snapshot.reply
+      ? {
+          contacted: snapshot.reply.contacted,
+          contactedAt: new Date(snapshot.reply.contactedAt),
+          respondedAt: snapshot.reply.respondedAt ? new Date(snapshot.reply.respondedAt) : null,
+        }
+      : null,
     authorName: row.authorName,
     approverName: latest?.approverName ?? null,
     publishedAt: publishedAt,

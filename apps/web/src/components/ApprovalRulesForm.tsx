@@ -107,6 +107,14 @@ export function ApprovalRulesForm() {
         Right of reply before publication: the claimant's response, or a contact attempt whose deadline has
         passed, must be on record (or an editor waives it, saying why)
       </label>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={rules.showReplyOnPage}
+          onChange={(e) => set({ showReplyOnPage: e.target.checked })}
+        />
+        Say on the public page when we asked the claimant for comment (and whether they answered)
+      </label>
       <FormError error={save.error} />
       {save.isSuccess && !save.isPending && <p role="status">Approval rules saved.</p>}
       <button type="submit" disabled={save.isPending}>

@@ -25,6 +25,8 @@ export const ZApprovalRules = z
     /** Of those, how many must support or refute the claim (not only give context). */
     minStancedSources: ZSourceCount,
     rightOfReply: z.boolean(),
+    /** The public page says "We asked … for comment on …" (the first contact attempt). */
+    showReplyOnPage: z.boolean().default(false),
   })
   .refine((rules) => rules.minStancedSources <= rules.minSources || rules.minSources === 0, {
     message: "The sources with a stance are counted among the sources: ask for at least as many sources.",
@@ -39,6 +41,7 @@ export const defaultApprovalRules: TApprovalRules = {
   minSources: 0,
   minStancedSources: 0,
   rightOfReply: false,
+  showReplyOnPage: false,
 };
 
 /** What the claim's right-of-reply record and recusals are read by. */

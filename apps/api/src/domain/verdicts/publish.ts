@@ -1,7 +1,7 @@
 import { type Tx, verdictPublications } from "@factdesk/db";
 import { DomainError, type TWebhookEvent } from "@factdesk/schema";
 import { sql } from "drizzle-orm";
-import { recusedOn, replyOnRecord } from "../editorial-rules";
+import { firstReplyRequest, recusedOn, replyOnRecord } from "../editorial-rules";
 import { notify } from "../notifications";
 import { assertPublishable, slugForPublication, verdictPageUrl } from "../publishing";
 import { siteOf, type TSite } from "../settings";
@@ -46,8 +46,13 @@ export const publish: TVerdictEffect = {
       facts.rules.rightOfReply ? sql` and ${replyOnRecord(sql`"verdicts"."claim_id"`)}` : sql``
     }`,
   async after(step, updated) {
-    const { tx, actor, verdict, revision } = step;
-    const { snapshot, approverId } = approvedSnapshot(step);
+    const { tx, actor, verdict, revision, facts } = step;
+    const { snapshot: approved, approverId } = approvedSnapshot(step);
+    // What was approved, and (when the desk says so) that the claimant was asked, as it stands now.
+    const snapshot = {
+      ...approved,
+      reply: facts.rules.showReplyOnPage ? await firstReplyRequest(tx, verdict.claimId) : null,
+    };
     await tx.insert(verdictPublications).values({
       verdictId: verdict.id,
       revisionId: revision.id,
