@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 import { siteOf } from "../src/domain/settings";
 import { approve } from "../src/domain/verdicts/approve";
 import { currentRevision, verdictFacts } from "../src/domain/verdicts/facts";
+import { publish } from "../src/domain/verdicts/publish";
+import { submit } from "../src/domain/verdicts/submit";
 import { updateVersion } from "../src/domain/versioned";
 import { verdictPage } from "../src/public/pages";
 import { publicVerdict } from "../src/public/verdicts";
@@ -99,6 +101,15 @@ describe("editorial rules", () => {
       message:
         "Cite at least 1 source that supports or refutes the claim first (the desk's rule; it cites 0).",
     });
+    // The database refuses it too, whatever the application checked.
+    await expect(
+      t.db.transaction(async (tx) => {
+        const [row] = await tx.select().from(verdicts).where(eq(verdicts.id, saved.verdict.id));
+        if (!row) throw new Error("no verdict");
+        const guard = submit.guard?.({ verdict: row } as never);
+        return updateVersion(tx, verdicts, row.id, row.version, { state: "submitted" }, "verdict", guard);
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     const refuting = await desk.asChecker.source.add({
       claimId: claim.id,
       url: "https://www.britannica.com/topic/Mujahideen-e-Khalq",
@@ -185,6 +196,15 @@ describe("editorial rules", () => {
       code: "PRECONDITION_FAILED",
       message: expect.stringMatching(/^Record the right of reply first/),
     });
+    // The database refuses publication too, by the rules the verdict was approved under.
+    await expect(
+      t.db.transaction(async (tx) => {
+        const [row] = await tx.select().from(verdicts).where(eq(verdicts.id, verdict.id));
+        if (!row) throw new Error("no verdict");
+        const guard = publish.guard?.({ actor: { id: desk.first.id, role: "editor" } } as never);
+        return updateVersion(tx, verdicts, row.id, row.version, { state: "published" }, "verdict", guard);
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(
       desk.asChecker.editorial.recordContact({
         claimId: claim.id,

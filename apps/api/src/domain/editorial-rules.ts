@@ -97,6 +97,17 @@ export const approversNeededInDatabase = sql`coalesce((
   select greatest((r.rules->>'approvers')::int, coalesce((r.rules->'approversByRating'->>vr.rating)::int, 0))
   from ${approvalRules} r join ${verdictRevisions} vr on vr.id = "verdicts"."current_revision_id"), 1)`;
 
+/**
+ * Whether the verdict's current revision cites as many sources, and sources with a stance, as
+ * the rules in force ask (`enoughSources` in the workflow), read by the database for the guarded update.
+ */
+export const citesEnoughSources = sql`(
+  select count(*) >= coalesce((select (r.rules->>'minSources')::int from ${approvalRules} r), 0)
+    and count(*) filter (where s.stance in ('supports', 'refutes'))
+      >= coalesce((select (r.rules->>'minStancedSources')::int from ${approvalRules} r), 0)
+  from ${verdictRevisions} vr join sources s on s.id = any(vr.source_ids) and s.claim_id = "verdicts"."claim_id"
+  where vr.id = "verdicts"."current_revision_id")`;
+
 /** Whether this person declared a conflict of interest on the claim (SQL over its id). */
 export const recusedOn = (claimId: SQL | string, userId: string) =>
   sql<boolean>`exists (select 1 from ${recusals} c where c.claim_id = ${claimId} and c.user_id = ${userId}::uuid)`;

@@ -31,7 +31,7 @@ export interface TVerdictEffect {
   /** Columns written with the state, by the same guarded update. */
   set?(step: TStep): Promise<Partial<typeof verdicts.$inferInsert>> | Partial<typeof verdicts.$inferInsert>;
   /** A condition the guarded update must meet too (the four-eyes rule, in the database). */
-  guard?(step: TStep): SQL;
+  guard?(step: TStep): SQL | undefined;
   /** Writes after the update: comments, publications, notifications, webhooks. */
   after?(step: TStep, updated: TVerdict): Promise<void>;
 }

@@ -40,11 +40,12 @@ export const publish: TVerdictEffect = {
       approvedRules: null,
     };
   },
-  // In the database as well: no conflict of interest, and the right of reply when the rules ask for it.
-  guard: ({ actor, facts }) =>
-    sql`not ${recusedOn(sql`"verdicts"."claim_id"`, actor.id)}${
-      facts.rules.rightOfReply ? sql` and ${replyOnRecord(sql`"verdicts"."claim_id"`)}` : sql``
-    }`,
+  // In the database as well: no conflict of interest, and the right of reply when the rules the
+  // verdict was approved under ask for it.
+  guard: ({ actor }) =>
+    sql`not ${recusedOn(sql`"verdicts"."claim_id"`, actor.id)}
+      and (not coalesce(("verdicts"."approved_rules" ->> 'rightOfReply')::boolean, false)
+        or ${replyOnRecord(sql`"verdicts"."claim_id"`)})`,
   async after(step, updated) {
     const { tx, actor, verdict, revision, facts } = step;
     const { snapshot: approved, approverId } = approvedSnapshot(step);

@@ -1,4 +1,4 @@
-import { clearApprovals } from "../editorial-rules";
+import { citesEnoughSources, clearApprovals } from "../editorial-rules";
 import { editorIds, notify } from "../notifications";
 import type { TVerdictEffect } from "./effects";
 import { cycleAuthorIds } from "./facts";
@@ -10,6 +10,8 @@ import { cycleAuthorIds } from "./facts";
 export const submit: TVerdictEffect = {
   set: ({ verdict }) =>
     verdict.state === "approved" ? { approverId: null, approvedSnapshot: null, approvedRules: null } : {},
+  // In the database as well: a revision sent for review cites the sources the rules ask for.
+  guard: ({ verdict }) => (verdict.state === "approved" ? undefined : citesEnoughSources),
   async after({ tx, actor, verdict, revision, reason }) {
     await clearApprovals(tx, verdict.id);
     const authors = await cycleAuthorIds(tx, verdict);
