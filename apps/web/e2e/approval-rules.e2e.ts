@@ -3,6 +3,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { accessibilityProblems } from "./a11y";
 import { useRunningApp } from "./server";
+import { sourceAndSubmitVerdict } from "./steps";
 
 const running = useRunningApp();
 
@@ -24,23 +25,13 @@ describe("approval rules", () => {
     await checker.getByRole("link", { name: /founded by students at Tehran University in 1965/ }).click();
     await checker.getByRole("heading", { name: "Sources" }).waitFor();
     const claimUrl = checker.url();
-    await checker.getByRole("button", { name: "Add a source" }).click();
-    await checker.getByLabel("Address").fill("https://example.org/founding-record");
-    await checker.getByLabel("Title").fill("The founding record");
-    await checker.getByLabel("Stance").selectOption("refutes");
-    await checker.getByRole("button", { name: "Add source" }).click();
-    await checker.getByRole("link", { name: "The founding record" }).waitFor();
-    await checker.getByRole("button", { name: "Mark sourced" }).click();
-    await checker.locator(".facts .badge", { hasText: "Sourced" }).waitFor();
-    await checker.getByLabel("Rating").selectOption({ label: "False" });
-    await checker.getByLabel("Headline (the claim as reviewed)").fill("The MEK's founding year is disputed");
-    await checker.getByLabel("Summary").fill("The record gives another year.");
-    await checker.getByRole("textbox", { name: "Explanation" }).fill("The **record** says otherwise.");
-    await checker.getByRole("checkbox", { name: "The founding record" }).check();
-    await checker.getByRole("button", { name: "Save draft" }).click();
-    await checker.getByText("Revision 1 saved").waitFor();
-    await checker.getByRole("button", { name: "Submit for approval" }).click();
-    await checker.locator(".verdict .badge", { hasText: "Submitted" }).waitFor();
+    await sourceAndSubmitVerdict(checker, {
+      source: { url: "https://example.org/founding-record", title: "The founding record", stance: "refutes" },
+      rating: "False",
+      headline: "The MEK's founding year is disputed",
+      summary: "The record gives another year.",
+      explanation: "The **record** says otherwise.",
+    });
 
     // The first editor's approval is not enough; they cannot approve twice.
     const editor = await running.signedIn("editor@factdesk.test");

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { accessibilityProblems } from "./a11y";
 import { useRunningApp } from "./server";
+import { sourceAndSubmitVerdict } from "./steps";
 
 const running = useRunningApp();
 
@@ -68,25 +69,13 @@ describe("reader tips", () => {
     expect(await progress()).toMatch(/^Being checked/);
 
     // Checked, approved and published as any claim is.
-    await checker.getByRole("button", { name: "Add a source" }).click();
-    await checker.getByLabel("Address").fill("https://example.org/bridge-accounts");
-    await checker.getByLabel("Title").fill("City accounts 2025");
-    await checker.getByLabel("Stance").selectOption("refutes");
-    await checker.getByRole("button", { name: "Add source" }).click();
-    await checker.getByRole("link", { name: "City accounts 2025" }).waitFor();
-    await checker.getByRole("button", { name: "Mark sourced" }).click();
-    await checker.locator(".facts .badge", { hasText: "Sourced" }).waitFor();
-    await checker.getByLabel("Rating").selectOption({ label: "False" });
-    await checker
-      .getByLabel("Headline (the claim as reviewed)")
-      .fill("The Lyon bridge cost 310 million euros");
-    await checker.getByLabel("Summary").fill("The city's accounts show 310 million euros.");
-    await checker.getByRole("textbox", { name: "Explanation" }).fill("The **accounts** say 310 million.");
-    await checker.getByRole("checkbox", { name: "City accounts 2025" }).check();
-    await checker.getByRole("button", { name: "Save draft" }).click();
-    await checker.getByText("Revision 1 saved").waitFor();
-    await checker.getByRole("button", { name: "Submit for approval" }).click();
-    await checker.locator(".verdict .badge", { hasText: "Submitted" }).waitFor();
+    await sourceAndSubmitVerdict(checker, {
+      source: { url: "https://example.org/bridge-accounts", title: "City accounts 2025", stance: "refutes" },
+      rating: "False",
+      headline: "The Lyon bridge cost 310 million euros",
+      summary: "The city's accounts show 310 million euros.",
+      explanation: "The **accounts** say 310 million.",
+    });
     const editor = await running.signedIn("editor@factdesk.test");
     await editor.goto(claimUrl);
     await editor.getByRole("button", { name: "Approve" }).click();

@@ -135,10 +135,15 @@ async function repeatsOfTips(db: DbOrTx, tipIds: string[]) {
   return found;
 }
 
+/** The distinct ids the rows hold in one of their (nullable) id fields. */
+const idsOf = <K extends keyof TFound>(rows: Pick<TFound, K>[], key: K) => [
+  ...new Set(rows.flatMap((row) => (row[key] ? [row[key] as string] : []))),
+];
+
 /** The published verdicts (as published) and archived fact-checks that these alerts repeat. */
 async function whatTheyRepeat(db: DbOrTx, alerts: Pick<TFound, "verdictId" | "factCheckId">[]) {
-  const verdictIds = [...new Set(alerts.flatMap((r) => (r.verdictId ? [r.verdictId] : [])))];
-  const factCheckIds = [...new Set(alerts.flatMap((r) => (r.factCheckId ? [r.factCheckId] : [])))];
+  const verdictIds = idsOf(alerts, "verdictId");
+  const factCheckIds = idsOf(alerts, "factCheckId");
   const repeated = verdictIds.length
     ? await db
         .select({
@@ -208,8 +213,8 @@ async function raiseAlerts(db: Db, found: TFound[], webhooks: TWebhookQueue, sit
     const raised = await tx.insert(recurrences).values(found).onConflictDoNothing().returning();
     if (raised.length === 0) return [];
     const editors = await editorIds(tx);
-    const claimIds = [...new Set(raised.flatMap((r) => (r.claimId ? [r.claimId] : [])))];
-    const tipIds = [...new Set(raised.flatMap((r) => (r.tipId ? [r.tipId] : [])))];
+    const claimIds = idsOf(raised, "claimId");
+    const tipIds = idsOf(raised, "tipId");
     const appearedClaims = claimIds.length
       ? await tx
           .select({
