@@ -7,6 +7,7 @@ import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import { parse as parseCookies } from "cookie";
 import express, { type ErrorRequestHandler, type Request, type Response } from "express";
 import helmet from "helmet";
+import type { Logger } from "pino";
 import type { TConfig } from "./config";
 import { createSessionCache } from "./domain/auth";
 import { createRateLimits } from "./domain/rate-limits";
@@ -14,6 +15,7 @@ import { assessmentPackRoute } from "./exports/assessment-pack";
 import { claimsCsvRoute } from "./exports/claims-csv";
 import { createJobQueue } from "./jobs/queue";
 import type { TChangeFeed } from "./live";
+import { createMetrics, logTo, noteUser, requestIdFor, requestLogging } from "./observability";
 import { changesPublicPages, createPageCache } from "./public/page-cache";
 import { publicRoutes } from "./public/routes";
 import { tipRoutes } from "./public/tips";
@@ -34,6 +36,8 @@ export interface TAppDeps {
   changes?: TChangeFeed;
   config: TConfig;
   log?: (message: string, error?: unknown) => void;
+  /** With a logger, one JSON line per request (request id, user, route, status, duration). */
+  logger?: Logger;
   /** Keep rendered public pages until a public change is heard (default); false renders each time. */
   keepPublicPages?: boolean;
 }
@@ -43,10 +47,14 @@ export function createApp({
   readDatabase,
   config,
   changes,
-  log = console.error,
+  logger,
+  log = logger ? logTo(logger) : console.error,
   keepPublicPages = true,
 }: TAppDeps) {
   const app = express();
+  if (logger) app.use(requestLogging(logger));
+  const metrics = createMetrics(database);
+  app.use(metrics.timing);
   app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxy);
   app.use(
@@ -59,6 +67,7 @@ export function createApp({
   app.use(refuseNulInAddress(log));
   const { publicUrl } = config;
 
+  app.use(metrics.route(config.observability.metricsToken));
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
@@ -98,6 +107,7 @@ export function createApp({
       async createContext({ req, res }: { req: Request; res: Response }) {
         const token = sessionToken(req);
         const user = token ? await readAgainOnce(() => signedIn.userFor(database.db, token)) : null;
+        noteUser(res, user?.id);
         return createContextInner({
           db: database.db,
           config,
@@ -105,6 +115,7 @@ export function createApp({
           sessionToken: token,
           userAgent: req.headers["user-agent"],
           clientAddress: req.ip ?? "unknown",
+          requestId: requestIdFor(req),
           rateLimits,
           changes,
           jobs,
@@ -192,7 +203,7 @@ function lastResort(log: (message: string, error?: unknown) => void): ErrorReque
       .send(
         transient
           ? "The service is briefly unavailable; try again in a moment."
-          : "Something went wrong on our side.",
+          : `Something went wrong on our side${requestIdFor(req) ? ` (request ${requestIdFor(req)})` : ""}.`,
       );
   };
 }

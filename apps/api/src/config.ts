@@ -50,6 +50,9 @@ const ZEnv = z.object({
    * absent, nothing is e-mailed: notifications stay in the app and admins reset passwords.
    */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL." }).optional(),
+  /** Prometheus metrics at /metrics for whoever shows this token; absent, there are none. */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must have at least 16 characters.").optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** The sender of the desk's e-mail. */
   MAIL_FROM: z.string().min(3).max(254).default("Factdesk <factdesk@localhost>"),
   /** The address readers use; decides whether cookies are Secure. */
@@ -145,6 +148,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jobs: { inProcess: e.JOBS_IN_PROCESS },
     webhooks: { retrySeconds: e.WEBHOOK_RETRY_SECONDS },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    observability: { metricsToken: e.METRICS_TOKEN, logLevel: e.LOG_LEVEL },
   };
 }
 

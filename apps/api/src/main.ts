@@ -4,10 +4,12 @@ import { openDatabase, openReadReplica } from "./boot";
 import { loadConfig } from "./config";
 import { runUntilIdle, startWorkers } from "./jobs/workers";
 import { listenForChanges } from "./live";
+import { createLogger, logTo } from "./observability";
 import { isEmpty, seedDatabase } from "./seed";
 
 async function main() {
   const config = loadConfig();
+  const logger = createLogger(config.observability.logLevel);
   const { database, auditKey } = await openDatabase(config);
 
   if (config.seed.onEmpty && (await isEmpty(database.db))) {
@@ -26,12 +28,12 @@ async function main() {
 
   const readDatabase = await openReadReplica(config);
   const live = await listenForChanges(database);
-  const workers = config.jobs.inProcess ? await startWorkers(database, { config }) : null;
+  const workers = config.jobs.inProcess ? await startWorkers(database, { config, log: logTo(logger) }) : null;
   const stopCheckpoints = startCheckpoints(database.db, auditKey, {
     file: config.audit.checkpointFile,
     intervalMs: config.audit.checkpointMs,
   });
-  const app = createApp({ database, readDatabase, config, changes: live.feed });
+  const app = createApp({ database, readDatabase, config, changes: live.feed, logger });
   const server = app.listen(config.port, config.host, () => {
     const where =
       config.database.engine === "pglite" ? `embedded PGlite in ${config.database.dataDir}` : "PostgreSQL";

@@ -3,6 +3,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { DbHandle } from "@factdesk/db";
 import { createTRPCClient, httpLink } from "@trpc/client";
+import type { Logger } from "pino";
 import { createApp } from "../src/app";
 import type { TConfig } from "../src/config";
 import { CHANGES_CHANNEL } from "../src/domain/audit";
@@ -19,7 +20,11 @@ export async function startServer(
   database: DbHandle,
   log: (message: string, error?: unknown) => void = quiet,
   config: Partial<TConfig> = {},
-  { keepPublicPages = true, readDatabase = undefined as DbHandle | undefined } = {},
+  {
+    keepPublicPages = true,
+    readDatabase = undefined as DbHandle | undefined,
+    logger = undefined as Logger | undefined,
+  } = {},
 ) {
   const live = await listenForChanges(database);
   const app = createApp({
@@ -29,6 +34,7 @@ export async function startServer(
     log,
     keepPublicPages,
     readDatabase,
+    logger,
   });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));

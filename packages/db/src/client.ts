@@ -42,6 +42,8 @@ export interface DbHandle {
    * limits, the job queue); without values it may be a script of several statements.
    */
   query(q: { text: string; values?: unknown[] }): Promise<{ rows: unknown[] }>;
+  /** The PostgreSQL pool's connections (absent on the embedded database, which has one). */
+  poolStats?(): { total: number; idle: number; waiting: number };
   /** LISTEN on a channel; the returned function stops listening. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
@@ -115,6 +117,7 @@ export async function createDb(config: TDbConfig): Promise<DbHandle> {
         }),
       ping: ping(db),
       query: ({ text, values }) => pool.query(text, values),
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       listen: (channel, onPayload) => listenPostgres(config, channel, onPayload),
       close: () => pool.end(),
     };

@@ -33,6 +33,8 @@ export interface TContextOptions {
   readDb?: Db;
   /** Where slow work after a change is queued; a caller without one sends to its own database. */
   jobs?: TJobQueue;
+  /** The request's id (logs, the X-Request-Id header), shown with an unexpected error. */
+  requestId?: string | undefined;
   /** Outgoing e-mail (null: none configured); without it, made from the configuration. */
   mailer?: TMailer | null;
 }
@@ -52,17 +54,19 @@ export function createContextInner(options: TContextOptions) {
     jobs: options.jobs ?? createJobQueue(options.db),
     readDb: options.readDb ?? options.db,
     mailer: options.mailer === undefined ? mailerFor(options.config) : options.mailer,
+    requestId: options.requestId,
   };
 }
 export type TContext = ReturnType<typeof createContextInner>;
 
 const t = initTRPC.context<TContext>().create({
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
     // Stack traces stay in the server log, never in a response.
     const { stack: _stack, ...data } = shape.data;
     const cause = error.cause;
     if (error.code === "INTERNAL_SERVER_ERROR") {
-      return { ...shape, message: "Something went wrong on our side; the error was logged.", data };
+      const request = ctx?.requestId ? ` (request ${ctx.requestId})` : "";
+      return { ...shape, message: `Something went wrong on our side; the error was logged${request}.`, data };
     }
     if (cause instanceof ZodError) {
       // Problems of a field (shown beside it) apart from those of the input as a whole.

@@ -1,0 +1,206 @@
+import { randomUUID, timingSafeEqual } from "node:crypto";
+import type { DbHandle } from "@factdesk/db";
+import { JOB_SCHEMA } from "@factdesk/db";
+import express, { type Request, type Response } from "express";
+import pino, { type Logger } from "pino";
+import { pinoHttp } from "pino-http";
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+
+// What an operator reads: one JSON log line per request (pino) and Prometheus metrics. Both are
+// kept free of secrets: no cookies, no query strings (tRPC inputs, search terms), no tip codes.
+
+/** The structured logger: JSON lines on stdout, secrets redacted wherever they appear. */
+export const createLogger = (level: string, destination?: pino.DestinationStream) =>
+  pino(
+    {
+      level,
+      redact: {
+        paths: [
+          "req.headers.cookie",
+          "req.headers.authorization",
+          'res.headers["set-cookie"]',
+          "password",
+          "token",
+        ],
+        censor: "[redacted]",
+      },
+    },
+    destination,
+  );
+
+/** The app's `log(message, error)` over a logger. */
+export const logTo = (logger: Logger) => (message: string, error?: unknown) =>
+  error === undefined ? logger.error(message) : logger.error({ err: error }, message);
+
+/** A request id from the client is kept when it looks like one; else a new one. */
+const requestIdOf = (given: unknown) =>
+  typeof given === "string" && /^[\w.:-]{8,128}$/.test(given) ? given : randomUUID();
+
+/**
+ * What a request is, for logs and metrics: the tRPC procedure(s), else the path with what
+ * identifies a person's thing (a tip's tracking code, a pack's id) taken out.
+ */
+export function routeOf(req: Request) {
+  // The original address: inside a mounted router Express shows only the rest of it.
+  const path = (req.originalUrl ?? req.url).split("?")[0] ?? "/";
+  if (path.startsWith("/trpc/")) return path.slice("/trpc/".length).slice(0, 200);
+  return path
+    .replace(/^\/tips\/[^/]+/, "/tips/:code")
+    .replace(/^\/export\/assessment-packs\/[^/]+/, "/export/assessment-packs/:id")
+    .replace(/^\/sources\/[^/]+/, "/sources/:id")
+    .replace(/^\/verdicts\/[^/]+/, "/verdicts/:slug")
+    .replace(/^\/app\/.*/, "/app/*")
+    .slice(0, 200);
+}
+
+/** Who made the request, once the session is read (set by the tRPC context). */
+export const noteUser = (res: Response, userId: string | undefined) => {
+  if (userId) res.locals.userId = userId;
+};
+
+/**
+ * One log line per request, with its id (also sent back as X-Request-Id and shown in error
+ * messages), the user, the route or procedure, the status and the duration.
+ */
+export function requestLogging(logger: Logger) {
+  return pinoHttp({
+    logger,
+    genReqId: (req, res) => {
+      const id = requestIdOf(req.headers["x-request-id"]);
+      res.setHeader("X-Request-Id", id);
+      return id;
+    },
+    quietReqLogger: true,
+    serializers: {
+      req: (req: { id: string; method: string }) => ({ id: req.id, method: req.method }),
+      res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+    },
+    // Said once, when the request is done (the user is known by then).
+    customSuccessObject: (req, res, line) => ({
+      ...line,
+      route: routeOf(req as Request),
+      user: (res as Response).locals?.userId ?? null,
+    }),
+    customErrorObject: (req, res, _error, line) => ({
+      ...line,
+      route: routeOf(req as Request),
+      user: (res as Response).locals?.userId ?? null,
+    }),
+    customLogLevel: (_req, res, error) =>
+      error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info",
+    customSuccessMessage: (req, res) => `${req.method} ${routeOf(req as Request)} ${res.statusCode}`,
+    customErrorMessage: (req, res) => `${req.method} ${routeOf(req as Request)} ${res.statusCode}`,
+    autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/metrics" },
+  });
+}
+
+/** The request's id (set by requestLogging), for error messages. */
+export const requestIdFor = (req: Request): string | undefined =>
+  (req as Request & { id?: string }).id?.toString();
+
+/**
+ * Prometheus metrics: requests by route and status with their latency, the database pool, the
+ * job queue's depth and oldest wait per queue, failed webhook deliveries, and the process's own
+ * (memory, event loop). Served at /metrics to whoever shows the token, and to nobody without one.
+ */
+let processMetrics: Registry | undefined;
+/** The process's own metrics (memory, CPU, event loop), collected once however many apps it runs. */
+function processRegistry() {
+  if (!processMetrics) {
+    processMetrics = new Registry();
+    collectDefaultMetrics({ register: processMetrics, prefix: "factdesk_" });
+  }
+  return processMetrics;
+}
+
+export function createMetrics(database: DbHandle) {
+  const registry = new Registry();
+  const requests = new Histogram({
+    name: "factdesk_http_request_duration_seconds",
+    help: "HTTP requests by route (or tRPC procedure) and status, with their duration.",
+    labelNames: ["route", "status"],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+    registers: [registry],
+  });
+  new Gauge({
+    name: "factdesk_db_pool_connections",
+    help: "PostgreSQL pool connections by state (absent on the embedded database).",
+    labelNames: ["state"],
+    registers: [registry],
+    collect() {
+      const stats = database.poolStats?.();
+      if (!stats) return;
+      for (const [state, value] of Object.entries(stats)) this.set({ state }, value);
+    },
+  });
+  const rows = async <T>(text: string) => (await database.query({ text })).rows as T[];
+  new Gauge({
+    name: "factdesk_jobs_waiting",
+    help: "Jobs due or retrying, per queue.",
+    labelNames: ["queue"],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const row of await rows<{ name: string; n: number }>(
+        `select name, count(*)::int as n from ${JOB_SCHEMA}.job where state in ('created', 'retry', 'active') group by name`,
+      ))
+        this.set({ queue: row.name }, row.n);
+    },
+  });
+  new Gauge({
+    name: "factdesk_jobs_oldest_waiting_seconds",
+    help: "How long the oldest job not yet done has waited, per queue.",
+    labelNames: ["queue"],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const row of await rows<{ name: string; age: number }>(
+        `select name, extract(epoch from now() - min(created_on))::float8 as age from ${JOB_SCHEMA}.job
+         where state in ('created', 'retry', 'active') and start_after <= now() group by name`,
+      ))
+        this.set({ queue: row.name }, row.age);
+    },
+  });
+  new Gauge({
+    name: "factdesk_webhook_deliveries_failed",
+    help: "Webhook deliveries that gave up.",
+    registers: [registry],
+    async collect() {
+      const [row] = await rows<{ n: number }>(
+        "select count(*)::int as n from webhook_deliveries where status = 'failed'",
+      );
+      this.set(row?.n ?? 0);
+    },
+  });
+
+  /** Times every request (route and status known when it finishes). */
+  const timing: express.RequestHandler = (req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      if (req.path === "/metrics") return;
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      requests.observe({ route: routeOf(req), status: String(res.statusCode) }, seconds);
+    });
+    next();
+  };
+
+  /** GET /metrics with `Authorization: Bearer <METRICS_TOKEN>`; without a token set, there is no such page. */
+  const route = (token: string | undefined) => {
+    const router = express.Router();
+    router.get("/metrics", async (req, res, next) => {
+      try {
+        const given = Buffer.from((req.headers.authorization ?? "").replace(/^Bearer /, ""));
+        const wanted = Buffer.from(token ?? "");
+        if (!token) return void res.status(404).type("text").send("Metrics are off: set METRICS_TOKEN.");
+        if (given.length !== wanted.length || !timingSafeEqual(given, wanted))
+          return void res.status(401).type("text").send("Show the metrics token (Authorization: Bearer …).");
+        const all = Registry.merge([processRegistry(), registry]);
+        res.type(all.contentType).send(await all.metrics());
+      } catch (error) {
+        next(error);
+      }
+    });
+    return router;
+  };
+  return { registry, timing, route };
+}
