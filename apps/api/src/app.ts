@@ -15,6 +15,7 @@ import { assessmentPackRoute } from "./exports/assessment-pack";
 import { claimsCsvRoute } from "./exports/claims-csv";
 import { createJobQueue } from "./jobs/queue";
 import type { TChangeFeed } from "./live";
+import type { TLiveStreams } from "./live-streams";
 import { createMetrics, logTo, noteUser, requestIdFor, requestLogging } from "./observability";
 import { changesPublicPages, createPageCache } from "./public/page-cache";
 import { publicRoutes } from "./public/routes";
@@ -36,6 +37,8 @@ export interface TAppDeps {
   changes?: TChangeFeed;
   config: TConfig;
   log?: (message: string, error?: unknown) => void;
+  /** The open live streams, for a stopping server to close (see main.ts). */
+  liveStreams?: TLiveStreams;
   /** With a logger, one JSON line per request (request id, user, route, status, duration). */
   logger?: Logger;
   /** Keep rendered public pages until a public change is heard (default); false renders each time. */
@@ -47,14 +50,21 @@ export function createApp({
   readDatabase,
   config,
   changes,
+  liveStreams,
   logger,
   log = logger ? logTo(logger) : console.error,
   keepPublicPages = true,
 }: TAppDeps) {
   const app = express();
   if (logger) app.use(requestLogging(logger));
+  // A stopping server (main.ts) ends each connection with its answer.
+  app.use((_req, res, next) => {
+    if (app.locals.stopping) res.setHeader("Connection", "close");
+    next();
+  });
   const metrics = createMetrics(database);
   app.use(metrics.timing);
+  if (liveStreams) app.use("/trpc", liveStreams.middleware);
   app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxy);
   app.use(

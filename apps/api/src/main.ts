@@ -4,7 +4,14 @@ import { openDatabase, openReadReplica } from "./boot";
 import { loadConfig } from "./config";
 import { runUntilIdle, startWorkers } from "./jobs/workers";
 import { listenForChanges } from "./live";
+import { trackLiveStreams } from "./live-streams";
 import { createLogger, logTo } from "./observability";
+
+/** How long requests in flight have to finish once the process is told to stop. */
+const REQUESTS_DEADLINE_MS = 10_000;
+/** When browsers are told to reconnect their live stream after a stop. */
+const RECONNECT_AFTER_MS = 2_000;
+
 import { isEmpty, seedDatabase } from "./seed";
 
 async function main() {
@@ -33,7 +40,8 @@ async function main() {
     file: config.audit.checkpointFile,
     intervalMs: config.audit.checkpointMs,
   });
-  const app = createApp({ database, readDatabase, config, changes: live.feed, logger });
+  const liveStreams = trackLiveStreams();
+  const app = createApp({ database, readDatabase, config, changes: live.feed, logger, liveStreams });
   const server = app.listen(config.port, config.host, () => {
     const where =
       config.database.engine === "pglite" ? `embedded PGlite in ${config.database.dataDir}` : "PostgreSQL";
@@ -47,21 +55,40 @@ async function main() {
     }
   });
 
-  const shutdown = () => {
-    server.closeAllConnections(); // open live-update streams would hold the server open
-    server.close(
-      () =>
-        void Promise.resolve(workers?.stop())
-          .then(() => stopCheckpoints())
-          .then(() => live.stop())
-          .then(() => readDatabase?.close())
-          .then(() => database.close())
-          .then(() => process.exit(0)),
-    );
-    setTimeout(() => process.exit(1), 10_000).unref();
+  /**
+   * SIGTERM (or Ctrl-C): stop accepting connections, let the requests in flight finish (within
+   * a deadline), tell live streams to reconnect in a few seconds (to another instance, if one is
+   * up) and close them, let running jobs finish or return them to the queue, then exit.
+   */
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "Stopping: finishing the requests in flight");
+    // Every answer from now on closes its connection, so keep-alive clients go elsewhere.
+    app.locals.stopping = true;
+    const closed = new Promise((resolve) => server.close(resolve));
+    liveStreams.closeAll(RECONNECT_AFTER_MS);
+    const deadline = setTimeout(() => server.closeAllConnections(), REQUESTS_DEADLINE_MS);
+    await closed;
+    clearTimeout(deadline);
+    await workers?.stop(); // running jobs finish, or return to the queue at their deadline
+    await stopCheckpoints();
+    await live.stop();
+    await readDatabase?.close();
+    await database.close();
+    logger.info("Stopped");
+    process.exit(0);
   };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.once(signal, () => {
+      // Whatever happens, the process ends: a stuck step is cut off well after the request deadline.
+      setTimeout(() => process.exit(1), REQUESTS_DEADLINE_MS + 20_000).unref();
+      void shutdown(signal).catch((error) => {
+        logger.error({ err: error }, "Stopping failed");
+        process.exit(1);
+      });
+    });
 }
 
 main().catch((error) => {

@@ -39,7 +39,13 @@ export async function startApp({
   env = {} as Record<string, string>,
   command = ["main.js"],
   ready = "/readyz" as string | RegExp,
-} = {}): Promise<{ url: string; stop: () => Promise<void>; output: () => string }> {
+} = {}): Promise<{
+  url: string;
+  stop: () => Promise<void>;
+  output: () => string;
+  /** Sends the process a signal; resolves with its exit code once it has exited. */
+  signal: (signal: NodeJS.Signals) => Promise<number | null>;
+}> {
   const bundle = join(repoRoot, "apps/api/dist", command[0] ?? "main.js");
   if (!existsSync(bundle)) throw new Error("Build first: `npm run build` (npm run test:e2e does it).");
   const dataDir = mkdtempSync(join(tmpdir(), "factdesk-e2e-"));
@@ -80,12 +86,17 @@ export async function startApp({
   }
   if (Date.now() >= deadline) throw new Error(`The app did not become ready:\n${output}`);
 
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   return {
     url,
     output: () => output,
+    signal: (signal) => {
+      child.kill(signal);
+      return exited;
+    },
     stop: async () => {
-      child.kill("SIGTERM");
-      await new Promise((resolve) => child.once("exit", resolve));
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
