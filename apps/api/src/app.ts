@@ -37,6 +37,8 @@ export interface TAppDeps {
   changes?: TChangeFeed;
   config: TConfig;
   log?: (message: string, error?: unknown) => void;
+  /** The in-process job workers, whose state /readyz reports; absent, they run elsewhere. */
+  workers?: { running(): boolean } | null;
   /** The open live streams, for a stopping server to close (see main.ts). */
   liveStreams?: TLiveStreams;
   /** With a logger, one JSON line per request (request id, user, route, status, duration). */
@@ -50,6 +52,7 @@ export function createApp({
   readDatabase,
   config,
   changes,
+  workers,
   liveStreams,
   logger,
   log = logger ? logTo(logger) : console.error,
@@ -81,13 +84,23 @@ export function createApp({
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
+  // Ready: the database answers, its schema is this code's, and the job workers run (here, or
+  // in `factdesk worker` processes when JOBS_IN_PROCESS=false); not while stopping.
   app.get("/readyz", async (_req, res) => {
+    const jobs = workers ? (workers.running() ? "running" : "stopped") : "in separate worker processes";
     try {
       await database.ping();
-      res.json({ status: "ready", database: database.engine });
+      const migrationsBehind = await database.migrationsBehind();
+      const ready = migrationsBehind === 0 && jobs !== "stopped" && !app.locals.stopping;
+      res.status(ready ? 200 : 503).json({
+        status: app.locals.stopping ? "stopping" : ready ? "ready" : "not ready",
+        database: database.engine,
+        migrationsBehind,
+        jobs,
+      });
     } catch (error) {
       log("readyz: database did not answer", error);
-      res.status(503).json({ status: "unavailable", database: database.engine });
+      res.status(503).json({ status: "unavailable", database: database.engine, jobs });
     }
   });
 

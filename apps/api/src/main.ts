@@ -41,7 +41,7 @@ async function main() {
     intervalMs: config.audit.checkpointMs,
   });
   const liveStreams = trackLiveStreams();
-  const app = createApp({ database, readDatabase, config, changes: live.feed, logger, liveStreams });
+  const app = createApp({ database, readDatabase, config, changes: live.feed, logger, liveStreams, workers });
   const server = app.listen(config.port, config.host, () => {
     const where =
       config.database.engine === "pglite" ? `embedded PGlite in ${config.database.dataDir}` : "PostgreSQL";

@@ -43,7 +43,25 @@ describe("over HTTP", () => {
     expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: "ok" });
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: "ready" });
+    expect(await ready.json()).toMatchObject({ status: "ready", migrationsBehind: 0 });
+  });
+
+  it("answers /readyz with 503 while the database lacks this code's migrations", async () => {
+    const fresh = await createDb({ engine: "pglite" });
+    const app = createApp({ database: fresh, config: testConfig, log: () => {} });
+    const other = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, "127.0.0.1", () => resolve(s));
+    });
+    try {
+      const response = await fetch(`http://127.0.0.1:${(other.address() as AddressInfo).port}/readyz`);
+      expect(response.status).toBe(503);
+      const body = (await response.json()) as { status: string; migrationsBehind: number };
+      expect(body.status).toBe("not ready");
+      expect(body.migrationsBehind).toBeGreaterThan(30);
+    } finally {
+      other.close();
+      await fresh.close();
+    }
   });
 
   it("answers /readyz with 503 when the database does not answer", async () => {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
@@ -37,6 +37,8 @@ export interface DbHandle {
   migrate(): Promise<void>;
   /** Resolves when the database answers a query; throws otherwise. */
   ping(): Promise<void>;
+  /** Migrations this code has that the database has not applied (0 when it is up to date). */
+  migrationsBehind(): Promise<number>;
   /**
    * A plain parameterised query, in node-postgres's shape, for libraries that speak it (rate
    * limits, the job queue); without values it may be a script of several statements.
@@ -55,6 +57,20 @@ const migrationsFolder = [new URL("../drizzle", import.meta.url), new URL("./dri
   .find((dir) => existsSync(`${dir}/meta/_journal.json`));
 
 const ping = (db: Db) => async () => void (await db.execute(sql`select 1`));
+
+/** How many of this code's migrations the database has not applied (drizzle keeps them in drizzle.__drizzle_migrations). */
+const migrationsBehind = (db: Db) => async () => {
+  const expected = (
+    JSON.parse(readFileSync(`${requireMigrations().migrationsFolder}/meta/_journal.json`, "utf8")) as {
+      entries: unknown[];
+    }
+  ).entries.length;
+  const result = (await db.execute(sql`select case when to_regclass('drizzle.__drizzle_migrations') is null
+      then 0 else (select count(*)::int from drizzle.__drizzle_migrations) end as applied`)) as unknown as {
+    rows: { applied: number }[];
+  };
+  return Math.max(0, expected - Number(result.rows[0]?.applied ?? 0));
+};
 
 const requireMigrations = () => {
   if (!migrationsFolder) throw new Error("Database migrations folder not found.");
@@ -116,6 +132,7 @@ export async function createDb(config: TDbConfig): Promise<DbHandle> {
           await migrateJobQueue({ query: ({ text, values }) => pool.query(text, values) });
         }),
       ping: ping(db),
+      migrationsBehind: migrationsBehind(db),
       query: ({ text, values }) => pool.query(text, values),
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       listen: (channel, onPayload) => listenPostgres(config, channel, onPayload),
@@ -135,6 +152,7 @@ export async function createDb(config: TDbConfig): Promise<DbHandle> {
       await migrateJobQueue({ query });
     },
     ping: ping(db),
+    migrationsBehind: migrationsBehind(db),
     query,
     listen: async (channel, onPayload) => {
       const stop = await client.listen(channel, onPayload);

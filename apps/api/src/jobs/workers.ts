@@ -125,8 +125,13 @@ export async function startWorkers(
   await boss.work("embed-archive", { pollingIntervalSeconds: 5 }, async () => {
     await embedFactChecks(database.db);
   });
+  let running = true;
   return {
-    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+    running: () => running,
+    stop: async () => {
+      running = false;
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
   };
 }
 
