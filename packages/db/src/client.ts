@@ -65,11 +65,14 @@ const migrationsBehind = (db: Db) => async () => {
       entries: unknown[];
     }
   ).entries.length;
-  const result = (await db.execute(sql`select case when to_regclass('drizzle.__drizzle_migrations') is null
-      then 0 else (select count(*)::int from drizzle.__drizzle_migrations) end as applied`)) as unknown as {
-    rows: { applied: number }[];
-  };
-  return Math.max(0, expected - Number(result.rows[0]?.applied ?? 0));
+  const rows = async (query: ReturnType<typeof sql>) =>
+    ((await db.execute(query)) as unknown as { rows: Record<string, unknown>[] }).rows;
+  const [table] = await rows(sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`);
+  // A database never migrated has no such table (and a query naming it would not even parse).
+  const applied = table?.present
+    ? Number((await rows(sql`select count(*)::int as n from drizzle.__drizzle_migrations`))[0]?.n ?? 0)
+    : 0;
+  return Math.max(0, expected - applied);
 };
 
 const requireMigrations = () => {
