@@ -65,7 +65,7 @@ export function createApp({
     if (app.locals.stopping) res.setHeader("Connection", "close");
     next();
   });
-  const metrics = createMetrics(database);
+  const metrics = createMetrics(database, { liveStreams });
   app.use(metrics.timing);
   if (liveStreams) app.use("/trpc", liveStreams.middleware);
   app.disable("x-powered-by");

@@ -4,7 +4,7 @@ import { JOB_SCHEMA } from "@factdesk/db";
 import express, { type Request, type Response } from "express";
 import pino, { type Logger } from "pino";
 import { pinoHttp } from "pino-http";
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
 // What an operator reads: one JSON log line per request (pino) and Prometheus metrics. Both are
 // kept free of secrets: no cookies, no query strings (tRPC inputs, search terms), no tip codes.
@@ -113,8 +113,22 @@ function processRegistry() {
   return processMetrics;
 }
 
-export function createMetrics(database: DbHandle) {
+export function createMetrics(database: DbHandle, { liveStreams }: { liveStreams?: { size: number } } = {}) {
   const registry = new Registry();
+  const throttled = new Counter({
+    name: "factdesk_throttled_requests_total",
+    help: "Requests refused by a rate limit (429), by route: login throttling shows as auth.login.",
+    labelNames: ["route"],
+    registers: [registry],
+  });
+  new Gauge({
+    name: "factdesk_live_streams",
+    help: "Open live-update streams (browsers following changes).",
+    registers: [registry],
+    collect() {
+      this.set(liveStreams?.size ?? 0);
+    },
+  });
   const requests = new Histogram({
     name: "factdesk_http_request_duration_seconds",
     help: "HTTP requests by route (or tRPC procedure) and status, with their duration.",
@@ -180,6 +194,7 @@ export function createMetrics(database: DbHandle) {
       if (req.path === "/metrics") return;
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       requests.observe({ route: routeOf(req), status: String(res.statusCode) }, seconds);
+      if (res.statusCode === 429) throttled.inc({ route: routeOf(req) });
     });
     next();
   };

@@ -69,6 +69,12 @@ describe("logs and metrics", () => {
 
   it("serve Prometheus metrics to whoever shows the token", async () => {
     await fetch(`${app.url}/verdicts`);
+    // Someone guessing a password meets the login throttle.
+    const guesser = browserClient(app.url).client;
+    for (let i = 0; i < 11; i++)
+      await guesser.auth.login
+        .mutate({ email: "nobody@factdesk.test", password: `guess ${i}` })
+        .catch(() => {});
     expect((await fetch(`${app.url}/metrics`)).status).toBe(401);
     expect(
       (await fetch(`${app.url}/metrics`, { headers: { authorization: "Bearer wrong-token-of-some-length" } }))
@@ -83,6 +89,8 @@ describe("logs and metrics", () => {
     expect(text).toContain("factdesk_process_resident_memory_bytes");
     expect(text).toContain("# TYPE factdesk_jobs_waiting gauge");
     expect(text).toContain("factdesk_webhook_deliveries_failed 0");
+    expect(text).toContain("# TYPE factdesk_live_streams gauge");
+    expect(text).toMatch(/factdesk_throttled_requests_total\{route="auth.login"\} [1-9]/);
     // Without a token set, there are no metrics at all.
     const closed = await startServer(t.handle, undefined, testConfig);
     try {
