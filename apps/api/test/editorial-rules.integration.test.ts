@@ -1,4 +1,4 @@
-import { events, verdictApprovals, verdicts } from "@factdesk/db";
+import { claims, events, verdictApprovals, verdicts } from "@factdesk/db";
 import { useTestDb } from "@factdesk/db/testing";
 import { defaultApprovalRules, type TApprovalRules } from "@factdesk/schema";
 import { desc, eq } from "drizzle-orm";
@@ -130,6 +130,18 @@ describe("editorial rules", () => {
     verdict = await desk.asFirst.verdict.approve({ id: verdict.id, version: verdict.version });
     expect(verdict.state).toBe("submitted");
     expect(await t.db.$count(verdictApprovals)).toBe(1);
+    // What the first editor approved is not changed before the second editor sees it.
+    const [live] = await t.db.select().from(claims).where(eq(claims.id, claim.id));
+    await expect(
+      desk.asChecker.claim.update({
+        id: claim.id,
+        version: live?.version ?? 0,
+        text: "The MEK was founded in 1962.",
+      }),
+    ).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("another's approval is awaited"),
+    });
     const seen = await desk.asChecker.verdict.get({ claimId: claim.id });
     expect(seen.review).toMatchObject({
       approversNeeded: 2,

@@ -1,4 +1,4 @@
-import { type DbOrTx, verdictApprovals, verdicts } from "@factdesk/db";
+import { type DbOrTx, verdictApprovals, verdictRevisions, verdicts } from "@factdesk/db";
 import { approversNeeded, DomainError, stateAfterApproval } from "@factdesk/schema";
 import { eq, sql } from "drizzle-orm";
 import { approversNeededInDatabase, recusedOn } from "../editorial-rules";
@@ -66,8 +66,9 @@ export const approve: TVerdictEffect = {
 
 /**
  * An approval covers the claim and the sources as they were approved, so while a verdict
- * waits for publication they are not changed under it: the edit is refused, saying how to
- * go on. Holding the verdict row (FOR SHARE) keeps an approval from slipping in meanwhile.
+ * waits for publication (or for the next editor's approval, when the rules ask for several)
+ * they are not changed under it: the edit is refused, saying how to go on. Holding the
+ * verdict row (FOR SHARE) keeps an approval from slipping in meanwhile.
  */
 export async function assertNotUnderApproval(
   tx: DbOrTx,
@@ -75,17 +76,31 @@ export async function assertNotUnderApproval(
   what: { sourceId?: string; claimWording?: boolean },
 ) {
   const [verdict] = await tx
-    .select({ state: verdicts.state, approvedSnapshot: verdicts.approvedSnapshot })
+    .select({
+      state: verdicts.state,
+      approvedSnapshot: verdicts.approvedSnapshot,
+      // Sources the revision in review cites, when an editor has approved it already.
+      partlyApproved: sql<string[] | null>`(select r.source_ids::text[] from ${verdictRevisions} r
+        where r.id = ${verdicts.currentRevisionId}
+          and exists (select 1 from ${verdictApprovals} a where a.revision_id = r.id))`,
+    })
     .from(verdicts)
     .where(eq(verdicts.claimId, claimId))
-    .for("share");
-  if (verdict?.state !== "approved") return;
+    .for("share", { of: verdicts });
+  const approved = verdict?.state === "approved";
+  const partly = verdict?.state === "submitted" && verdict.partlyApproved !== null;
+  if (!approved && !partly) return;
   const cited = what.sourceId
-    ? verdict.approvedSnapshot?.sources.some((source) => source.id === what.sourceId)
+    ? approved
+      ? verdict?.approvedSnapshot?.sources.some((source) => source.id === what.sourceId)
+      : verdict?.partlyApproved?.includes(what.sourceId)
     : false;
   if (!what.claimWording && !cited) return;
+  const subject = what.claimWording ? "the claim worded" : "this source";
   throw new DomainError(
     "CONFLICT",
-    `An editor approved this verdict with ${what.claimWording ? "the claim worded" : "this source"} as it is. Publish it first (later edits then go into a correction), or ask an editor to withdraw the approval.`,
+    approved
+      ? `An editor approved this verdict with ${subject} as it is. Publish it first (later edits then go into a correction), or ask an editor to withdraw the approval.`
+      : `An editor has approved this verdict with ${subject} as it is, and another's approval is awaited. Ask an editor to request changes (the approvals then start over) before changing it.`,
   );
 }
