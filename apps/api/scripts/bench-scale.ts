@@ -75,8 +75,12 @@ function spawnServer(args: string[], env: Record<string, string>) {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  child.stdout?.on("data", (chunk) => (output += chunk));
-  child.stderr?.on("data", (chunk) => (output += chunk));
+  // Only the tail is kept (for error reports): the app logs a line per request.
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk).slice(-100_000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
   return { child, output: () => output };
 }
 

@@ -78,6 +78,7 @@ async function main() {
     await readDatabase?.close();
     await database.close();
     logger.info("Stopped");
+    await new Promise<void>((resolve) => logger.flush(() => resolve()));
     process.exit(0);
   };
   for (const signal of ["SIGINT", "SIGTERM"] as const)
@@ -86,7 +87,7 @@ async function main() {
       setTimeout(() => process.exit(1), REQUESTS_DEADLINE_MS + 20_000).unref();
       void shutdown(signal).catch((error) => {
         logger.error({ err: error }, "Stopping failed");
-        process.exit(1);
+        logger.flush(() => process.exit(1));
       });
     });
 }

@@ -59,12 +59,15 @@ const migrationsFolder = [new URL("../drizzle", import.meta.url), new URL("./dri
 const ping = (db: Db) => async () => void (await db.execute(sql`select 1`));
 
 /** How many of this code's migrations the database has not applied (drizzle keeps them in drizzle.__drizzle_migrations). */
+let migrationsInCode: number | undefined;
 const migrationsBehind = (db: Db) => async () => {
-  const expected = (
+  // Read once: readiness probes ask every few seconds, and the journal does not change under a running process.
+  migrationsInCode ??= (
     JSON.parse(readFileSync(`${requireMigrations().migrationsFolder}/meta/_journal.json`, "utf8")) as {
       entries: unknown[];
     }
   ).entries.length;
+  const expected = migrationsInCode;
   const rows = async (query: ReturnType<typeof sql>) =>
     ((await db.execute(query)) as unknown as { rows: Record<string, unknown>[] }).rows;
   const [table] = await rows(sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`);

@@ -152,8 +152,10 @@ export async function listReplyRecords(db: DbOrTx, claimId: string) {
     .from(replyRecords)
     .where(eq(replyRecords.claimId, claimId))
     .orderBy(asc(replyRecords.createdAt));
-  const [state] = await db.select({ onRecord: replyOnRecord(claimId) }).from(sql`(select 1) one`);
-  return { records, onRecord: !!state?.onRecord };
+  const { rows } = (await db.execute(sql`select ${replyOnRecord(claimId)} as "onRecord"`)) as unknown as {
+    rows: { onRecord: boolean }[];
+  };
+  return { records, onRecord: !!rows[0]?.onRecord };
 }
 
 /** The desk's first contact attempt with the claimant, as a public page may tell of it. */
@@ -261,4 +263,4 @@ export async function waiveReply(db: DbOrTx, actor: TActor, input: TReplyOverrid
 
 /** The approvals of a review cycle are void once it starts over (changes, a withdrawn approval). */
 export const clearApprovals = (tx: DbOrTx, verdictId: string) =>
-  tx.delete(verdictApprovals).where(and(eq(verdictApprovals.verdictId, verdictId)));
+  tx.delete(verdictApprovals).where(eq(verdictApprovals.verdictId, verdictId));

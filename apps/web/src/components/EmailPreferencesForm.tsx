@@ -46,7 +46,9 @@ export function EmailPreferencesForm() {
             onChange={(e) => {
               const { [kind]: _dropped, ...others } = preferences;
               setPreferences(
-                e.target.value === "off" ? others : { ...others, [kind]: e.target.value as "immediately" },
+                e.target.value === "off"
+                  ? others
+                  : { ...others, [kind]: e.target.value as "immediately" | "daily" },
               );
             }}
           >

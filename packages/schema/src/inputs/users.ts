@@ -52,7 +52,6 @@ export const ZUserInviteInput = z.object({
 });
 export type TUserInviteInput = z.infer<typeof ZUserInviteInput>;
 
-export const emailModes = ["off", "immediately", "daily"] as const;
 /** Per kind of notification: sent at once, gathered in a daily digest, or not e-mailed (absent). */
 export const ZEmailPreferences = z.partialRecord(ZNotificationKind, z.enum(["immediately", "daily"]));
 export type TEmailPreferences = z.infer<typeof ZEmailPreferences>;
