@@ -31,6 +31,12 @@ const usage = `Usage: factdesk <command> [arguments]
                                text, rating, url, date columns) [--base-url URL for relative links]
   match [TEXT | --stdin]       the 5 closest past fact-checks for each text, one JSON line each
   links [--kind KIND]          suggested and confirmed links between claims (KIND: ${claimLinkKinds.join(", ")})
+  backup FILE|-                write a backup of the desk (every table but sessions, and the audit
+                               checkpoints) to FILE or standard output, gzipped JSON lines; consistent
+                               while the desk is used
+  restore FILE|-               restore a backup into an empty database (as DATABASE_OWNER_URL when set).
+                               From the embedded database to PostgreSQL in one line:
+                               factdesk backup - | DATABASE_URL=postgres://… factdesk restore -
 
 Database commands use DATABASE_URL, or the embedded database in DATA_DIR (default .data/pglite).`;
 
@@ -56,6 +62,39 @@ async function withDatabase<T>(run: (db: Db) => Promise<T>) {
 }
 
 const commands: Record<string, (args: string[]) => Promise<void> | void> = {
+  async backup([file, ...rest]) {
+    if (!file || rest.length) throw new UsageError("backup needs one FILE.");
+    const { backupConfigured } = await databaseSide();
+    const made = await backupConfigured(loadConfig(), file);
+    const summary = {
+      file: made.file,
+      bytes: made.bytes,
+      tables: made.tables,
+      rows: made.rows,
+      checkpoints: made.checkpoints,
+    };
+    // Standard output may be the backup itself.
+    if (file === "-") console.error(JSON.stringify(summary));
+    else print(summary);
+  },
+
+  async restore([file, ...rest]) {
+    if (!file || rest.length) throw new UsageError("restore needs one FILE.");
+    const { restoreBackup } = await databaseSide();
+    const restored = await restoreBackup(loadConfig(), file);
+    print({
+      file,
+      madeAt: restored.header.createdAt,
+      from: restored.header.engine,
+      tables: restored.tables,
+      rows: restored.rows,
+      checkpoints: restored.checkpoints,
+    });
+    console.error(
+      "Restored. Sessions are not in a backup: everyone signs in again. Run `npm run audit:verify` to check the audit chain (it needs the same AUDIT_KEY).",
+    );
+  },
+
   async extract(args) {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: fastOption });
     const [file] = positionals;

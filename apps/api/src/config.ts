@@ -45,6 +45,11 @@ const ZEnv = z.object({
     .string()
     .min(1)
     .default(join(repoRoot, ".data", "pglite")),
+  /** Where scheduled backups and admins' "Back up now" are written (on the worker's machine). */
+  BACKUP_DIR: z
+    .string()
+    .min(1)
+    .default(join(repoRoot, ".data", "backups")),
   /**
    * Where e-mail goes out (smtp://user:password@host:587, smtps:// for TLS from the start);
    * absent, nothing is e-mailed: notifications stay in the app and admins reset passwords.
@@ -129,6 +134,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       checkpointFile: e.AUDIT_CHECKPOINT_FILE,
       checkpointMs: e.AUDIT_CHECKPOINT_MINUTES * 60_000,
     },
+    backups: { dir: e.BACKUP_DIR },
     seed: { onEmpty: e.SEED_ON_EMPTY, password: e.SEED_PASSWORD, dir: e.SEED_DIR },
     webDist: e.WEB_DIST,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),

@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
@@ -34,7 +36,8 @@ export type TDbConfig =
 export interface DbHandle {
   db: Db;
   engine: TDbConfig["engine"];
-  migrate(): Promise<void>;
+  /** Applies this code's migrations (or only the first `upTo`, for a restore) and the job queue's schema. */
+  migrate(options?: { upTo?: number }): Promise<void>;
   /** Resolves when the database answers a query; throws otherwise. */
   ping(): Promise<void>;
   /** Migrations this code has that the database has not applied (0 when it is up to date). */
@@ -58,30 +61,54 @@ const migrationsFolder = [new URL("../drizzle", import.meta.url), new URL("./dri
 
 const ping = (db: Db) => async () => void (await db.execute(sql`select 1`));
 
-/** How many of this code's migrations the database has not applied (drizzle keeps them in drizzle.__drizzle_migrations). */
-let migrationsInCode: number | undefined;
-const migrationsBehind = (db: Db) => async () => {
-  // Read once: readiness probes ask every few seconds, and the journal does not change under a running process.
-  migrationsInCode ??= (
-    JSON.parse(readFileSync(`${requireMigrations().migrationsFolder}/meta/_journal.json`, "utf8")) as {
-      entries: unknown[];
-    }
-  ).entries.length;
-  const expected = migrationsInCode;
+export type TMigrationLevel = { count: number; last: number | null };
+
+type TJournal = { entries: { tag: string; when: number }[] };
+/** The code's migrations journal; read once, it does not change under a running process. */
+let journal: TJournal | undefined;
+export const migrationsJournal = (): TJournal =>
+  (journal ??= JSON.parse(
+    readFileSync(`${requireMigrations().migrationsFolder}/meta/_journal.json`, "utf8"),
+  ));
+
+/** What drizzle keeps in drizzle.__drizzle_migrations: one row per applied migration. */
+export async function migrationLevel(db: DbOrTx): Promise<TMigrationLevel> {
   const rows = async (query: ReturnType<typeof sql>) =>
     ((await db.execute(query)) as unknown as { rows: Record<string, unknown>[] }).rows;
   const [table] = await rows(sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`);
   // A database never migrated has no such table (and a query naming it would not even parse).
-  const applied = table?.present
-    ? Number((await rows(sql`select count(*)::int as n from drizzle.__drizzle_migrations`))[0]?.n ?? 0)
-    : 0;
-  return Math.max(0, expected - applied);
-};
+  if (!table?.present) return { count: 0, last: null };
+  const [level] = await rows(
+    sql`select count(*)::int as n, max(created_at)::text as last from drizzle.__drizzle_migrations`,
+  );
+  return { count: Number(level?.n ?? 0), last: level?.last == null ? null : Number(level.last) };
+}
+
+const migrationsBehind = (db: Db) => async () =>
+  Math.max(0, migrationsJournal().entries.length - (await migrationLevel(db)).count);
 
 const requireMigrations = () => {
   if (!migrationsFolder) throw new Error("Database migrations folder not found.");
   return { migrationsFolder };
 };
+
+/**
+ * The migrations folder, or a copy of it holding only the first `upTo` (a restore brings a
+ * database to the level its backup was made at before loading it); `done` removes the copy.
+ */
+function migrationsUpTo(upTo: number | undefined) {
+  const { migrationsFolder: folder } = requireMigrations();
+  const full = migrationsJournal();
+  const { entries } = full;
+  if (upTo === undefined || upTo >= entries.length) return { migrationsFolder: folder, done: () => {} };
+  const copy = mkdtempSync(join(tmpdir(), "factdesk-migrations-"));
+  cpSync(folder, copy, { recursive: true });
+  writeFileSync(
+    join(copy, "meta", "_journal.json"),
+    JSON.stringify({ ...full, entries: entries.slice(0, upTo) }),
+  );
+  return { migrationsFolder: copy, done: () => rmSync(copy, { recursive: true, force: true }) };
+}
 
 /**
  * A pool that survives lost connections. The pool listens for errors on idle clients only,
@@ -130,11 +157,16 @@ export async function createDb(config: TDbConfig): Promise<DbHandle> {
     return {
       db,
       engine: "postgres",
-      migrate: () =>
+      migrate: (options) =>
         // Several instances may start at once: one migrates while the others wait, then find
         // nothing left to do.
         whileLocked(config.url, async () => {
-          await migratePg(db, requireMigrations());
+          const folder = migrationsUpTo(options?.upTo);
+          try {
+            await migratePg(db, folder);
+          } finally {
+            folder.done();
+          }
           await migrateJobQueue({ query: ({ text, values }) => pool.query(text, values) });
         }),
       ping: ping(db),
@@ -145,7 +177,13 @@ export async function createDb(config: TDbConfig): Promise<DbHandle> {
       close: () => pool.end(),
     };
   }
-  const client = await PGlite.create(config.dataDir ?? "memory://", { extensions: { pg_trgm } });
+  const release = config.dataDir ? holdDataDir(config.dataDir) : () => {};
+  const client = await PGlite.create(config.dataDir ?? "memory://", { extensions: { pg_trgm } }).catch(
+    (error: unknown) => {
+      release();
+      throw error;
+    },
+  );
   const db = sendNoticesAfterCommit(drizzlePglite({ client, schema, casing: "snake_case" }));
   // A script without parameters may hold several statements, as it may on a pg connection.
   const query: DbHandle["query"] = async ({ text, values }) =>
@@ -153,8 +191,13 @@ export async function createDb(config: TDbConfig): Promise<DbHandle> {
   return {
     db,
     engine: "pglite",
-    migrate: async () => {
-      await migratePglite(db, requireMigrations());
+    migrate: async (options) => {
+      const folder = migrationsUpTo(options?.upTo);
+      try {
+        await migratePglite(db, folder);
+      } finally {
+        folder.done();
+      }
       await migrateJobQueue({ query });
     },
     ping: ping(db),
@@ -166,8 +209,41 @@ export async function createDb(config: TDbConfig): Promise<DbHandle> {
         if (!client.closed) await stop();
       };
     },
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      release();
+    },
   };
+}
+
+/**
+ * The embedded database belongs to one process at a time (two would corrupt it): a lock
+ * file beside the data directory names its holder, and another process is refused while
+ * that one lives. The returned function lets go.
+ */
+function holdDataDir(dataDir: string) {
+  const lock = `${dataDir.replace(/\/+$/, "")}.lock`;
+  try {
+    const holder = Number(readFileSync(lock, "utf8"));
+    if (holder && holder !== process.pid && processIsAlive(holder))
+      throw new Error(
+        `The embedded database in ${dataDir} is in use by process ${holder} (the app, or another factdesk command). Stop that first; on PostgreSQL several processes can share a desk.`,
+      );
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  mkdirSync(dirname(lock), { recursive: true });
+  writeFileSync(lock, String(process.pid));
+  return () => rmSync(lock, { force: true });
+}
+
+function processIsAlive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /** How many statements one connection keeps prepared; past that, queries are parsed each time. */

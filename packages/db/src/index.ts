@@ -1,5 +1,6 @@
 export * from "./after-commit";
 export * from "./audit";
+export * from "./backup";
 export * from "./client";
 export * from "./errors";
 export * from "./jobs";

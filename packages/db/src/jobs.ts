@@ -36,6 +36,8 @@ export const jobQueues = {
   "email-notifications": { retryLimit: 0, expireInSeconds: 300 },
   /** E-mails the daily digests, once a day. */
   "email-digests": { retryLimit: 2, retryDelay: 300, expireInSeconds: 1800 },
+  /** Backs the desk up: an admin's request, or the quarter-hourly check of the schedule. */
+  backup: { retryLimit: 0, expireInSeconds: 3600 },
   /** Posts one webhook delivery to its endpoint. */
   "deliver-webhook": { retryLimit: 7, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 },
 } as const satisfies Record<string, Omit<PgBoss.Queue, "name">>;

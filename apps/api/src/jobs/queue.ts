@@ -16,6 +16,8 @@ export interface TJobData {
   "email-account-link": { userId: string; purpose: "reset" | "invite" };
   "email-notifications": Record<string, never>;
   "email-digests": Record<string, never>;
+  /** The backup an admin asked for, or none: the schedule's check. */
+  backup: { backupId: string | null };
 }
 
 export interface TJobQueue {

@@ -3,6 +3,7 @@ import PgBoss from "pg-boss";
 import type { TConfig } from "../config";
 import { emailAccountLink, emailNotifications } from "../domain/accounts";
 import { makeAssessmentPack } from "../domain/assessment-pack";
+import { backupPlace, runBackupJob } from "../domain/backups";
 import { embedFactChecks } from "../domain/fact-checks";
 import { pollDueFeeds } from "../domain/monitoring";
 import { compactClaimCounts } from "../domain/queue";
@@ -16,7 +17,7 @@ import { createJobQueue, type TJobData } from "./queue";
 
 export interface TWorkerOptions {
   /** Where webhook deliveries may go, and how soon a failed one is retried. */
-  config: Pick<TConfig, "fetch" | "webhooks" | "publicUrl" | "claimThreshold" | "mail">;
+  config: Pick<TConfig, "fetch" | "webhooks" | "publicUrl" | "claimThreshold" | "mail" | "backups" | "audit">;
   /** How often an idle worker asks for work (pg-boss's floor is half a second). */
   pollingIntervalSeconds?: number;
   log?: (message: string, error?: unknown) => void;
@@ -124,6 +125,11 @@ export async function startWorkers(
   await boss.schedule("embed-archive", "*/5 * * * *");
   await boss.work("embed-archive", { pollingIntervalSeconds: 5 }, async () => {
     await embedFactChecks(database.db);
+  });
+  // Backups: the schedule is checked every quarter hour; admins' requests are made at once.
+  await boss.schedule("backup", "*/15 * * * *", { backupId: null });
+  await boss.work<TJobData["backup"]>("backup", { pollingIntervalSeconds }, async ([job]) => {
+    await runBackupJob(database, backupPlace(config), job?.data.backupId ?? null);
   });
   let running = true;
   return {

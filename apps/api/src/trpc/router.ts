@@ -15,6 +15,7 @@ import { ratingScaleRouter } from "./routers/rating-scale";
 import { savedViewRouter } from "./routers/saved-view";
 import { settingsRouter } from "./routers/settings";
 import { sourceRouter } from "./routers/source";
+import { systemRouter } from "./routers/system";
 import { tipRouter } from "./routers/tip";
 import { userRouter } from "./routers/user";
 import { verdictRouter } from "./routers/verdict";
@@ -37,6 +38,7 @@ export const appRouter = router({
   savedView: savedViewRouter,
   settings: settingsRouter,
   source: sourceRouter,
+  system: systemRouter,
   tip: tipRouter,
   user: userRouter,
   verdict: verdictRouter,

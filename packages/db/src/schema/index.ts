@@ -1,4 +1,5 @@
 export * from "./articles";
+export * from "./backups";
 export * from "./claim-links";
 export * from "./claims";
 export * from "./comments";

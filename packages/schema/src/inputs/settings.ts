@@ -31,3 +31,19 @@ export const ZAssessmentPackInput = z
   })
   .prefault({});
 export type TAssessmentPackInput = z.infer<typeof ZAssessmentPackInput>;
+
+/** How often the desk backs itself up (0: never by itself) and how many backups it keeps. */
+export const ZBackupScheduleInput = z.object({
+  everyHours: z
+    .number()
+    .int("Give whole hours.")
+    .min(0, "Give 0 (no scheduled backups) or more hours.")
+    .max(720, "Back up at least every 30 days (720 hours)."),
+  keep: z
+    .number()
+    .int("Give a whole number.")
+    .min(1, "Keep at least one backup.")
+    .max(365, "Keep at most 365 backups."),
+  version: z.number().int().min(0),
+});
+export type TBackupScheduleInput = z.infer<typeof ZBackupScheduleInput>;
