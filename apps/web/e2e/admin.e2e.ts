@@ -47,6 +47,20 @@ describe("administration", () => {
     expect(await page.getByText("partner-shared-secret-0001").count()).toBe(0);
     expect(await accessibilityProblems(page)).toEqual([]);
 
+    // System: a backup made on request by the job workers, listed with its file and size.
+    await page.getByRole("link", { name: "System" }).click();
+    await page.getByRole("heading", { name: "Backups" }).waitFor();
+    await page.getByRole("button", { name: "Back up now" }).click();
+    await page
+      .getByRole("table", { name: "Recent backups" })
+      .getByText(/factdesk-\d{8}-\d{6}Z\.jsonl\.gz/)
+      .waitFor();
+    await page.getByText(/^Last backup/).waitFor();
+    await page.getByLabel("Backups to keep").fill("3");
+    await page.getByRole("button", { name: "Save schedule" }).click();
+    await page.getByRole("status").filter({ hasText: "Schedule saved." }).waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+
     const newcomer = await running.signedIn("nia@factdesk.test", "a-proper-long-password");
     await newcomer.getByRole("link", { name: "Approvals" }).waitFor();
   });

@@ -55,10 +55,10 @@ describe("day one in a newsroom", () => {
   it("shows admin and editor screens only to their roles, before anything of them renders", async () => {
     const page = await running.signedIn("checker@factdesk.test");
     const nav = page.getByRole("navigation", { name: "Main" });
-    for (const name of ["Users", "Rating scale", "Settings", "Webhooks", "Approvals"])
+    for (const name of ["Users", "Rating scale", "Settings", "Webhooks", "System", "Approvals"])
       expect(await nav.getByRole("link", { name }).count()).toBe(0);
 
-    for (const path of ["admin/users", "admin/ratings", "admin/settings", "admin/webhooks"]) {
+    for (const path of ["admin/users", "admin/ratings", "admin/settings", "admin/webhooks", "admin/system"]) {
       await page.goto(`${running.url}/app/${path}`);
       await page.getByRole("heading", { name: "This page is for admins" }).waitFor();
       expect(await page.getByText("admin@factdesk.test").count()).toBe(0);
@@ -97,6 +97,7 @@ describe("day one in a newsroom", () => {
       ["/app/admin/ratings", "Rating scale"],
       ["/app/admin/settings", "Settings"],
       ["/app/admin/webhooks", "Webhooks"],
+      ["/app/admin/system", "System"],
     ];
     for (const [path, heading] of screens) {
       await page.goto(`${running.url}${path}`);

@@ -60,6 +60,7 @@ export async function startApp({
       // The audit key and checkpoints beside the throwaway data, not in the checkout.
       AUDIT_KEY_FILE: join(dataDir, "audit.key"),
       AUDIT_CHECKPOINT_FILE: join(dataDir, "audit-checkpoints.jsonl"),
+      BACKUP_DIR: `${dataDir}-backups`,
       PUBLIC_URL: url,
       SEED_PASSWORD: DEMO_PASSWORD,
       DATABASE_URL: "",
@@ -98,6 +99,7 @@ export async function startApp({
       if (child.exitCode === null) child.kill("SIGTERM");
       await exited;
       rmSync(dataDir, { recursive: true, force: true });
+      rmSync(`${dataDir}-backups`, { recursive: true, force: true });
     },
   };
 }

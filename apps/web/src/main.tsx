@@ -53,6 +53,7 @@ const router = createBrowserRouter(
                 { path: "ratings", lazy: page(() => import("./routes/RatingScalePage"), "RatingScalePage") },
                 { path: "settings", lazy: page(() => import("./routes/SettingsPage"), "SettingsPage") },
                 { path: "webhooks", lazy: page(() => import("./routes/WebhooksPage"), "WebhooksPage") },
+                { path: "system", lazy: page(() => import("./routes/SystemPage"), "SystemPage") },
               ],
             },
             { path: "*", element: <NotFoundPage /> },

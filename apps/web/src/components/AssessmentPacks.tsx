@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { fileSize } from "../lib/file-size";
 import { queryClient, trpc } from "../lib/trpc";
 import { FormError } from "./FormError";
 import { Timestamp } from "./Timestamp";
@@ -67,7 +68,7 @@ export function AssessmentPacks() {
               {day(pack.from)} to {lastDay(pack.to)}, asked <Timestamp value={pack.createdAt} />:{" "}
               {pack.readyAt ? (
                 <a href={`/export/assessment-packs/${pack.id}.zip`} download>
-                  Download ({Math.ceil((pack.bytes ?? 0) / 1024)} kB)
+                  Download ({fileSize(pack.bytes ?? 0)})
                 </a>
               ) : pack.error ? (
                 <span className="error">failed: {pack.error}</span>

@@ -54,6 +54,7 @@ export function Layout() {
           {hasRole(me.data, "admin") && <NavLink to="/admin/ratings">Rating scale</NavLink>}
           {hasRole(me.data, "admin") && <NavLink to="/admin/settings">Settings</NavLink>}
           {hasRole(me.data, "admin") && <NavLink to="/admin/webhooks">Webhooks</NavLink>}
+          {hasRole(me.data, "admin") && <NavLink to="/admin/system">System</NavLink>}
         </nav>
         <div className="user">
           {!restricted && <NotificationsLink />}
