@@ -184,6 +184,27 @@ export function createMetrics(database: DbHandle, { liveStreams }: { liveStreams
     },
   });
 
+  new Gauge({
+    name: "factdesk_backup_last_success_timestamp_seconds",
+    help: "When the last backup finished (Unix time; 0: none yet).",
+    registers: [registry],
+    async collect() {
+      const [row] = await rows<{ at: number | null }>(
+        "select extract(epoch from max(finished_at))::float8 as at from backups",
+      );
+      this.set(row?.at ?? 0);
+    },
+  });
+  new Gauge({
+    name: "factdesk_backup_interval_seconds",
+    help: "How often the schedule asks for a backup (0: scheduled backups are off).",
+    registers: [registry],
+    async collect() {
+      const [row] = await rows<{ every: number | null }>("select every_hours * 3600 as every from backup_schedule");
+      this.set(row?.every ?? 24 * 3600);
+    },
+  });
+
   /** Times every request (route and status known when it finishes). */
   const timing: express.RequestHandler = (req, res, next) => {
     const started = process.hrtime.bigint();

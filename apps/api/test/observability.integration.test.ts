@@ -90,6 +90,8 @@ describe("logs and metrics", () => {
     expect(text).toContain("# TYPE factdesk_jobs_waiting gauge");
     expect(text).toContain("factdesk_webhook_deliveries_failed 0");
     expect(text).toContain("# TYPE factdesk_live_streams gauge");
+    expect(text).toContain("factdesk_backup_last_success_timestamp_seconds 0");
+    expect(text).toContain("factdesk_backup_interval_seconds 86400");
     expect(text).toMatch(/factdesk_throttled_requests_total\{route="auth.login"\} [1-9]/);
     // Without a token set, there are no metrics at all.
     const closed = await startServer(t.handle, undefined, testConfig);
