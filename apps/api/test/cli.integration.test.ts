@@ -1,12 +1,18 @@
 import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
+import { createDb } from "@factdesk/db";
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../src/paths";
 
 // The installed bin, as `npx factdesk` runs it, on an embedded database in a fresh directory.
 const bin = join(repoRoot, "node_modules", ".bin", "factdesk");
+const run = promisify(execFile);
+const serverUrl = process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const work = mkdtempSync(join(tmpdir(), "factdesk-cli-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -96,6 +102,51 @@ describe("the factdesk command line", () => {
     });
     expect(Object.keys(first[0]).sort()).toEqual(["id", "score", "text", "url"]);
     expect(second).toEqual([]);
+  });
+
+  it("moves the desk from the embedded database to PostgreSQL in one line, never while another process has it", async () => {
+    // The database of the ingest test above, held open here as the app would hold it.
+    const held = await createDb({ engine: "pglite", dataDir: join(work, "db") });
+    const refused = await factdesk(["backup", join(work, "x.jsonl.gz")]);
+    await held.close();
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`is in use by process ${process.pid}`);
+
+    const server = new pg.Client({ connectionString: serverUrl });
+    await server.connect();
+    const name = `factdesk_cli_move_${randomBytes(4).toString("hex")}`;
+    await server.query(`create database ${name}`);
+    try {
+      const target = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+      const moved = await run(
+        "sh",
+        ["-c", `"${bin}" backup - | DATABASE_URL="${target}" "${bin}" restore -`],
+        {
+          cwd: repoRoot,
+          env: { ...process.env, DATABASE_URL: "", DATA_DIR: join(work, "db") },
+        },
+      );
+      expect(JSON.parse(moved.stdout)).toMatchObject({ file: "-", from: "pglite", rows: expect.any(Number) });
+      const copy = new pg.Client({ connectionString: target });
+      await copy.connect();
+      const { rows } = await copy.query(
+        "select (select count(*) from claims)::int as claims, (select count(*) from fact_checks)::int as checks",
+      );
+      await copy.end();
+      const original = await createDb({ engine: "pglite", dataDir: join(work, "db") });
+      const [counts] = (
+        await original.query({
+          text: "select (select count(*) from claims)::int as claims, (select count(*) from fact_checks)::int as checks",
+          values: [],
+        })
+      ).rows;
+      await original.close();
+      expect(rows[0]).toEqual(counts);
+      expect(rows[0].claims).toBeGreaterThan(0);
+    } finally {
+      await server.query(`drop database if exists ${name} with (force)`);
+      await server.end();
+    }
   });
 
   it("explains wrong usage with exit code 2", async () => {
