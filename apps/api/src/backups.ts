@@ -1,9 +1,14 @@
+import { execFile } from "node:child_process";
 import { once } from "node:events";
 import {
+  closeSync,
+  copyFileSync,
   createReadStream,
   createWriteStream,
   existsSync,
   mkdirSync,
+  openSync,
+  readSync,
   renameSync,
   rmSync,
   statSync,
@@ -12,6 +17,7 @@ import { appendFile, readFile } from "node:fs/promises";
 import { basename, dirname } from "node:path";
 import { createInterface } from "node:readline";
 import { pipeline } from "node:stream/promises";
+import { promisify } from "node:util";
 import { createGunzip, createGzip } from "node:zlib";
 import { createDb, type DbHandle, dumpDesk, grantAppRole, restoreDesk, roleOf } from "@factdesk/db";
 import type { TConfig } from "./config";
@@ -82,6 +88,114 @@ export async function backupConfigured(config: TConfig, file: string) {
   }
 }
 
+/**
+ * `factdesk backup --pg-dump FILE` on PostgreSQL: PostgreSQL's own custom-format archive,
+ * for operators who keep their backups with its tools (pg_dump and pg_restore of the
+ * server's major version or newer, Debian's postgresql-client). Sessions and other
+ * passing state are left out as in Factdesk's format; the audit checkpoints, which live
+ * outside the database, are copied beside it (FILE.checkpoints.jsonl).
+ */
+export async function pgDumpConfigured(config: TConfig, file: string) {
+  const target = config.database;
+  if (target.engine !== "postgres")
+    throw new Error(
+      "--pg-dump backs up PostgreSQL; the embedded database is backed up in Factdesk's format.",
+    );
+  if (file === "-") throw new Error("--pg-dump writes to a file, not to standard output.");
+  mkdirSync(dirname(file), { recursive: true });
+  const passing = ["sessions", "rate_limits", "claim_presence"].flatMap((t) => [
+    `--exclude-table-data=public.${t}`,
+  ]);
+  await clientTool("pg_dump", [
+    "--format=custom",
+    "--no-owner",
+    "--no-privileges",
+    ...passing,
+    `--file=${file}.partial`,
+    target.url,
+  ]);
+  renameSync(`${file}.partial`, file);
+  const checkpoints = config.audit.checkpointFile;
+  const beside = `${file}.checkpoints.jsonl`;
+  if (existsSync(checkpoints)) copyFileSync(checkpoints, beside);
+  return {
+    file,
+    bytes: statSync(file).size,
+    checkpoints: existsSync(beside) ? lines(await readFile(beside, "utf8")).length : 0,
+  };
+}
+
+/** A PostgreSQL client tool, with what to install when it is missing. */
+async function clientTool(tool: "pg_dump" | "pg_restore", args: string[]) {
+  try {
+    await promisify(execFile)(tool, args, { maxBuffer: 16 * 1024 * 1024 });
+  } catch (error) {
+    const { code, stderr } = error as { code?: string; stderr?: string };
+    if (code === "ENOENT")
+      throw new Error(
+        `${tool} is not installed: install the PostgreSQL client tools of your server's major version or newer (Debian: apt-get install postgresql-client), or back up in Factdesk's own format (without --pg-dump).`,
+      );
+    throw new Error(`${tool} failed: ${(stderr ?? String(error)).trim()}`);
+  }
+}
+
+/** Whether a file is a pg_dump custom-format archive (it starts with "PGDMP"). */
+function isPgDump(file: string) {
+  if (file === "-") return false;
+  const fd = openSync(file, "r");
+  try {
+    const head = Buffer.alloc(5);
+    readSync(fd, head, 0, 5, 0);
+    return head.toString("latin1") === "PGDMP";
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Restores a pg_dump archive into an empty PostgreSQL database, in one transaction, then brings it up to date. */
+async function restorePgDump(config: TConfig, file: string) {
+  const target = config.database;
+  if (target.engine !== "postgres")
+    throw new Error(
+      "This is a pg_dump archive: it restores into PostgreSQL (set DATABASE_URL), not the embedded database.",
+    );
+  const url = target.ownerUrl ?? target.url;
+  const database = await createDb({ engine: "postgres", url, poolSize: 2 });
+  try {
+    const { rows } = await database.query({
+      text: "select count(*)::int as n from pg_class where relnamespace = 'public'::regnamespace and relkind = 'r'",
+      values: [],
+    });
+    if ((rows[0] as { n: number }).n > 0)
+      throw new Error("Restore into an empty database: this one already has tables.");
+    await clientTool("pg_restore", [
+      "--no-owner",
+      "--no-privileges",
+      "--single-transaction",
+      "--exit-on-error",
+      `--dbname=${url}`,
+      file,
+    ]);
+    await database.migrate();
+    if (target.ownerUrl) await grantAppRole(database.db, roleOf(target.url));
+  } finally {
+    await database.close();
+  }
+  const beside = `${file}.checkpoints.jsonl`;
+  const checkpoints = existsSync(beside) ? lines(await readFile(beside, "utf8")) : [];
+  await keepCheckpoints(config.audit.checkpointFile, checkpoints);
+  return { format: "pg_dump" as const, checkpoints: checkpoints.length, file: basename(file) };
+}
+
+/** Appends the checkpoints the file does not have yet (a restore on the same machine has them all). */
+async function keepCheckpoints(checkpointFile: string, checkpoints: string[]) {
+  const present = new Set(existsSync(checkpointFile) ? lines(await readFile(checkpointFile, "utf8")) : []);
+  const missing = checkpoints.filter((line) => !present.has(line));
+  if (!missing.length) return;
+  mkdirSync(dirname(checkpointFile), { recursive: true });
+  await appendFile(checkpointFile, `${missing.join("\n")}\n`, { mode: 0o600 });
+}
+
 /** A backup file's lines ("-": standard input), read as a stream (a large desk never sits in memory whole). */
 export function readBackupLines(file: string): AsyncIterable<string> {
   const stream = (file === "-" ? process.stdin : createReadStream(file)).pipe(createGunzip());
@@ -96,6 +210,7 @@ export function readBackupLines(file: string): AsyncIterable<string> {
  */
 export async function restoreBackup(config: TConfig, file: string) {
   if (file !== "-" && !existsSync(file)) throw new Error(`No backup at ${file}.`);
+  if (isPgDump(file)) return restorePgDump(config, file);
   const target = config.database;
   const database = await createDb(
     target.engine === "postgres"
@@ -110,14 +225,13 @@ export async function restoreBackup(config: TConfig, file: string) {
       },
     });
     if (target.engine === "postgres" && target.ownerUrl) await grantAppRole(database.db, roleOf(target.url));
-    const checkpointFile = config.audit.checkpointFile;
-    const present = new Set(existsSync(checkpointFile) ? lines(await readFile(checkpointFile, "utf8")) : []);
-    const missing = checkpoints.filter((line) => !present.has(line));
-    if (missing.length) {
-      mkdirSync(dirname(checkpointFile), { recursive: true });
-      await appendFile(checkpointFile, `${missing.join("\n")}\n`, { mode: 0o600 });
-    }
-    return { ...restored, checkpoints: checkpoints.length, file: basename(file) };
+    await keepCheckpoints(config.audit.checkpointFile, checkpoints);
+    return {
+      format: "factdesk" as const,
+      ...restored,
+      checkpoints: checkpoints.length,
+      file: basename(file),
+    };
   } finally {
     await database.close();
   }

@@ -1,6 +1,6 @@
 // What the database commands of the CLI use, loaded only when one runs: extraction and
 // scoring start without the database drivers, Readability and the job queue.
-export { backupConfigured, restoreBackup } from "./backups";
+export { backupConfigured, pgDumpConfigured, restoreBackup } from "./backups";
 export { openDatabase } from "./boot";
 export { articleFromText, ingestArticle } from "./domain/articles";
 export { importFactCheckFile, matchFactChecks } from "./domain/fact-checks";

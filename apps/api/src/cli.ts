@@ -33,8 +33,9 @@ const usage = `Usage: factdesk <command> [arguments]
   links [--kind KIND]          suggested and confirmed links between claims (KIND: ${claimLinkKinds.join(", ")})
   backup FILE|-                write a backup of the desk (every table but sessions, and the audit
                                checkpoints) to FILE or standard output, gzipped JSON lines; consistent
-                               while the desk is used
-  restore FILE|-               restore a backup into an empty database (as DATABASE_OWNER_URL when set).
+                               while the desk is used. --pg-dump (PostgreSQL): pg_dump's custom format
+                               instead, the checkpoints in FILE.checkpoints.jsonl (needs postgresql-client)
+  restore FILE|-               restore a backup (either format) into an empty database (as DATABASE_OWNER_URL when set).
                                From the embedded database to PostgreSQL in one line:
                                factdesk backup - | DATABASE_URL=postgres://… factdesk restore -
 
@@ -62,9 +63,19 @@ async function withDatabase<T>(run: (db: Db) => Promise<T>) {
 }
 
 const commands: Record<string, (args: string[]) => Promise<void> | void> = {
-  async backup([file, ...rest]) {
+  async backup(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { "pg-dump": { type: "boolean" } },
+    });
+    const [file, ...rest] = positionals;
     if (!file || rest.length) throw new UsageError("backup needs one FILE.");
-    const { backupConfigured } = await databaseSide();
+    const { backupConfigured, pgDumpConfigured } = await databaseSide();
+    if (values["pg-dump"]) {
+      print(await pgDumpConfigured(loadConfig(), file));
+      return;
+    }
     const made = await backupConfigured(loadConfig(), file);
     const summary = {
       file: made.file,
@@ -82,14 +93,19 @@ const commands: Record<string, (args: string[]) => Promise<void> | void> = {
     if (!file || rest.length) throw new UsageError("restore needs one FILE.");
     const { restoreBackup } = await databaseSide();
     const restored = await restoreBackup(loadConfig(), file);
-    print({
-      file,
-      madeAt: restored.header.createdAt,
-      from: restored.header.engine,
-      tables: restored.tables,
-      rows: restored.rows,
-      checkpoints: restored.checkpoints,
-    });
+    print(
+      restored.format === "pg_dump"
+        ? { file, format: restored.format, checkpoints: restored.checkpoints }
+        : {
+            file,
+            format: restored.format,
+            madeAt: restored.header.createdAt,
+            from: restored.header.engine,
+            tables: restored.tables,
+            rows: restored.rows,
+            checkpoints: restored.checkpoints,
+          },
+    );
     console.error(
       "Restored. Sessions are not in a backup: everyone signs in again. Run `npm run audit:verify` to check the audit chain (it needs the same AUDIT_KEY).",
     );

@@ -200,7 +200,9 @@ export function createMetrics(database: DbHandle, { liveStreams }: { liveStreams
     help: "How often the schedule asks for a backup (0: scheduled backups are off).",
     registers: [registry],
     async collect() {
-      const [row] = await rows<{ every: number | null }>("select every_hours * 3600 as every from backup_schedule");
+      const [row] = await rows<{ every: number | null }>(
+        "select every_hours * 3600 as every from backup_schedule",
+      );
       this.set(row?.every ?? 24 * 3600);
     },
   });
