@@ -18,6 +18,7 @@ export const testConfig = loadConfig({
   WEBHOOK_RETRY_SECONDS: "1", // a failed delivery is retried within seconds
   AUDIT_KEY: TEST_AUDIT_KEY,
   AUDIT_CHECKPOINT_FILE: join(tmpdir(), `factdesk-test-checkpoints-${process.pid}.jsonl`),
+  BACKUP_DIR: join(tmpdir(), `factdesk-test-backups-${process.pid}`),
 });
 // Hashing is deliberately slow; every factory user shares one hash.
 const passwordHash = hashPassword(PASSWORD);
