@@ -38,6 +38,14 @@ const requestIdOf = (given: unknown) =>
  * identifies a person's thing (a tip's tracking code, a pack's id) taken out.
  */
 export function routeOf(req: Request) {
+  // Asked for by the log line and the metrics of every request: worked out once.
+  let route = routes.get(req);
+  if (route === undefined) routes.set(req, (route = routeOfPath(req)));
+  return route;
+}
+const routes = new WeakMap<Request, string>();
+
+function routeOfPath(req: Request) {
   // The original address: inside a mounted router Express shows only the rest of it.
   const path = (req.originalUrl ?? req.url).split("?")[0] ?? "/";
   if (path.startsWith("/trpc/")) return path.slice("/trpc/".length).slice(0, 200);

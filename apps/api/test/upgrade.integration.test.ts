@@ -1,35 +1,20 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { createDb, verdictPublications } from "@factdesk/db";
+import { createDb, migrationsJournal, verdictPublications } from "@factdesk/db";
 import { sql } from "drizzle-orm";
-import { migrate } from "drizzle-orm/pglite/migrator";
 import { describe, expect, it } from "vitest";
 import { verifyAudit } from "../src/domain/audit";
+import { getApprovalRules } from "../src/domain/editorial-rules";
 import { siteOf } from "../src/domain/settings";
 import { publicVerdict } from "../src/public/verdicts";
 import { callerFor, makeUser } from "./factories";
 
-const migrations = fileURLToPath(new URL("../../../packages/db/drizzle", import.meta.url));
-
-/** The migrations a desk had before publications were snapshots and the audit chain keyed. */
-function migrationsUpTo(tag: string) {
-  const folder = mkdtempSync(join(tmpdir(), "factdesk-migrations-"));
-  cpSync(migrations, folder, { recursive: true });
-  const journalFile = join(folder, "meta", "_journal.json");
-  const journal = JSON.parse(readFileSync(journalFile, "utf8")) as { entries: { tag: string }[] };
-  const last = journal.entries.findIndex((entry) => entry.tag === tag);
-  writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, last + 1) }));
-  return folder;
-}
+/** How many migrations a release had: those up to and including `tag`. */
+const levelOf = (tag: string) => migrationsJournal().entries.findIndex((entry) => entry.tag === tag) + 1;
 
 describe("upgrading a desk from before snapshots and the keyed audit chain", () => {
   it("backfills what readers see, keeps the old audit history verifiable and chains on with the key", async () => {
-    const old = migrationsUpTo("0014_claim_presence");
     const handle = await createDb({ engine: "pglite" });
     try {
-      await migrate(handle.db as unknown as Parameters<typeof migrate>[0], { migrationsFolder: old });
+      await handle.migrate({ upTo: levelOf("0014_claim_presence") });
       // A published verdict and its history as the previous version wrote them.
       const statements = `
         insert into settings (organisation_name, organisation_url) values ('Old Desk', 'https://old.example/');
@@ -89,7 +74,50 @@ describe("upgrading a desk from before snapshots and the keyed audit chain", () 
       expect(await verifyAudit(handle.db)).toMatchObject({ ok: true, events: 3 });
     } finally {
       await handle.close();
-      rmSync(old, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("upgrading a desk of the previous release", () => {
+  it("keeps its rules, tips and claims, and gains what the new release adds", async () => {
+    const previous = migrationsJournal().entries.length - 1;
+    const handle = await createDb({ engine: "pglite" });
+    try {
+      await handle.migrate({ upTo: previous });
+      const statements = `
+        insert into settings (organisation_name, organisation_url) values ('Last Release Desk', 'https://last.example/');
+        insert into users (id, email, name, role, password_hash) values
+          ('00000000-0000-4000-8000-000000000001', 'c@x.test', 'Carla', 'fact_checker', 'x'),
+          ('00000000-0000-4000-8000-000000000002', 'e@x.test', 'Eden', 'editor', 'x');
+        insert into approval_rules (rules, version) values ('{"approvers": 2, "minSources": 1}', 3);
+        insert into tips (statement, code, consent_text) values ('The bridge cost twice as much.', 'code-0001', 'We may contact you.');
+        insert into articles (id, title, body, url, content_hash) values
+          ('00000000-0000-4000-8000-0000000000a1', 'Where', 'The MEK was founded in 1963.', 'https://news.example/a', 'h');
+        insert into claims (id, text, normalized_text, article_id, claimant, status) values
+          ('00000000-0000-4000-8000-0000000000c1', 'The MEK was founded in 1963.', 'the mek was founded in 1963.',
+           '00000000-0000-4000-8000-0000000000a1', 'Example Times', 'sourced')`;
+      for (const statement of statements.split(";\n")) await handle.db.execute(sql.raw(statement));
+
+      await handle.migrate();
+
+      expect(await handle.migrationsBehind()).toBe(0);
+      expect(await getApprovalRules(handle.db)).toMatchObject({
+        rules: { approvers: 2, minSources: 1 },
+        version: 3,
+      });
+      const admin = await makeUser(handle.db, { role: "admin" });
+      const asAdmin = callerFor(handle.db, admin);
+      expect((await asAdmin.tip.list({})).flatMap((group) => group.tips.map((tip) => tip.statement))).toEqual(
+        ["The bridge cost twice as much."],
+      );
+      expect((await asAdmin.claim.list({})).items.map((claim) => claim.text)).toEqual([
+        "The MEK was founded in 1963.",
+      ]);
+      expect((await asAdmin.system.status()).backups).toMatchObject({
+        schedule: { everyHours: 24, keep: 7 },
+      });
+    } finally {
+      await handle.close();
     }
   });
 });
