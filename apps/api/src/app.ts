@@ -17,6 +17,7 @@ import { createJobQueue } from "./jobs/queue";
 import type { TChangeFeed } from "./live";
 import type { TLiveStreams } from "./live-streams";
 import { createMetrics, logTo, noteUser, requestIdFor, requestLogging } from "./observability";
+import { publicApiRoutes } from "./public/api/routes";
 import { changesPublicPages, createPageCache } from "./public/page-cache";
 import { publicRoutes } from "./public/routes";
 import { tipRoutes } from "./public/tips";
@@ -111,7 +112,10 @@ export function createApp({
     path: "/",
   } as const;
 
-  const rateLimits = createRateLimits(database);
+  const rateLimits = createRateLimits(database, {
+    apiPerAddress: config.publicApi.perAddress,
+    apiPerKey: config.publicApi.perKey,
+  });
   // Without a change feed a session could not be forgotten when it ends: read it every time.
   const signedIn = createSessionCache(changes ? {} : { ttlMs: 0 });
   changes?.onChange((change) => {
@@ -178,6 +182,9 @@ export function createApp({
   });
   changes?.onChange((change) => changesPublicPages(change) && pages.invalidate());
   app.use(tipRoutes(database.db, publicUrl, { rateLimits, jobs }));
+  app.use(
+    publicApiRoutes(publicDb, { writeDb: database.db, configuredPublicUrl: publicUrl, pages, rateLimits }),
+  );
   app.use(publicRoutes(publicDb, publicUrl, pages));
   serveWebApp(app, config.webDist, log);
   app.use(lastResort(log));

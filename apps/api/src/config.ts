@@ -85,6 +85,9 @@ const ZEnv = z.object({
   /** Every outbound request, redirects included, ends after this long. */
   FETCH_DEADLINE_SECONDS: z.coerce.number().positive().max(300).default(15),
   FETCH_MAX_MB: z.coerce.number().positive().max(100).default(5),
+  /** Public API requests per 15 minutes: from an address without a key, and per partner key. */
+  API_REQUESTS_ANONYMOUS: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  API_REQUESTS_PER_KEY: z.coerce.number().int().min(1).max(10_000_000).default(6000),
   /** Whether the app process runs the job workers too; false when `factdesk worker` processes do. */
   JOBS_IN_PROCESS: z
     .enum(["true", "false"])
@@ -135,6 +138,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       checkpointMs: e.AUDIT_CHECKPOINT_MINUTES * 60_000,
     },
     backups: { dir: e.BACKUP_DIR },
+    publicApi: { perAddress: e.API_REQUESTS_ANONYMOUS, perKey: e.API_REQUESTS_PER_KEY },
     seed: { onEmpty: e.SEED_ON_EMPTY, password: e.SEED_PASSWORD, dir: e.SEED_DIR },
     webDist: e.WEB_DIST,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),

@@ -19,6 +19,8 @@ export function refuseNulInAddress(log: TLog): RequestHandler {
     if (!/%00|\0/i.test(req.url)) return next();
     log(`400 ${req.method} ${req.path.slice(0, 80)}: NUL byte in the address`);
     if (req.path.startsWith("/trpc")) return refuseTrpc(res, 400, NUL_MESSAGE);
+    if (req.path.startsWith("/api/"))
+      return void res.status(400).json({ error: { code: "BAD_REQUEST", message: NUL_MESSAGE } });
     res.status(400).type("text").send("Bad request: the address contains a NUL byte.");
   };
 }

@@ -9,6 +9,7 @@ export * from "./markdown";
 export * from "./merge";
 export * from "./notification-text";
 export * from "./plural";
+export * from "./public-api";
 export * from "./queue";
 export * from "./revision-diff";
 export * from "./slug";

@@ -46,13 +46,23 @@ const tooMany = (error: unknown, what: string) => {
   return new DomainError(
     "TOO_MANY_REQUESTS",
     `Too many ${what}. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+    { retryAfterSeconds: Math.ceil(error.msBeforeNext / 1000) },
   );
 };
 
 export function createRateLimits(
   store?: TLimitStore,
-  { perAccount = 10, perAddress = 100, tipsPerAddress = 10 } = {},
+  {
+    perAccount = 10,
+    perAddress = 100,
+    tipsPerAddress = 10,
+    // Public API requests per window: a partner's key, and an address without one.
+    apiPerKey = 6000,
+    apiPerAddress = 600,
+  } = {},
 ) {
+  const apiByKey = limiter(store, "api_key", apiPerKey);
+  const apiByAddress = limiter(store, "api_address", apiPerAddress);
   const byAccount = limiter(store, "login_account", perAccount);
   const tipsByAddress = limiter(store, "tips_address", tipsPerAddress);
   const byAddress = limiter(store, "login_address", perAddress);
@@ -87,6 +97,15 @@ export function createRateLimits(
         await tipsByAddress.consume(address);
       } catch (error) {
         throw tooMany(error, "tips from your address");
+      }
+    },
+    /** A public API request: a partner's key has its own budget, anonymous callers their address's. */
+    async apiRequest(caller: { keyId: string } | { address: string }): Promise<void> {
+      try {
+        if ("keyId" in caller) await apiByKey.consume(caller.keyId);
+        else await apiByAddress.consume(caller.address);
+      } catch (error) {
+        throw tooMany(error, "API requests");
       }
     },
     /** Draws one unit of a person's budget for expensive work. */

@@ -2,6 +2,7 @@ import { countOf, limits, stanceLabels } from "@factdesk/schema";
 import { RatingBadge } from "@factdesk/ui";
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import type { oas31 } from "zod-openapi";
 import type { TSite } from "../domain/settings";
 import type { TTipProgress } from "../domain/tips";
 import type { listPublicVerdicts, TPublicVerdict } from "./verdicts";
@@ -573,6 +574,84 @@ export function sourceSnapshotPage(
       ) : (
         <p>No copy of this source has been kept yet.</p>
       )}
+    </Document>,
+  );
+}
+
+type TApiParameter = oas31.ParameterObject;
+
+/** A readable reference of the public API, rendered from its OpenAPI document. */
+export function apiReferencePage(site: TSite, document: oas31.OpenAPIObject) {
+  const exampleOf = (p: TApiParameter) => (p.schema && "example" in p.schema ? p.schema.example : undefined);
+  const example = (path: string, parameters: TApiParameter[]) => {
+    const filled = path.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const parameter = parameters.find((p) => p.in === "path" && p.name === name);
+      return encodeURIComponent(String((parameter && exampleOf(parameter)) ?? name));
+    });
+    const query = new URLSearchParams(
+      parameters
+        .filter((p) => p.in === "query" && exampleOf(p) !== undefined)
+        .map((p): [string, string] => [p.name, String(exampleOf(p))]),
+    ).toString();
+    return `/api/v1${filled}${query ? `?${query}` : ""}`;
+  };
+  return page(
+    <Document
+      site={site}
+      title={document.info.title}
+      description="The public API's endpoints and parameters."
+      path="/api/v1"
+    >
+      <h1>{document.info.title}</h1>
+      <p>{document.info.description}</p>
+      <p>
+        The machine-readable description: <a href="/api/v1/openapi.json">OpenAPI 3.1 document</a>.
+      </p>
+      {Object.entries(document.paths ?? {}).map(([path, item]) => {
+        const operation: oas31.OperationObject = item.get ?? { responses: {} };
+        const parameters = (operation.parameters ?? []).filter(
+          (p): p is TApiParameter => "in" in p && p.in !== "header",
+        );
+        const tryIt = example(path, parameters);
+        return (
+          <section key={path}>
+            <h2>
+              <code>GET /api/v1{path}</code>
+            </h2>
+            <p>
+              <strong>{operation.summary}</strong>
+              {operation.description ? ` ${operation.description}` : ""}
+            </p>
+            {parameters.length > 0 && (
+              <table>
+                <caption className="visually-hidden">Parameters of {path}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Parameter</th>
+                    <th scope="col">Meaning</th>
+                    <th scope="col">Example</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {parameters.map((p) => (
+                    <tr key={`${p.in}-${p.name}`}>
+                      <td>
+                        <code>{p.name}</code>
+                        {p.required ? " (required)" : ""}
+                      </td>
+                      <td>{p.description}</td>
+                      <td>{exampleOf(p) === undefined ? "" : <code>{String(exampleOf(p))}</code>}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            <p>
+              Example: <a href={tryIt}>{tryIt}</a>
+            </p>
+          </section>
+        );
+      })}
     </Document>,
   );
 }

@@ -25,7 +25,7 @@ import { currentClaimReviews, lastPublicChange, listPublicVerdicts, publicVerdic
 export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=60, stale-while-revalidate=60";
 
 /** Sends with a strong ETag of the body and Last-Modified; Express answers 304 when fresh. */
-function sendPage(req: Request, res: Response, { body, type, lastModified, etag }: TPublicPage) {
+export function sendPage(req: Request, res: Response, { body, type, lastModified, etag }: TPublicPage) {
   res.setHeader("Cache-Control", PUBLIC_CACHE_CONTROL);
   res.setHeader("ETag", etag);
   if (lastModified.getTime() > 0) res.setHeader("Last-Modified", lastModified.toUTCString());

@@ -1,5 +1,6 @@
 import { createCallerFactory, router } from "./init";
 import { accountRouter } from "./routers/account";
+import { apiKeyRouter } from "./routers/api-key";
 import { articleRouter } from "./routers/article";
 import { assessmentPackRouter } from "./routers/assessment-pack";
 import { auditRouter } from "./routers/audit";
@@ -23,6 +24,7 @@ import { webhookRouter } from "./routers/webhook";
 
 export const appRouter = router({
   account: accountRouter,
+  apiKey: apiKeyRouter,
   article: articleRouter,
   assessmentPack: assessmentPackRouter,
   audit: auditRouter,

@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId } from "react";
+import { ApiKeys } from "../components/ApiKeys";
 import { FormError } from "../components/FormError";
 import { Timestamp } from "../components/Timestamp";
 import { fileSize } from "../lib/file-size";
@@ -7,7 +8,7 @@ import { fieldError, queryClient, trpc } from "../lib/trpc";
 
 const triggerLabels = { scheduled: "scheduled", manual: "asked for" } as const;
 
-/** Admins: the desk's backups (when the last one was made, the schedule, "Back up now"). */
+/** Admins: the desk's backups (when the last one was made, the schedule, "Back up now") and the public API's keys. */
 export function SystemPage() {
   const status = useQuery({
     ...trpc.system.status.queryOptions(),
@@ -178,6 +179,7 @@ export function SystemPage() {
           </p>
         </>
       )}
+      <ApiKeys />
     </section>
   );
 }

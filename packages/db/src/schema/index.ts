@@ -1,3 +1,4 @@
+export * from "./api-keys";
 export * from "./articles";
 export * from "./backups";
 export * from "./claim-links";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { limits, ZText, ZWebAddress } from "./common";
+import { limits, ZId, ZText, ZWebAddress } from "./common";
 
 /** Long enough for a thorough methodology; Markdown. */
 const ZPolicyText = (what: string) =>
@@ -47,3 +47,10 @@ export const ZBackupScheduleInput = z.object({
   version: z.number().int().min(0),
 });
 export type TBackupScheduleInput = z.infer<typeof ZBackupScheduleInput>;
+
+/** A partner's key to the public API: named for whom it is. */
+export const ZApiKeyCreateInput = z.object({
+  name: ZText(limits.organisationName, "name").min(1, "Say whose key it is."),
+});
+export type TApiKeyCreateInput = z.infer<typeof ZApiKeyCreateInput>;
+export const ZApiKeyRevokeInput = z.object({ id: ZId });
