@@ -39,8 +39,10 @@ const requestIdOf = (given: unknown) =>
  */
 export function routeOf(req: Request) {
   // Asked for by the log line and the metrics of every request: worked out once.
-  let route = routes.get(req);
-  if (route === undefined) routes.set(req, (route = routeOfPath(req)));
+  const known = routes.get(req);
+  if (known !== undefined) return known;
+  const route = routeOfPath(req);
+  routes.set(req, route);
   return route;
 }
 const routes = new WeakMap<Request, string>();
