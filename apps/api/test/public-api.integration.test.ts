@@ -10,6 +10,7 @@ import { validate } from "@readme/openapi-parser";
 import { afterEach, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { TConfig } from "../src/config";
+import { importFactCheckFile } from "../src/domain/fact-checks";
 import { callerFor, makeUser, publishVerdict, testConfig } from "./factories";
 import { startServer } from "./http-client";
 

@@ -78,6 +78,45 @@ describe("parseClaimReviewJson", () => {
     });
   });
 
+  it("reads Google Fact Check Tools' claims:search answers, one page or several", () => {
+    const page = {
+      claims: [
+        {
+          text: "The camp held 3,000 people.",
+          claimant: "Radio North",
+          claimDate: "2026-03-01T00:00:00Z",
+          claimReview: [
+            {
+              publisher: { name: "Test Checks", site: "checks.example" },
+              url: "https://checks.example/verdicts/camp",
+              title: "No, about 2,000",
+              reviewDate: "2026-03-04T10:00:00Z",
+              textualRating: "Mostly false",
+              languageCode: "en",
+            },
+          ],
+        },
+        { claimReview: [{ url: "https://checks.example/x" }] },
+      ],
+      nextPageToken: "abc",
+    };
+    expect(parseClaimReviewJson(JSON.stringify([page, { claims: [] }]))).toEqual({
+      records: [
+        {
+          claimText: "The camp held 3,000 people.",
+          title: "No, about 2,000",
+          claimant: "Radio North",
+          rating: "Mostly false",
+          ratingPosition: ratingPositionOfWords("Mostly false"),
+          url: "https://checks.example/verdicts/camp",
+          publisher: "Test Checks",
+          reviewedOn: "2026-03-04",
+        },
+      ],
+      skipped: [{ at: 2, reason: "a claim without text" }],
+    });
+  });
+
   it("reports what it could not use", () => {
     expect(parseClaimReviewJson("{ not json").skipped[0]?.reason).toMatch(/^not JSON/);
     expect(parseClaimReviewJson('{"@type":"Article"}').skipped).toEqual([

@@ -161,6 +161,36 @@ function fromClaimReview(review: Json): TFactCheckRecord | string {
   };
 }
 
+/**
+ * Google Fact Check Tools' `claims:search` answers (one, or a list of pages): each claim's
+ * reviews, as Factdesk's own /api/v1/claims:search also gives them.
+ */
+function fromFactCheckTools(document: unknown): (TFactCheckRecord | string)[] {
+  const pages = (Array.isArray(document) ? document : [document]).filter(isObject);
+  return pages.flatMap((page) =>
+    (Array.isArray(page.claims) ? page.claims : []).filter(isObject).flatMap((claim) =>
+      (Array.isArray(claim.claimReview) ? claim.claimReview : []).filter(isObject).map((review) => {
+        const claimText = str(claim.text);
+        if (!claimText) return "a claim without text";
+        if (claimText.length > MAX_CLAIM_LENGTH)
+          return `claim text longer than ${MAX_CLAIM_LENGTH} characters`;
+        const publisher = isObject(review.publisher) ? review.publisher : {};
+        const rating = str(review.textualRating);
+        return {
+          claimText: tidyClaim(claimText),
+          title: str(review.title),
+          claimant: str(claim.claimant),
+          rating,
+          ratingPosition: ratingPositionOfWords(rating),
+          url: httpUrl(review.url),
+          publisher: str(publisher.name) ?? str(publisher.site),
+          reviewedOn: parseLooseDate(review.reviewDate),
+        };
+      }),
+    ),
+  );
+}
+
 /** Past fact-checks from ClaimReview JSON or JSON-LD, however the publisher wrapped them. */
 export function parseClaimReviewJson(text: string): TParsedFactChecks {
   let document: unknown;
@@ -170,10 +200,12 @@ export function parseClaimReviewJson(text: string): TParsedFactChecks {
     return { records: [], skipped: [{ at: 0, reason: `not JSON: ${(error as Error).message}` }] };
   }
   const reviews = findClaimReviews(document);
-  if (reviews.length === 0) return { records: [], skipped: [{ at: 0, reason: "no ClaimReview found" }] };
+  const toolsReviews = reviews.length ? [] : fromFactCheckTools(document);
+  if (reviews.length === 0 && toolsReviews.length === 0)
+    return { records: [], skipped: [{ at: 0, reason: "no ClaimReview found" }] };
   const result: TParsedFactChecks = { records: [], skipped: [] };
-  reviews.forEach((review, index) => {
-    const record = fromClaimReview(review);
+  const records: (TFactCheckRecord | string)[] = reviews.length ? reviews.map(fromClaimReview) : toolsReviews;
+  records.forEach((record, index) => {
     if (typeof record === "string") result.skipped.push({ at: index + 1, reason: record });
     else result.records.push(record);
   });
