@@ -21,6 +21,7 @@ const policy: Record<string, "public" | "authed" | TRole> = {
   "article.list": "authed",
   "article.preview": "authed",
   "article.ingest": "authed",
+  "article.setLanguage": "authed",
   "assessmentPack.request": "admin",
   "assessmentPack.list": "admin",
   "system.status": "admin",

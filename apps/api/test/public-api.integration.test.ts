@@ -195,6 +195,11 @@ describe("the public API (/api/v1)", () => {
       textualRating: "False",
       languageCode: "en",
     });
+    // The archive importer reads that shape: a partner desk's answer becomes past fact-checks.
+    expect(await importFactCheckFile(t.db, JSON.stringify(google), { actorId: null })).toMatchObject({
+      imported: 1,
+      skipped: [],
+    });
     expect(
       (await get(base, "/api/v1/claims:search?reviewPublisherSiteFilter=elsewhere.example")).body,
     ).toEqual({

@@ -7,6 +7,7 @@ export * from "./conflicts";
 export * from "./context";
 export * from "./encoder";
 export * from "./fact-check-import";
+export * from "./language";
 export * from "./metadata";
 export * from "./metrics";
 export * from "./normalize";

@@ -18,6 +18,8 @@ export interface TClaimReviewInput {
     appearanceTitle?: string | null;
     appearanceOutlet?: string | null;
     appearedAt?: Date | null;
+    /** BCP 47: the claim's and the review's language. */
+    language?: string | null;
   };
   organisation: { name: string | null; url: string | null; logoUrl?: string | null };
   rating: {
@@ -90,6 +92,7 @@ export function buildClaimReview(input: TClaimReviewInput): TClaimReviewResult {
       "@type": "ClaimReview",
       url: input.pageUrl,
       claimReviewed: claim.text.trim(),
+      ...(claim.language ? { inLanguage: claim.language } : {}),
       datePublished: isoDate(input.publishedAt),
       ...(modified ? { dateModified: modified.toISOString() } : {}),
       author: {

@@ -35,6 +35,8 @@ export const ZVerdictSnapshot = z.object({
     claimant: z.string().nullable(),
     // Snapshots frozen before claimants had a kind read as "not said".
     claimantKind: ZClaimantKind.nullable().default(null),
+    // Snapshots frozen before claims had a language were of English-only desks.
+    language: z.string().default("en"),
   }),
   appearance: z
     .object({
@@ -119,6 +121,7 @@ export function claimReviewInputOf(
       appearanceTitle: snapshot.appearance?.title ?? null,
       appearanceOutlet: snapshot.appearance?.outlet ?? null,
       appearedAt: snapshot.appearance?.publishedAt ? new Date(snapshot.appearance.publishedAt) : null,
+      language: snapshot.claim.language,
     },
     organisation: page.organisation,
     rating: {

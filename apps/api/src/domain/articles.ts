@@ -5,9 +5,11 @@ import {
   authorFromByline,
   boilerplateRule,
   CHECKWORTHY_THRESHOLD,
+  detectLanguage,
   normalizeForMatching,
 } from "@factdesk/claims";
-import { articles, claims, type DbOrTx } from "@factdesk/db";
+import { articles, claims, type DbOrTx, deskLanguages } from "@factdesk/db";
+import { DomainError, type TActor, type TArticleLanguageInput } from "@factdesk/schema";
 import { desc, eq } from "drizzle-orm";
 import type { TJobQueue } from "../jobs/queue";
 import { recordEvents } from "./audit";
@@ -20,6 +22,8 @@ export interface TArticleInput {
   outlet?: string | null;
   author?: string | null;
   publishedAt?: Date | null;
+  /** BCP 47; absent: detected from the text. */
+  language?: string | undefined;
 }
 
 const looksLikeHtml = (text: string) => /^\s*<(!doctype|html|head|body|article|div|p)\b/i.test(text);
@@ -109,10 +113,11 @@ export async function ingestArticle(
     title: input.title,
     threshold: options.threshold ?? CHECKWORTHY_THRESHOLD,
   });
+  const language = input.language ?? detectLanguage(body);
   return db.transaction(async (tx) => {
     const [article] = await tx
       .insert(articles)
-      .values({ ...input, body, contentHash: hash, createdBy: actorId })
+      .values({ ...input, language, body, contentHash: hash, createdBy: actorId })
       .onConflictDoNothing({ target: articles.contentHash })
       .returning();
     if (!article) {
@@ -129,6 +134,7 @@ export async function ingestArticle(
         text: sentence.text,
         normalizedText: normalizeForMatching(sentence.text),
         articleId: article.id,
+        language,
         sentenceStart: sentence.start,
         sentenceEnd: sentence.end,
         claimant: sentence.claimant,
@@ -139,6 +145,7 @@ export async function ingestArticle(
       ? await tx.insert(claims).values(candidates).returning({ id: claims.id })
       : [];
 
+    await tx.insert(deskLanguages).values({ language }).onConflictDoNothing();
     if (created.length)
       await jobs.enqueue(tx, "match-claims", { claimIds: created.map(({ id }) => id), actorId });
     await recordEvents(tx, [
@@ -159,6 +166,48 @@ export async function ingestArticle(
       })),
     ]);
     return { article, created: true, claimCount: created.length };
+  });
+}
+
+/**
+ * Corrects an article's language: its claims take it (search stems them in it, matching
+ * compares them within it) and are matched again; audited with before and after.
+ */
+export async function setArticleLanguage(
+  db: DbOrTx,
+  jobs: TJobQueue,
+  actor: TActor,
+  input: TArticleLanguageInput,
+) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ language: articles.language })
+      .from(articles)
+      .where(eq(articles.id, input.id))
+      .for("update");
+    if (!before) throw new DomainError("NOT_FOUND", "No article with that id exists.");
+    if (before.language === input.language) return { id: input.id, language: input.language };
+    await tx.update(articles).set({ language: input.language }).where(eq(articles.id, input.id));
+    const moved = await tx
+      .update(claims)
+      .set({ language: input.language })
+      .where(eq(claims.articleId, input.id))
+      .returning({ id: claims.id });
+    await tx.insert(deskLanguages).values({ language: input.language }).onConflictDoNothing();
+    if (moved.length)
+      await jobs.enqueue(tx, "match-claims", { claimIds: moved.map(({ id }) => id), actorId: actor.id });
+    await recordEvents(tx, [
+      {
+        actorId: actor.id,
+        entityType: "article",
+        entityId: input.id,
+        action: "language_changed",
+        from: before.language,
+        to: input.language,
+        data: { claims: moved.length },
+      },
+    ]);
+    return { id: input.id, language: input.language };
   });
 }
 

@@ -72,7 +72,12 @@ const pairsOf = (items: string[]) => {
  * a contradiction shares its subject, however common ("the MEK was founded in …"). Rarity
  * comes from the column's statistics, longer words first where none are kept.
  */
-export function candidateQuery(text: string, lexemes: string[], frequencies: Map<string, number>) {
+export function candidateQuery(
+  text: string,
+  lexemes: string[],
+  frequencies: Map<string, number>,
+  language = "en",
+) {
   const rarest = lexemes
     .filter((word) => /^[\p{L}\p{N}]{2,}$/u.test(word))
     .sort((a, b) => (frequencies.get(a) ?? 0) - (frequencies.get(b) ?? 0) || b.length - a.length)
@@ -98,7 +103,9 @@ export function candidateQuery(text: string, lexemes: string[], frequencies: Map
     .filter(Boolean);
   const parts = [
     rare ? sql`${rare}::tsquery` : null,
-    subjects.length ? sql`to_tsquery('english', ${subjects.map((q) => `(${q})`).join(" | ")})` : null,
+    subjects.length
+      ? sql`to_tsquery(text_search_config(${language}), ${subjects.map((q) => `(${q})`).join(" | ")})`
+      : null,
   ].filter((part) => part !== null);
   return parts.length ? sql.join(parts, sql` || `) : null;
 }
@@ -106,12 +113,13 @@ export function candidateQuery(text: string, lexemes: string[], frequencies: Map
 /** Other articles' live claims that may duplicate, contradict or relate to one claim. */
 async function candidatesFor(
   db: DbOrTx,
-  claim: { id: string; text: string; articleId: string | null; lexemes: string },
+  claim: { id: string; text: string; articleId: string | null; language: string; lexemes: string },
 ) {
   const tsquery = candidateQuery(
     claim.text,
     [...parseTsvector(claim.lexemes).tf.keys()],
     await lexemeFrequencies(db),
+    claim.language,
   );
   if (!tsquery) return [];
   return db
@@ -120,6 +128,8 @@ async function candidatesFor(
     .where(
       and(
         sql`${claims.search} @@ (${tsquery})`,
+        // Claims are compared within their language (their words are stemmed in it).
+        eq(claims.language, claim.language),
         ne(claims.id, claim.id),
         isNull(claims.archivedAt),
         claim.articleId ? or(isNull(claims.articleId), ne(claims.articleId, claim.articleId)) : undefined,
@@ -160,6 +170,7 @@ export async function suggestLinks(db: Db, claimIds: string[], actorId: string |
       id: claims.id,
       text: claims.text,
       articleId: claims.articleId,
+      language: claims.language,
       lexemes: sql<string>`${claims.search}::text`,
     })
     .from(claims)

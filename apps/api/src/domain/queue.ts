@@ -5,6 +5,7 @@ import {
   claimLinks,
   claims,
   type DbOrTx,
+  deskLanguages,
   recurrences,
   tips,
   users,
@@ -58,7 +59,12 @@ const flagConditions: Record<TQueueFlag, SQL> = {
   asked_by_readers: sql`exists (select 1 from ${tips} t where t.claim_id = ${claims.id} and t.declined_at is null)`,
 };
 
-const tsQuery = (q: string) => sql`websearch_to_tsquery('english', ${q})`;
+/**
+ * A search's words, stemmed in each language the desk's articles are in and OR-ed: one
+ * query (computed once per statement) that the full-text index answers in one scan.
+ */
+const tsQuery = (q: string) =>
+  sql`(select tsquery_or_agg(websearch_to_tsquery(text_search_config(${deskLanguages.language}), ${q})) from ${deskLanguages})`;
 const utcDay = (day: string) => sql`(${day}::date)::timestamp at time zone 'UTC'`;
 
 /**
@@ -216,7 +222,7 @@ export interface TQueueRow {
 const pageJson = (actor: TActor, q: string | undefined, order: SQL) => sql`json_build_object(
   'id', ${claims.id},
   'text', ${claims.text},
-  'highlighted', ${q ? sql`ts_headline('english', ${claims.text}, ${tsQuery(q)}, ${highlightOptions})` : sql`null`},
+  'highlighted', ${q ? sql`ts_headline(text_search_config(${claims.language}), ${claims.text}, ${tsQuery(q)}, ${highlightOptions})` : sql`null`},
   'status', ${claims.status},
   'priority', ${claims.priority},
   'score', ${claims.score},

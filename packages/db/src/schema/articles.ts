@@ -10,6 +10,8 @@ export const articles = pgTable("articles", {
   author: text(),
   publishedAt: timestamp({ withTimezone: true }),
   body: text().notNull(),
+  /** ISO 639-1 (BCP 47), detected at ingest and correctable; its claims take it. */
+  language: text().notNull().default("en"),
   /** SHA-256 of the body: ingesting the same text twice finds this row again. */
   contentHash: text().notNull().unique(),
   createdBy: uuid().references(() => users.id),

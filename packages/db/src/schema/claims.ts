@@ -43,9 +43,11 @@ export const claims = pgTable(
     archiveReason: text(),
     /** Optimistic concurrency: every write names the version it saw and bumps it. */
     version: integer().notNull().default(1),
+    /** ISO 639-1 (BCP 47), the article's unless corrected: what search stems by and matching stays within. */
+    language: text().notNull().default("en"),
     search: tsvector()
       .notNull()
-      .generatedAlwaysAs((): SQL => sql`to_tsvector('english', ${claims.text})`),
+      .generatedAlwaysAs((): SQL => sql`to_tsvector(text_search_config(${claims.language}), ${claims.text})`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

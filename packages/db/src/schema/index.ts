@@ -9,6 +9,7 @@ export * from "./enums";
 export * from "./events";
 export * from "./fact-checks";
 export * from "./feeds";
+export * from "./languages";
 export * from "./notifications";
 export * from "./presence";
 export * from "./rate-limits";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { limits, ZId, ZText, ZWebAddress } from "./common";
+import { limits, ZId, ZLanguage, ZText, ZWebAddress } from "./common";
 
 /** Large enough for a long report; the request body limit is set to match. */
 export const ARTICLE_TEXT_MAX = limits.articleText;
@@ -32,8 +32,14 @@ export const ZArticleIngestInput = z.intersection(
     outlet: ZText(limits.outlet, "outlet").nullish(),
     author: ZText(limits.author, "author").nullish(),
     publishedAt: z.iso.datetime({ offset: true, error: "Give the date as an ISO 8601 date-time." }).nullish(),
+    /** The article's language (BCP 47, "es"); absent: detected from its text. */
+    language: ZLanguage.optional(),
     /** Sentence indexes from the preview to turn into claims; absent: those above the threshold. */
     sentenceIndexes: z.array(z.number().int().min(0)).max(20_000).optional(),
   }),
 );
 export type TArticleIngestInput = z.infer<typeof ZArticleIngestInput>;
+
+/** A correction of an article's language: its claims take it too (search and matching follow). */
+export const ZArticleLanguageInput = z.object({ id: ZId, language: ZLanguage });
+export type TArticleLanguageInput = z.infer<typeof ZArticleLanguageInput>;

@@ -40,6 +40,10 @@ export const limits = {
 } as const;
 
 export const ZId = z.uuid({ error: "Not a valid id." });
+/** A language as BCP 47's primary subtag, with an optional region: "en", "es", "pt-BR". */
+export const ZLanguage = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, "Give a language code such as en, es or pt-BR.");
 /** The version the person saw; a stale one is refused with CONFLICT. */
 export const ZVersion = z.number().int().positive();
 export const ZText = (max: number, what: string) =>

@@ -15,9 +15,6 @@ import type { TSite } from "../../domain/settings";
 // snapshots like the pages, paged by an opaque cursor (the last item's time and id), so a page
 // costs the same however deep a client reads.
 
-/** The language of the desk's fact-checks, until articles and claims carry their own. */
-export const DESK_LANGUAGE = "en";
-
 const DAY = 86_400_000;
 const validDate = (value: string | null | undefined) => Boolean(value && !Number.isNaN(Date.parse(value)));
 
@@ -61,13 +58,15 @@ export async function listFactChecks(
   site: TSite,
   query: TApiFactCheckQuery & { withoutRetracted?: boolean },
 ) {
-  if (query.language && query.language.split("-")[0] !== DESK_LANGUAGE)
-    return { items: [], nextCursor: null };
   const filters: (SQL | undefined)[] = [
     isNotNull(verdicts.publishedRevisionId),
     query.withoutRetracted ? isNull(verdicts.retractedAt) : undefined,
     query.q ? sql`${verdictPublications.search} @@ websearch_to_tsquery('english', ${query.q})` : undefined,
     query.rating ? sql`${snapshotText("rating,key")} = ${query.rating}` : undefined,
+    // Snapshots from before claims had a language are English.
+    query.language
+      ? sql`split_part(coalesce(${snapshotText("claim,language")}, 'en'), '-', 1) = ${query.language.split("-")[0]}`
+      : undefined,
     query.claimant ? sql`lower(${snapshotText("claim,claimant")}) = lower(${query.claimant})` : undefined,
     query.from ? sql`${verdicts.publishedAt} >= ${new Date(`${query.from}T00:00:00Z`)}` : undefined,
     query.to
@@ -191,7 +190,7 @@ function factCheckOf(
           }
         : null,
     },
-    language: DESK_LANGUAGE,
+    language: snapshot.claim.language,
     publishedAt: (row.publishedAt ?? row.modifiedAt).toISOString(),
     modifiedAt: new Date(modified).toISOString(),
     retracted: row.retractedAt !== null,

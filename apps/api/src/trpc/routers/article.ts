@@ -1,9 +1,16 @@
-import { ZArticleIngestInput, ZArticleListInput, ZArticlePreviewInput } from "@factdesk/schema";
+import { detectLanguage } from "@factdesk/claims";
+import {
+  ZArticleIngestInput,
+  ZArticleLanguageInput,
+  ZArticleListInput,
+  ZArticlePreviewInput,
+} from "@factdesk/schema";
 import {
   articleFromText,
   ingestArticle,
   listArticles,
   previewArticle,
+  setArticleLanguage,
   type TArticleInput,
   withMetadata,
 } from "../../domain/articles";
@@ -34,9 +41,13 @@ export const articleRouter = router({
         author: source.author ?? null,
         outlet: source.outlet ?? null,
         publishedAt: source.publishedAt?.toISOString() ?? null,
+        language: detectLanguage(source.body),
         ...(await previewArticle(source, { threshold: ctx.config.claimThreshold })),
       };
     }),
+  setLanguage: authedProcedure
+    .input(ZArticleLanguageInput)
+    .mutation(({ ctx, input }) => setArticleLanguage(ctx.db, ctx.jobs, ctx.user, input)),
   ingest: spending("ingest")
     .input(ZArticleIngestInput)
     .mutation(async ({ ctx, input }) => {
@@ -52,6 +63,7 @@ export const articleRouter = router({
           outlet: input.outlet ?? source.outlet ?? null,
           author: input.author ?? source.author ?? null,
           publishedAt: publishedAt ? new Date(publishedAt) : (source.publishedAt ?? null),
+          language: input.language,
         },
         ctx.user.id,
         { threshold: ctx.config.claimThreshold, ...(sentenceIndexes ? { sentenceIndexes } : {}) },
