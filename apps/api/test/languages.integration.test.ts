@@ -1,7 +1,6 @@
-import { stemmedLanguages } from "@factdesk/claims";
 import { articles, claimLinks, claims } from "@factdesk/db";
 import { useTestDb } from "@factdesk/db/testing";
-import { HIGHLIGHT_END, HIGHLIGHT_START } from "@factdesk/schema";
+import { HIGHLIGHT_END, HIGHLIGHT_START, stemmedLanguages } from "@factdesk/schema";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { runUntilIdle } from "../src/jobs/workers";

@@ -89,39 +89,3 @@ const iso6391: Record<string, string> = {
   ilo: "ilo",
   ceb: "ceb",
 };
-
-/**
- * Languages PostgreSQL stems for full-text search (its built-in configurations); others are
- * searched word for word ("simple"). Kept in step with the database's text_search_config().
- */
-export const stemmedLanguages: Record<string, string> = {
-  ar: "arabic",
-  hy: "armenian",
-  eu: "basque",
-  ca: "catalan",
-  da: "danish",
-  nl: "dutch",
-  en: "english",
-  et: "estonian",
-  fi: "finnish",
-  fr: "french",
-  de: "german",
-  el: "greek",
-  hi: "hindi",
-  hu: "hungarian",
-  id: "indonesian",
-  ga: "irish",
-  it: "italian",
-  lt: "lithuanian",
-  ne: "nepali",
-  no: "norwegian",
-  pt: "portuguese",
-  ro: "romanian",
-  ru: "russian",
-  sr: "serbian",
-  es: "spanish",
-  sv: "swedish",
-  ta: "tamil",
-  tr: "turkish",
-  yi: "yiddish",
-};

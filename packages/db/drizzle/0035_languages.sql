@@ -1,6 +1,6 @@
 -- The full-text configuration a language is stemmed with (PostgreSQL's built-in ones), else
 -- word for word. Immutable, so generated columns and indexes may use it; kept in step with
--- stemmedLanguages in packages/claims/src/language.ts (a unit test compares them).
+-- stemmedLanguages in packages/schema/src/languages.ts (a unit test compares them).
 CREATE FUNCTION text_search_config(language text) RETURNS regconfig
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT (CASE split_part(language, '-', 1)

@@ -5,6 +5,7 @@ export * from "./enums";
 export * from "./errors";
 export * from "./input-guard";
 export * from "./inputs";
+export * from "./languages";
 export * from "./markdown";
 export * from "./merge";
 export * from "./notification-text";

@@ -135,6 +135,8 @@ function ClaimWording({
     claimant: string | null;
     claimantKind: TClaimantKind | null;
     claimantAffiliation: string | null;
+    /** BCP 47: readers and screen readers pronounce the wording in it. */
+    language: string;
     version: number;
   };
 }) {
@@ -175,7 +177,9 @@ function ClaimWording({
   if (!editing || !draft) {
     return (
       <header className="claim-header">
-        <h1 className="claim-text">{claim.text}</h1>
+        <h1 className="claim-text" lang={claim.language}>
+          {claim.text}
+        </h1>
         <button
           type="button"
           className="link-button"

@@ -1,4 +1,4 @@
-import { countOf, limits, queueViewToParams } from "@factdesk/schema";
+import { countOf, languageName, limits, queueViewToParams, stemmedLanguages } from "@factdesk/schema";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { Link } from "react-router";
@@ -16,10 +16,12 @@ export function IngestPage() {
   const [preview, setPreview] = useState<TPreview | null>(null);
   const [chosen, setChosen] = useState<Set<number>>(new Set());
   const [uploadProblem, setUploadProblem] = useState<string | null>(null);
+  const [language, setLanguage] = useState("en");
   const previewing = useMutation(
     trpc.article.preview.mutationOptions({
       onSuccess: (result) => {
         setPreview(result);
+        setLanguage(result.language);
         // What the article says of itself fills the fields still empty; the checker may correct it.
         const offer = (name: string, value: string | null) => {
           const field = form.current?.elements.namedItem(name);
@@ -141,6 +143,23 @@ export function IngestPage() {
           <p className="muted">
             Sentences that look check-worthy are ticked; change the selection as you see fit.
           </p>
+          <label className="inline">
+            Language{" "}
+            <select value={language} onChange={(event) => setLanguage(event.target.value)}>
+              {[...new Set([preview.language, ...Object.keys(stemmedLanguages)])]
+                .map((code) => ({ code, name: languageName(code) }))
+                .sort((a, b) => a.name.localeCompare(b.name))
+                .map(({ code, name }) => (
+                  <option key={code} value={code}>
+                    {name}
+                    {code === preview.language ? " (detected)" : ""}
+                  </option>
+                ))}
+            </select>
+          </label>
+          <p className="muted">
+            Search stems the claims' words in this language, and they are matched with claims in it.
+          </p>
           {preview.removed.length > 0 && (
             <details>
               <summary>{countOf(preview.removed.length, "line")} of boilerplate left out</summary>
@@ -206,7 +225,11 @@ export function IngestPage() {
               type="button"
               disabled={ingesting.isPending}
               onClick={() =>
-                ingesting.mutate({ ...fields(), sentenceIndexes: [...chosen].sort((a, b) => a - b) })
+                ingesting.mutate({
+                  ...fields(),
+                  language,
+                  sentenceIndexes: [...chosen].sort((a, b) => a - b),
+                })
               }
             >
               Create {countOf(chosen.size, "claim")}
