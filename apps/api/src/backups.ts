@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { once } from "node:events";
 import {
+  chmodSync,
   closeSync,
   copyFileSync,
   createReadStream,
@@ -14,6 +15,7 @@ import {
   statSync,
 } from "node:fs";
 import { appendFile, readFile } from "node:fs/promises";
+import { createServer, request } from "node:http";
 import { basename, dirname } from "node:path";
 import { createInterface } from "node:readline";
 import { pipeline } from "node:stream/promises";
@@ -40,11 +42,30 @@ export async function writeBackup(
   file: string,
   { checkpointFile }: { checkpointFile: string },
 ) {
-  const toFile = file !== "-";
+  if (file === "-")
+    return { file, bytes: null, ...(await streamBackup(database, process.stdout, { checkpointFile })) };
+  mkdirSync(dirname(file), { recursive: true });
   const partial = `${file}.partial`;
-  if (toFile) mkdirSync(dirname(file), { recursive: true });
+  try {
+    const made = await streamBackup(database, createWriteStream(partial, { mode: 0o600 }), {
+      checkpointFile,
+    });
+    renameSync(partial, file);
+    return { file, bytes: statSync(file).size, ...made };
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
+}
+
+/** The backup, gzipped, into `destination` (a file, standard output, an HTTP answer). */
+export async function streamBackup(
+  database: Pick<DbHandle, "db" | "engine">,
+  destination: NodeJS.WritableStream,
+  { checkpointFile }: { checkpointFile: string },
+) {
   const gzip = createGzip();
-  const written = pipeline(gzip, toFile ? createWriteStream(partial, { mode: 0o600 }) : process.stdout);
+  const written = pipeline(gzip, destination);
   try {
     const checkpoints = existsSync(checkpointFile) ? lines(await readFile(checkpointFile, "utf8")) : [];
     const { rows, tables } = await dumpDesk(
@@ -56,28 +77,73 @@ export async function writeBackup(
     );
     gzip.end();
     await written;
-    if (toFile) renameSync(partial, file);
-    return {
-      file,
-      bytes: toFile ? statSync(file).size : null,
-      rows,
-      tables,
-      checkpoints: checkpoints.length,
-    };
+    return { rows, tables, checkpoints: checkpoints.length };
   } catch (error) {
     gzip.destroy();
     await written.catch(() => {});
-    if (toFile) rmSync(partial, { force: true });
     throw error;
   }
 }
 
 /**
+ * Where a running app on the embedded database takes backups for `factdesk backup` (which may
+ * not open the database the app holds): a socket beside the data, readable by its owner only.
+ */
+export const backupSocketOf = (dataDir: string) => `${dataDir.replace(/\/+$/, "")}.backup.sock`;
+
+/** The app's side: serves a backup to whoever can open the socket; returns how to stop. */
+export async function serveBackups(
+  database: DbHandle,
+  dataDir: string,
+  { checkpointFile }: { checkpointFile: string },
+) {
+  const socket = backupSocketOf(dataDir);
+  rmSync(socket, { force: true }); // a stale one from a process that died
+  const server = createServer((req, res) => {
+    if (req.method !== "GET" || req.url !== "/backup") return void res.writeHead(404).end();
+    res.writeHead(200, { "content-type": "application/gzip" });
+    streamBackup(database, res, { checkpointFile }).catch((error) => res.destroy(error));
+  });
+  await new Promise<void>((resolve, reject) => server.once("error", reject).listen(socket, resolve));
+  chmodSync(socket, 0o600);
+  return () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      rmSync(socket, { force: true });
+    });
+}
+
+/** The CLI's side: the running app's backup through its socket, into `file`; false when no app answers. */
+async function backupFromRunningApp(dataDir: string, file: string) {
+  const socket = backupSocketOf(dataDir);
+  if (!existsSync(socket)) return false;
+  const response = await new Promise<import("node:http").IncomingMessage | null>((resolve) => {
+    const req = request({ socketPath: socket, path: "/backup" }, resolve);
+    req.on("error", () => resolve(null)); // nobody listening: the app is not running
+    req.end();
+  });
+  if (!response) return false;
+  if (response.statusCode !== 200)
+    throw new Error(`The running app refused the backup (${response.statusCode}).`);
+  if (file === "-") {
+    await pipeline(response, process.stdout);
+    return true;
+  }
+  mkdirSync(dirname(file), { recursive: true });
+  await pipeline(response, createWriteStream(`${file}.partial`, { mode: 0o600 }));
+  renameSync(`${file}.partial`, file);
+  return true;
+}
+
+/**
  * `factdesk backup FILE`: the configured database as it is, not migrated first (so a backup
- * taken before an upgrade is of the release that made it).
+ * taken before an upgrade is of the release that made it). When the app runs on the embedded
+ * database, which one process may hold, the app writes the backup and the CLI saves it.
  */
 export async function backupConfigured(config: TConfig, file: string) {
   const target = config.database;
+  if (target.engine === "pglite" && (await backupFromRunningApp(target.dataDir, file)))
+    return { file, bytes: file === "-" ? null : statSync(file).size, by: "the running app" };
   const database = await createDb(
     target.engine === "postgres" ? { engine: "postgres", url: target.url, poolSize: 1 } : target,
   );

@@ -76,14 +76,7 @@ const commands: Record<string, (args: string[]) => Promise<void> | void> = {
       print(await pgDumpConfigured(loadConfig(), file));
       return;
     }
-    const made = await backupConfigured(loadConfig(), file);
-    const summary = {
-      file: made.file,
-      bytes: made.bytes,
-      tables: made.tables,
-      rows: made.rows,
-      checkpoints: made.checkpoints,
-    };
+    const summary = await backupConfigured(loadConfig(), file);
     // Standard output may be the backup itself.
     if (file === "-") console.error(JSON.stringify(summary));
     else print(summary);

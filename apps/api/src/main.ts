@@ -1,5 +1,6 @@
 import { createApp, WEB_BASE } from "./app";
 import { startCheckpoints } from "./audit-checkpoints";
+import { serveBackups } from "./backups";
 import { openDatabase, openReadReplica } from "./boot";
 import { loadConfig } from "./config";
 import { runUntilIdle, startWorkers } from "./jobs/workers";
@@ -40,6 +41,11 @@ async function main() {
     file: config.audit.checkpointFile,
     intervalMs: config.audit.checkpointMs,
   });
+  // On the embedded database, `factdesk backup` asks this process for the backup (it holds the database).
+  const stopServingBackups =
+    config.database.engine === "pglite"
+      ? await serveBackups(database, config.database.dataDir, { checkpointFile: config.audit.checkpointFile })
+      : null;
   const liveStreams = trackLiveStreams();
   const app = createApp({ database, readDatabase, config, changes: live.feed, logger, liveStreams, workers });
   const server = app.listen(config.port, config.host, () => {
@@ -73,6 +79,7 @@ async function main() {
     await closed;
     clearTimeout(deadline);
     await workers?.stop(); // running jobs finish, or return to the queue at their deadline
+    await stopServingBackups?.();
     await stopCheckpoints();
     await live.stop();
     await readDatabase?.close();

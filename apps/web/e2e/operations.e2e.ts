@@ -1,9 +1,10 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { gunzipSync } from "node:zlib";
 import pg from "pg";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -137,6 +138,13 @@ describe("operating a desk made by the browser journey", () => {
     await made.waitFor({ timeout: 60_000 });
     const [file] = readdirSync(shared.BACKUP_DIR).filter((name) => name.endsWith(".jsonl.gz"));
     expect(file).toBeDefined();
+    // From the command line too, while the app holds the embedded database: the app writes it.
+    const byCli = join(work, "by-cli.jsonl.gz");
+    const cli = await run(process.execPath, [join(dist, "cli.js"), "backup", byCli], {
+      env: { ...process.env, ...shared, DATABASE_URL: "", DATA_DIR: originalData },
+    });
+    expect(JSON.parse(cli.stdout)).toMatchObject({ file: byCli, by: "the running app" });
+    expect(gunzipSync(readFileSync(byCli)).toString("utf8")).toMatch(/^\["factdesk-backup",/);
 
     // Metrics after the journey.
     const metrics = await (
