@@ -87,7 +87,12 @@ describe("articles and claims in several languages", () => {
     });
   });
 
-  it("stems each language as the claims package says the database does", async () => {
+  it("stems each language as the shared table says, where the server has that configuration", async () => {
+    const rows = async <T>(query: ReturnType<typeof sql>) =>
+      ((await t.db.execute(query)) as unknown as { rows: T[] }).rows;
+    const present = new Set(
+      (await rows<{ name: string }>(sql`select cfgname as name from pg_ts_config`)).map((r) => r.name),
+    );
     const configs = Object.entries({
       ...stemmedLanguages,
       "pt-BR": "portuguese",
@@ -95,12 +100,14 @@ describe("articles and claims in several languages", () => {
       ko: "simple",
     });
     for (const [language, config] of configs) {
-      const result = (await t.db.execute(
+      const [row] = await rows<{ config: string }>(
         sql`select text_search_config(${language})::text as config`,
-      )) as unknown as {
-        rows: { config: string }[];
-      };
-      expect({ language, config: result.rows[0]?.config }).toEqual({ language, config });
+      );
+      // Estonian stemming came with PostgreSQL 17 (PGlite has it; Debian 12's PostgreSQL 15 does not).
+      expect({ language, config: row?.config }).toEqual({
+        language,
+        config: present.has(config) ? config : "simple",
+      });
     }
   });
 

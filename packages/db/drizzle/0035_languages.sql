@@ -1,9 +1,11 @@
--- The full-text configuration a language is stemmed with (PostgreSQL's built-in ones), else
--- word for word. Immutable, so generated columns and indexes may use it; kept in step with
--- stemmedLanguages in packages/schema/src/languages.ts (a unit test compares them).
+-- The full-text configuration a language is stemmed with (PostgreSQL's built-in ones, those
+-- this server has: Estonian came in 17), else word for word. Immutable, so generated columns
+-- and indexes may use it; kept in step with stemmedLanguages in packages/schema/src/languages.ts
+-- (languages.integration.test.ts compares them).
 CREATE FUNCTION text_search_config(language text) RETURNS regconfig
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT (CASE split_part(language, '-', 1)
+  SELECT coalesce((SELECT c.oid::regconfig FROM pg_ts_config c
+    WHERE c.cfgnamespace = 'pg_catalog'::regnamespace AND c.cfgname = CASE split_part(language, '-', 1)
     WHEN 'ar' THEN 'arabic'
     WHEN 'hy' THEN 'armenian'
     WHEN 'eu' THEN 'basque'
@@ -33,7 +35,7 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     WHEN 'ta' THEN 'tamil'
     WHEN 'tr' THEN 'turkish'
     WHEN 'yi' THEN 'yiddish'
-    ELSE 'simple' END)::regconfig
+    ELSE 'simple' END), 'simple'::regconfig)
 $$;
 --> statement-breakpoint
 ALTER TABLE "articles" ADD COLUMN "language" text DEFAULT 'en' NOT NULL;--> statement-breakpoint
