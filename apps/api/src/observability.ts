@@ -56,6 +56,7 @@ function routeOfPath(req: Request) {
     .replace(/^\/export\/assessment-packs\/[^/]+/, "/export/assessment-packs/:id")
     .replace(/^\/sources\/[^/]+/, "/sources/:id")
     .replace(/^\/verdicts\/[^/]+/, "/verdicts/:slug")
+    .replace(/^\/api\/v1\/fact-checks\/[^/]+/, "/api/v1/fact-checks/:slug")
     .replace(/^\/app\/.*/, "/app/*")
     .slice(0, 200);
 }
@@ -223,8 +224,10 @@ export function createMetrics(database: DbHandle, { liveStreams }: { liveStreams
     res.on("finish", () => {
       if (req.path === "/metrics") return;
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      requests.observe({ route: routeOf(req), status: String(res.statusCode) }, seconds);
-      if (res.statusCode === 429) throttled.inc({ route: routeOf(req) });
+      // Addresses nothing answers are one series: made-up paths must not grow the registry.
+      const route = res.statusCode === 404 ? "(not found)" : routeOf(req);
+      requests.observe({ route, status: String(res.statusCode) }, seconds);
+      if (res.statusCode === 429) throttled.inc({ route });
     });
     next();
   };

@@ -75,6 +75,9 @@ describe("logs and metrics", () => {
       await guesser.auth.login
         .mutate({ email: "nobody@factdesk.test", password: `guess ${i}` })
         .catch(() => {});
+    // Made-up addresses count as one series, however many there are.
+    for (const path of ["/no-such-page-1", "/no-such-page-2", "/api/v1/nothing"])
+      await fetch(`${app.url}${path}`);
     expect((await fetch(`${app.url}/metrics`)).status).toBe(401);
     expect(
       (await fetch(`${app.url}/metrics`, { headers: { authorization: "Bearer wrong-token-of-some-length" } }))
@@ -87,6 +90,8 @@ describe("logs and metrics", () => {
       /factdesk_http_request_duration_seconds_count\{route="\/verdicts",status="200"\} \d+/,
     );
     expect(text).toContain("factdesk_process_resident_memory_bytes");
+    expect(text).toMatch(/route="\(not found\)",status="404"\} [3-9]/);
+    expect(text).not.toContain("no-such-page");
     expect(text).toContain("# TYPE factdesk_jobs_waiting gauge");
     expect(text).toContain("factdesk_webhook_deliveries_failed 0");
     expect(text).toContain("# TYPE factdesk_live_streams gauge");

@@ -206,6 +206,7 @@ describe("the public API (/api/v1)", () => {
       claims: [],
     });
     expect((await get(base, "/api/v1/claims:search")).status).toBe(400);
+    expect((await get(base, "/api/v1/claimsearch?query=camp")).status).toBe(404);
   });
 
   it("gives partners keys with their own budget, counts their use, and refuses revoked or unknown keys", async () => {

@@ -50,6 +50,16 @@ const currentPublication = and(
   eq(verdictPublications.verdictId, verdicts.id),
   eq(verdictPublications.revisionId, verdicts.publishedRevisionId),
 );
+/** What an API entry is made of: the verdict and the publication readers see. */
+const factCheckColumns = {
+  id: verdicts.id,
+  slug: verdicts.slug,
+  publishedAt: verdicts.publishedAt,
+  retractedAt: verdicts.retractedAt,
+  retractionReason: verdicts.retractionReason,
+  modifiedAt: verdictPublications.publishedAt,
+  snapshot: verdictPublications.snapshot,
+};
 const snapshotText = (path: string) => sql<string | null>`${verdictPublications.snapshot} #>> ${`{${path}}`}`;
 
 /** Published fact-checks, newest first, filtered; retracted ones are listed and say so. */
@@ -75,15 +85,7 @@ export async function listFactChecks(
     afterCursor(query.cursor, verdicts.publishedAt, verdicts.id),
   ];
   const rows = await db
-    .select({
-      id: verdicts.id,
-      slug: verdicts.slug,
-      publishedAt: verdicts.publishedAt,
-      retractedAt: verdicts.retractedAt,
-      retractionReason: verdicts.retractionReason,
-      modifiedAt: verdictPublications.publishedAt,
-      snapshot: verdictPublications.snapshot,
-    })
+    .select(factCheckColumns)
     .from(verdicts)
     .innerJoin(verdictPublications, currentPublication)
     .where(and(...filters))
@@ -105,15 +107,7 @@ export async function listFactChecks(
 /** One published fact-check by its slug (current or former), or null. */
 export async function factCheckBySlug(db: DbOrTx, site: TSite, slug: string) {
   const [row] = await db
-    .select({
-      id: verdicts.id,
-      slug: verdicts.slug,
-      publishedAt: verdicts.publishedAt,
-      retractedAt: verdicts.retractedAt,
-      retractionReason: verdicts.retractionReason,
-      modifiedAt: verdictPublications.publishedAt,
-      snapshot: verdictPublications.snapshot,
-    })
+    .select(factCheckColumns)
     .from(verdicts)
     .innerJoin(verdictPublications, currentPublication)
     .where(eq(verdicts.slug, slug));

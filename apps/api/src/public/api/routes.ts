@@ -92,7 +92,8 @@ export function publicApiRoutes(
     endpoint(ZApiCorrectionsQuery, async (query) => listCorrections(db, await site(), query)),
   );
   router.get(
-    "/api/v1/claims:search",
+    // The colon is Google's, not a route parameter.
+    "/api/v1/claims\\:search",
     endpoint(ZClaimsSearchQuery, async (query) => claimsSearch(db, await site(), query)),
   );
   router.get("/api/v1/openapi.json", async (_req, res, next) => {
