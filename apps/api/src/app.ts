@@ -66,7 +66,10 @@ export function createApp({
     if (app.locals.stopping) res.setHeader("Connection", "close");
     next();
   });
-  const metrics = createMetrics(database, { liveStreams });
+  const metrics = createMetrics(database, {
+    liveStreams,
+    procedures: new Set(Object.keys(appRouter._def.procedures)),
+  });
   app.use(metrics.timing);
   if (liveStreams) app.use("/trpc", liveStreams.middleware);
   app.disable("x-powered-by");

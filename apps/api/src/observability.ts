@@ -121,7 +121,17 @@ function processRegistry() {
   return processMetrics;
 }
 
-export function createMetrics(database: DbHandle, { liveStreams }: { liveStreams?: { size: number } } = {}) {
+export function createMetrics(
+  database: DbHandle,
+  {
+    liveStreams,
+    procedures,
+  }: {
+    liveStreams?: { size: number };
+    /** The API's procedure names: a batch is counted per procedure, other names as one series. */
+    procedures?: ReadonlySet<string>;
+  } = {},
+) {
   const registry = new Registry();
   const throttled = new Counter({
     name: "factdesk_throttled_requests_total",
@@ -224,10 +234,18 @@ export function createMetrics(database: DbHandle, { liveStreams }: { liveStreams
     res.on("finish", () => {
       if (req.path === "/metrics") return;
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      // Addresses nothing answers are one series: made-up paths must not grow the registry.
+      // Addresses nothing answers are one series, and a tRPC batch counts once per procedure
+      // it names: made-up paths and batch orders must not grow the registry.
       const route = res.statusCode === 404 ? "(not found)" : routeOf(req);
-      requests.observe({ route, status: String(res.statusCode) }, seconds);
-      if (res.statusCode === 429) throttled.inc({ route });
+      const status = String(res.statusCode);
+      const routes =
+        procedures && req.originalUrl?.startsWith("/trpc/")
+          ? [...new Set(route.split(",").map((name) => (procedures.has(name) ? name : "(unknown procedure)")))]
+          : [route];
+      for (const each of routes) {
+        requests.observe({ route: each, status }, seconds);
+        if (res.statusCode === 429) throttled.inc({ route: each });
+      }
     });
     next();
   };

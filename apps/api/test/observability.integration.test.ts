@@ -78,6 +78,8 @@ describe("logs and metrics", () => {
     // Made-up addresses count as one series, however many there are.
     for (const path of ["/no-such-page-1", "/no-such-page-2", "/api/v1/nothing"])
       await fetch(`${app.url}${path}`);
+    // A batch counts once per procedure; names that are not procedures are one series.
+    await fetch(`${app.url}/trpc/auth.me,published.list,made.up?batch=1&input={}`);
     expect((await fetch(`${app.url}/metrics`)).status).toBe(401);
     expect(
       (await fetch(`${app.url}/metrics`, { headers: { authorization: "Bearer wrong-token-of-some-length" } }))
@@ -92,6 +94,8 @@ describe("logs and metrics", () => {
     expect(text).toContain("factdesk_process_resident_memory_bytes");
     expect(text).toMatch(/route="\(not found\)",status="404"\} [3-9]/);
     expect(text).not.toContain("no-such-page");
+    expect(text).not.toContain("made.up");
+    expect(text).not.toMatch(/route="[^"]*,[^"]*"/);
     expect(text).toContain("# TYPE factdesk_jobs_waiting gauge");
     expect(text).toContain("factdesk_webhook_deliveries_failed 0");
     expect(text).toContain("# TYPE factdesk_live_streams gauge");
