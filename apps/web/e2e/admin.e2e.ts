@@ -53,7 +53,9 @@ describe("administration", () => {
     await page.getByRole("button", { name: "Back up now" }).click();
     await page
       .getByRole("table", { name: "Recent backups" })
-      .getByText(/factdesk-\d{8}-\d{6}Z\.jsonl\.gz/)
+      .getByRole("row")
+      .filter({ hasText: "asked for" })
+      .getByText(/factdesk-\d{8}-\d{6}Z(-\d+)?\.jsonl\.gz/)
       .waitFor();
     await page.getByText(/^Last backup/).waitFor();
     await page.getByLabel("Backups to keep").fill("3");
