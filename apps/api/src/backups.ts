@@ -144,6 +144,8 @@ export async function backupConfigured(config: TConfig, file: string) {
   const target = config.database;
   if (target.engine === "pglite" && (await backupFromRunningApp(target.dataDir, file)))
     return { file, bytes: file === "-" ? null : statSync(file).size, by: "the running app" };
+  if (target.engine === "pglite" && !existsSync(`${target.dataDir}/PG_VERSION`))
+    throw new Error(`There is no embedded database in ${target.dataDir}: check DATA_DIR (or DATABASE_URL).`);
   const database = await createDb(
     target.engine === "postgres" ? { engine: "postgres", url: target.url, poolSize: 1 } : target,
   );

@@ -240,7 +240,11 @@ export function createMetrics(
       const status = String(res.statusCode);
       const routes =
         procedures && req.originalUrl?.startsWith("/trpc/")
-          ? [...new Set(route.split(",").map((name) => (procedures.has(name) ? name : "(unknown procedure)")))]
+          ? [
+              ...new Set(
+                route.split(",").map((name) => (procedures.has(name) ? name : "(unknown procedure)")),
+              ),
+            ]
           : [route];
       for (const each of routes) {
         requests.observe({ route: each, status }, seconds);

@@ -111,6 +111,14 @@ describe("the factdesk command line", () => {
     await held.close();
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(`is in use by process ${process.pid}`);
+    const nowhere = await run(bin, ["backup", join(work, "y.jsonl.gz")], {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: "", DATA_DIR: join(work, "no-such-desk") },
+    }).catch((error: { code: number; stderr: string }) => error);
+    expect(nowhere).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("There is no embedded database in"),
+    });
 
     const server = new pg.Client({ connectionString: serverUrl });
     await server.connect();

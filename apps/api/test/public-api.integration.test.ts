@@ -83,6 +83,10 @@ describe("the public API (/api/v1)", () => {
       validate(structuredClone(document) as Parameters<typeof validate>[0]),
     ).resolves.toBeDefined();
     expect(Object.keys(document.paths).sort()).toEqual(Object.keys(answers).sort());
+    const places = Object.values(document.paths).flatMap((item) =>
+      (item.get.parameters ?? []).map((p) => p.in),
+    );
+    expect(new Set(places)).toEqual(new Set(["query", "path", "header"]));
 
     for (const [path, item] of Object.entries(
       document.paths as Record<

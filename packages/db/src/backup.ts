@@ -81,6 +81,10 @@ export async function dumpDesk(
         engine: handle.engine,
         migrations: await migrationLevel(tx),
       };
+      if (header.migrations.count === 0)
+        throw new BackupError(
+          "This database holds no desk (it was never migrated): check DATABASE_URL or DATA_DIR.",
+        );
       await write(JSON.stringify([BACKUP_FORMAT, header]));
       const tables = await deskTables(tx);
       let rows = 0;

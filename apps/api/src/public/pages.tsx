@@ -1,4 +1,4 @@
-import { countOf, limits, stanceLabels } from "@factdesk/schema";
+import { countOf, limits, renderMarkdown, stanceLabels } from "@factdesk/schema";
 import { RatingBadge } from "@factdesk/ui";
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
@@ -603,7 +603,8 @@ export function apiReferencePage(site: TSite, document: oas31.OpenAPIObject) {
       path="/api/v1"
     >
       <h1>{document.info.title}</h1>
-      <p>{document.info.description}</p>
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the API's own description, through the sanitising Markdown renderer */}
+      <div dangerouslySetInnerHTML={{ __html: renderMarkdown(document.info.description ?? "") }} />
       <p>
         The machine-readable description: <a href="/api/v1/openapi.json">OpenAPI 3.1 document</a>.
       </p>
@@ -620,11 +621,14 @@ export function apiReferencePage(site: TSite, document: oas31.OpenAPIObject) {
             </h2>
             <p>
               <strong>{operation.summary}</strong>
-              {operation.description ? ` ${operation.description}` : ""}
             </p>
+            {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the API's own descriptions, through the sanitising Markdown renderer */}
+            {operation.description && (
+              <div dangerouslySetInnerHTML={{ __html: renderMarkdown(operation.description) }} />
+            )}
             {parameters.length > 0 && (
               <table>
-                <caption className="visually-hidden">Parameters of {path}</caption>
+                <caption>Parameters</caption>
                 <thead>
                   <tr>
                     <th scope="col">Parameter</th>
@@ -639,7 +643,10 @@ export function apiReferencePage(site: TSite, document: oas31.OpenAPIObject) {
                         <code>{p.name}</code>
                         {p.required ? " (required)" : ""}
                       </td>
-                      <td>{p.description}</td>
+                      <td
+                        // biome-ignore lint/security/noDangerouslySetInnerHtml: the API's own descriptions, through the sanitising Markdown renderer
+                        dangerouslySetInnerHTML={{ __html: renderMarkdown(p.description ?? "") }}
+                      />
                       <td>{exampleOf(p) === undefined ? "" : <code>{String(exampleOf(p))}</code>}</td>
                     </tr>
                   ))}

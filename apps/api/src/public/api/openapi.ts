@@ -23,7 +23,7 @@ const errors = {
   "429": json(ZApiError, "Too many requests for this key or address; Retry-After says when to try again."),
 };
 const cached = {
-  headers: z.object({
+  header: z.object({
     "if-none-match": z
       .string()
       .optional()
