@@ -141,5 +141,8 @@ describe("articles and claims in several languages", () => {
     verdict = await asEditor.verdict.publish({ id: verdict.id, version: verdict.version });
     const page = await callerFor(t.db, null).published.get({ slug: verdict.slug ?? "" });
     expect(page?.claimReview).toMatchObject({ inLanguage: "es", claimReviewed: claim?.text });
+    // Readers' search and the API find it by a Spanish word form it does not contain.
+    const found = await callerFor(t.db, null).published.list({ q: "llegaran" });
+    expect(found.items.map((item) => item.slug)).toEqual([verdict.slug]);
   });
 });

@@ -5,7 +5,6 @@ import {
   claimLinks,
   claims,
   type DbOrTx,
-  deskLanguages,
   recurrences,
   tips,
   users,
@@ -29,6 +28,7 @@ import { and, asc, eq, inArray, isNotNull, isNull, type SQL, sql } from "drizzle
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { presentColumn, type TPresent } from "./presence";
+import { searchQuery } from "./search";
 
 type TFilter = z.output<typeof ZQueueFilter>;
 
@@ -59,12 +59,6 @@ const flagConditions: Record<TQueueFlag, SQL> = {
   asked_by_readers: sql`exists (select 1 from ${tips} t where t.claim_id = ${claims.id} and t.declined_at is null)`,
 };
 
-/**
- * A search's words, stemmed in each language the desk's articles are in and OR-ed: one
- * query (computed once per statement) that the full-text index answers in one scan.
- */
-const tsQuery = (q: string) =>
-  sql`(select tsquery_or_agg(websearch_to_tsquery(text_search_config(${deskLanguages.language}), ${q})) from ${deskLanguages})`;
 const utcDay = (day: string) => sql`(${day}::date)::timestamp at time zone 'UTC'`;
 
 /**
@@ -97,7 +91,7 @@ function filterConditions(actor: TActor, filter: TFilter): (SQL | undefined)[] {
       : undefined,
     filter.createdFrom ? sql`${claims.createdAt} >= ${utcDay(filter.createdFrom)}` : undefined,
     filter.createdTo ? sql`${claims.createdAt} < ${utcDay(filter.createdTo)} + interval '1 day'` : undefined,
-    filter.q ? sql`${claims.search} @@ ${tsQuery(filter.q)}` : undefined,
+    filter.q ? sql`${claims.search} @@ ${searchQuery(filter.q)}` : undefined,
   ];
 }
 
@@ -222,7 +216,7 @@ export interface TQueueRow {
 const pageJson = (actor: TActor, q: string | undefined, order: SQL) => sql`json_build_object(
   'id', ${claims.id},
   'text', ${claims.text},
-  'highlighted', ${q ? sql`ts_headline(text_search_config(${claims.language}), ${claims.text}, ${tsQuery(q)}, ${highlightOptions})` : sql`null`},
+  'highlighted', ${q ? sql`ts_headline(text_search_config(${claims.language}), ${claims.text}, ${searchQuery(q)}, ${highlightOptions})` : sql`null`},
   'status', ${claims.status},
   'priority', ${claims.priority},
   'score', ${claims.score},

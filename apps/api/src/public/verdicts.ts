@@ -3,6 +3,7 @@ import { renderMarkdown } from "@factdesk/schema";
 import { and, desc, eq, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { claimReviewFor } from "../domain/publishing";
+import { searchQuery } from "../domain/search";
 import type { TSite } from "../domain/settings";
 
 /**
@@ -109,7 +110,7 @@ export async function listPublicVerdicts(db: DbOrTx, { page = 1, rating, q }: TV
   const filters: (SQL | undefined)[] = [
     isNotNull(verdicts.publishedRevisionId),
     rating ? sql`${snapshotText("rating,key")} = ${rating}` : undefined,
-    q ? sql`${verdictPublications.search} @@ websearch_to_tsquery('english', ${q})` : undefined,
+    q ? sql`${verdictPublications.search} @@ ${searchQuery(q)}` : undefined,
   ];
   const rows = await db
     .select({

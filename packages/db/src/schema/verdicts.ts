@@ -91,7 +91,8 @@ export const verdictPublications = pgTable(
       .notNull()
       .generatedAlwaysAs(
         (): SQL =>
-          sql`to_tsvector('english', coalesce(${verdictPublications.snapshot} #>> '{claim,text}', '') || ' ' || coalesce(${verdictPublications.snapshot} #>> '{revision,headline}', ''))`,
+          // Stemmed in the claim's language (snapshots from before languages are English).
+          sql`to_tsvector(text_search_config(coalesce(${verdictPublications.snapshot} #>> '{claim,language}', 'en')), coalesce(${verdictPublications.snapshot} #>> '{claim,text}', '') || ' ' || coalesce(${verdictPublications.snapshot} #>> '{revision,headline}', ''))`,
       ),
   },
   (t) => [

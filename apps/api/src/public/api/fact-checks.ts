@@ -9,6 +9,7 @@ import type {
 } from "@factdesk/schema";
 import { and, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import { verdictPageUrl } from "../../domain/publishing";
+import { searchQuery } from "../../domain/search";
 import type { TSite } from "../../domain/settings";
 
 // The published fact-checks as the public API gives them: read from the publications' frozen
@@ -71,7 +72,7 @@ export async function listFactChecks(
   const filters: (SQL | undefined)[] = [
     isNotNull(verdicts.publishedRevisionId),
     query.withoutRetracted ? isNull(verdicts.retractedAt) : undefined,
-    query.q ? sql`${verdictPublications.search} @@ websearch_to_tsquery('english', ${query.q})` : undefined,
+    query.q ? sql`${verdictPublications.search} @@ ${searchQuery(query.q)}` : undefined,
     query.rating ? sql`${snapshotText("rating,key")} = ${query.rating}` : undefined,
     // Snapshots from before claims had a language are English.
     query.language
