@@ -118,6 +118,8 @@ async function backupFromRunningApp(dataDir: string, file: string) {
   const socket = backupSocketOf(dataDir);
   if (!existsSync(socket)) return false;
   const response = await new Promise<import("node:http").IncomingMessage | null>((resolve) => {
+    // Local IPC with this desk's own app over its unix socket (never a user-supplied address, so
+    // not the fetcher's business); HTTP's chunked framing tells a cut-off backup from a whole one.
     const req = request({ socketPath: socket, path: "/backup" }, resolve);
     req.on("error", () => resolve(null)); // nobody listening: the app is not running
     req.end();
@@ -130,7 +132,12 @@ async function backupFromRunningApp(dataDir: string, file: string) {
     return true;
   }
   mkdirSync(dirname(file), { recursive: true });
-  await pipeline(response, createWriteStream(`${file}.partial`, { mode: 0o600 }));
+  try {
+    await pipeline(response, createWriteStream(`${file}.partial`, { mode: 0o600 }));
+  } catch (error) {
+    rmSync(`${file}.partial`, { force: true });
+    throw error;
+  }
   renameSync(`${file}.partial`, file);
   return true;
 }
