@@ -622,9 +622,11 @@ export function apiReferencePage(site: TSite, document: oas31.OpenAPIObject) {
             <p>
               <strong>{operation.summary}</strong>
             </p>
-            {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the API's own descriptions, through the sanitising Markdown renderer */}
             {operation.description && (
-              <div dangerouslySetInnerHTML={{ __html: renderMarkdown(operation.description) }} />
+              <div
+                // biome-ignore lint/security/noDangerouslySetInnerHtml: the API's own descriptions, through the sanitising Markdown renderer
+                dangerouslySetInnerHTML={{ __html: renderMarkdown(operation.description) }}
+              />
             )}
             {parameters.length > 0 && (
               <table>
