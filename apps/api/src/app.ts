@@ -16,6 +16,7 @@ import { claimsCsvRoute } from "./exports/claims-csv";
 import { createJobQueue } from "./jobs/queue";
 import type { TChangeFeed } from "./live";
 import type { TLiveStreams } from "./live-streams";
+import { mediaRoutes } from "./media-routes";
 import { createMetrics, logTo, noteUser, requestIdFor, requestLogging } from "./observability";
 import { publicApiRoutes } from "./public/api/routes";
 import { changesPublicPages, createPageCache } from "./public/page-cache";
@@ -173,6 +174,19 @@ export function createApp({
     assessmentPackRoute(database.db, async (req) => {
       const token = sessionToken(req);
       return token ? signedIn.userFor(database.db, token) : null;
+    }),
+  );
+  app.use(
+    mediaRoutes(database.db, {
+      publicDb,
+      publicUrl,
+      maxBytes: config.media.maxBytes,
+      async userFor(req) {
+        const token = sessionToken(req);
+        const user = token ? await signedIn.userFor(database.db, token) : null;
+        if (req.res) noteUser(req.res, user?.id);
+        return user && !user.needsTwoFactor ? user : null;
+      },
     }),
   );
   // Public pages are kept rendered while nothing public changes; without a change feed to

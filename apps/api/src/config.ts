@@ -85,6 +85,8 @@ const ZEnv = z.object({
   /** Every outbound request, redirects included, ends after this long. */
   FETCH_DEADLINE_SECONDS: z.coerce.number().positive().max(300).default(15),
   FETCH_MAX_MB: z.coerce.number().positive().max(100).default(5),
+  /** The largest image or video a claim may carry (kept twice: as sent, and its public copy). */
+  MEDIA_MAX_MB: z.coerce.number().positive().max(200).default(20),
   /** Public API requests per 15 minutes: from an address without a key, and per partner key. */
   API_REQUESTS_ANONYMOUS: z.coerce.number().int().min(1).max(1_000_000).default(600),
   API_REQUESTS_PER_KEY: z.coerce.number().int().min(1).max(10_000_000).default(6000),
@@ -138,6 +140,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       checkpointMs: e.AUDIT_CHECKPOINT_MINUTES * 60_000,
     },
     backups: { dir: e.BACKUP_DIR },
+    media: { maxBytes: e.MEDIA_MAX_MB * 1_000_000 },
     publicApi: { perAddress: e.API_REQUESTS_ANONYMOUS, perKey: e.API_REQUESTS_PER_KEY },
     seed: { onEmpty: e.SEED_ON_EMPTY, password: e.SEED_PASSWORD, dir: e.SEED_DIR },
     webDist: e.WEB_DIST,

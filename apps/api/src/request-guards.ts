@@ -53,7 +53,7 @@ export function trpcRequestGuards(publicUrl: URL): RequestHandler {
 }
 
 /** Browsers say where a request comes from; programs that send neither header are not browsers. */
-function sameOrigin(req: Request, publicUrl: URL) {
+export function sameOrigin(req: Request, publicUrl: URL) {
   const site = req.get("sec-fetch-site");
   if (site) return site === "same-origin" || site === "none";
   const origin = req.get("origin");

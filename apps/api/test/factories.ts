@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { articles, claims, type Db, settings, sources, users } from "@factdesk/db";
-import type { TClaimPriority, TClaimStatus, TRole, TSourceStance } from "@factdesk/schema";
+import type { TClaimPriority, TClaimStatus, TMediaRating, TRole, TSourceStance } from "@factdesk/schema";
 import { eq } from "drizzle-orm";
 import { loadConfig } from "../src/config";
 import { hashPassword } from "../src/domain/auth";
@@ -129,6 +129,7 @@ export async function publishVerdict(
     sourceTitle = "Britannica: Mujahideen-e-Khalq",
     summary = "Britannica and the group's own histories date it to 1965.",
     rating = "false",
+    mediaRating = undefined as TMediaRating | undefined,
     beforeSubmit = async (_claimId: string, _caller: ReturnType<typeof callerFor>) => {},
   } = {},
 ) {
@@ -162,6 +163,7 @@ export async function publishVerdict(
     claimId: claim.id,
     baseRevision: 0,
     rating,
+    ...(mediaRating ? { mediaRating } : {}),
     headline,
     summary,
     explanation,

@@ -34,6 +34,8 @@ const JOBS_PENDING = sql.raw("state in ('created', 'retry', 'active')");
 
 /** Rows fetched at a time: bounded memory whatever the table's size (an article is at most ~8 MB). */
 const FETCH = 50;
+/** Tables whose rows may be large files (an uploaded video): one row at a time. */
+const ONE_AT_A_TIME = ["public.media_items"];
 /** Rows inserted by one statement, or fewer when they reach this many characters. */
 const LOAD_ROWS = 500;
 const LOAD_CHARS = 8_000_000;
@@ -99,11 +101,12 @@ export async function dumpDesk(
           sql`declare backup_rows no scroll cursor for
               select row_to_json(r)::text as line from (select ${list} from ${qualified(name)} ${where}) r`,
         );
+        const fetch = ONE_AT_A_TIME.includes(name) ? 1 : FETCH;
         for (;;) {
-          const batch = await rowsOf<{ line: string }>(tx, sql.raw(`fetch ${FETCH} from backup_rows`));
+          const batch = await rowsOf<{ line: string }>(tx, sql.raw(`fetch ${fetch} from backup_rows`));
           for (const { line } of batch) await write(line);
           rows += batch.length;
-          if (batch.length < FETCH) break;
+          if (batch.length < fetch) break;
         }
         await tx.execute(sql`close backup_rows`);
       }

@@ -35,7 +35,7 @@ export type TClaimReviewResult =
   | { ok: true; claimReview: WithContext<ClaimReview> }
   | { ok: false; problems: string[] };
 
-const isAbsoluteHttpUrl = (value: string | null | undefined): value is string => {
+export const isAbsoluteHttpUrl = (value: string | null | undefined): value is string => {
   if (!value) return false;
   try {
     return ["http:", "https:"].includes(new URL(value).protocol);
@@ -44,7 +44,7 @@ const isAbsoluteHttpUrl = (value: string | null | undefined): value is string =>
   }
 };
 
-const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+export const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
 /**
  * The ClaimReview of a published verdict, or the reasons it cannot be valid: every field

@@ -43,6 +43,45 @@ export const claimLinkStates = ["suggested", "confirmed", "rejected"] as const;
 export const ZClaimLinkState = z.enum(claimLinkStates);
 export type TClaimLinkState = z.infer<typeof ZClaimLinkState>;
 
+/** What a claim about a media item concerns: an image or a video (uploaded, or its address). */
+export const mediaKinds = ["image", "video"] as const;
+export const ZMediaKind = z.enum(mediaKinds);
+export type TMediaKind = z.infer<typeof ZMediaKind>;
+
+/**
+ * MediaReview's ratings (schema.org's MediaManipulationRatingEnumeration): how a media item
+ * was presented, in the context it was shared in.
+ */
+export const mediaRatings = [
+  "original",
+  "missing_context",
+  "edited_or_cropped",
+  "transformed",
+  "staged",
+  "satire",
+] as const;
+export const ZMediaRating = z.enum(mediaRatings);
+export type TMediaRating = z.infer<typeof ZMediaRating>;
+
+export const mediaRatingLabels: Record<TMediaRating, string> = {
+  original: "Original",
+  missing_context: "Missing context",
+  edited_or_cropped: "Edited or cropped",
+  transformed: "Transformed",
+  staged: "Staged",
+  satire: "Satire or parody",
+};
+
+/** The schema.org enumeration member each rating is. */
+export const mediaRatingSchemaOrg: Record<TMediaRating, string> = {
+  original: "OriginalMediaContent",
+  missing_context: "DecontextualizedContent",
+  edited_or_cropped: "EditedOrCroppedContent",
+  transformed: "TransformedContent",
+  staged: "StagedContent",
+  satire: "SatireOrParodyContent",
+};
+
 export const entityTypes = [
   "user",
   "article",
@@ -57,6 +96,7 @@ export const entityTypes = [
   "webhook",
   "tip",
   "feed",
+  "media",
 ] as const;
 export const ZEntityType = z.enum(entityTypes);
 export type TEntityType = z.infer<typeof ZEntityType>;

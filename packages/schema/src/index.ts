@@ -7,6 +7,7 @@ export * from "./input-guard";
 export * from "./inputs";
 export * from "./languages";
 export * from "./markdown";
+export * from "./media-review";
 export * from "./merge";
 export * from "./notification-text";
 export * from "./plural";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { TClaimReviewInput } from "./claim-review";
 import { guessClaimantKind } from "./claimant";
-import { ZClaimantKind, ZSourceStance } from "./enums";
+import { ZClaimantKind, ZMediaKind, ZMediaRating, ZSourceStance } from "./enums";
 
 /**
  * Everything a published verdict shows readers, frozen when an editor approves it and kept
@@ -56,6 +56,21 @@ export const ZVerdictSnapshot = z.object({
       stance: ZSourceStance,
     }),
   ),
+  /** The image or video the claim is about, with the verdict's MediaReview rating (snapshots before media: none). */
+  media: z
+    .object({
+      id: z.string(),
+      kind: ZMediaKind,
+      mime: z.string().nullable(),
+      sha256: z.string().nullable(),
+      publicSha256: z.string().nullable(),
+      address: z.string().nullable(),
+      /** An uploaded file, whose public copy (without metadata) readers get. */
+      file: z.boolean(),
+      rating: ZMediaRating.nullable(),
+    })
+    .nullable()
+    .default(null),
   /** "We asked … for comment": the desk's first contact attempt, when it chooses to say so (set at publication). */
   reply: z
     .object({ contacted: z.string(), contactedAt: z.string(), respondedAt: z.string().nullable() })
@@ -76,6 +91,7 @@ export function snapshotDifferences(frozen: TVerdictSnapshot, live: TVerdictSnap
   if (frozen.claim.claimant !== live.claim.claimant) differences.push("the claimant");
   if (frozen.claim.claimantKind !== live.claim.claimantKind)
     differences.push("whether the claimant is a person or an organisation");
+  if (frozen.media?.id !== live.media?.id) differences.push("the image or video the claim is about");
   const appearance = ["title", "url", "outlet", "publishedAt"] as const;
   if (appearance.some((field) => frozen.appearance?.[field] !== live.appearance?.[field]))
     differences.push("where the claim appeared");

@@ -47,10 +47,12 @@ const readyVerdict = (state: TVerdictState): { kind: "verdict" } & TVerdictFacts
   correction: false,
   draft: {
     rating: "false",
+    mediaRating: null,
     headline: "The MEK was founded in 1965",
     explanation: "Sources say 1963.",
     correctionNote: null,
   },
+  concernsMedia: false,
   rules: defaultApprovalRules,
   approverIds: [],
   recusedIds: [],
@@ -232,7 +234,7 @@ describe("verdict workflow", () => {
     const author = actor("fact_checker", AUTHOR);
     const incomplete = {
       ...readyVerdict("draft"),
-      draft: { rating: "false", headline: " ", explanation: null, correctionNote: null },
+      draft: { rating: "false", mediaRating: null, headline: " ", explanation: null, correctionNote: null },
     };
     expect(() => assertTransition(author, incomplete, "submitted")).toThrowError(
       "Fill in the headline, explanation first.",
@@ -249,6 +251,16 @@ describe("verdict workflow", () => {
     expect(() => assertTransition(author, correction, "submitted")).toThrowError(/correction note/);
     const noted = { ...correction, draft: { ...correction.draft, correctionNote: "Founding year fixed." } };
     expect(() => assertTransition(author, noted, "submitted")).not.toThrow();
+  });
+
+  it("asks a verdict on an image or a video for its MediaReview rating before review", () => {
+    const author = actor("fact_checker", AUTHOR);
+    const aboutMedia = { ...readyVerdict("draft"), concernsMedia: true };
+    expect(() => assertTransition(author, aboutMedia, "submitted")).toThrowError(
+      "Say how the image or video was presented (its MediaReview rating) first.",
+    );
+    const rated = { ...aboutMedia, draft: { ...aboutMedia.draft, mediaRating: "transformed" } };
+    expect(() => assertTransition(author, rated, "submitted")).not.toThrow();
   });
 
   it("needs a comment to request changes and a public reason to retract", () => {

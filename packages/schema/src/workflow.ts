@@ -120,10 +120,14 @@ export interface TVerdictFacts {
   correction: boolean;
   draft: {
     rating: string | null;
+    /** MediaReview's rating, for a claim about an image or a video. */
+    mediaRating: string | null;
     headline: string | null;
     explanation: string | null;
     correctionNote: string | null;
   };
+  /** The claim is about an image or a video: its verdict also says how that was presented. */
+  concernsMedia: boolean;
   /** The desk's rules in force now: a verdict in review is judged by them when it is approved. */
   rules: TApprovalRules;
   /** Editors who approved the current revision so far (when the rules ask for more than one). */
@@ -181,6 +185,8 @@ const canSubmit = (facts: TVerdictFacts, actor: TActor): TBlocker | null => {
     (field) => !facts.draft[field]?.trim(),
   );
   if (missing.length > 0) return notYet(`Fill in the ${missing.join(", ")} first.`);
+  if (facts.concernsMedia && !facts.draft.mediaRating)
+    return notYet("Say how the image or video was presented (its MediaReview rating) first.");
   if (facts.correction && !facts.draft.correctionNote?.trim())
     return notYet("Add a correction note saying what changed and why.");
   return enoughSources(facts);

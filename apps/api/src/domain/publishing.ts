@@ -1,6 +1,7 @@
 import { type DbOrTx, verdictSlugs, verdicts } from "@factdesk/db";
 import {
   buildClaimReview,
+  buildMediaReview,
   claimReviewInputOf,
   DomainError,
   slugify,
@@ -39,6 +40,39 @@ export function claimReviewFor(
       },
     }),
   );
+}
+
+/** Where readers get a media item's public copy (without its metadata). */
+export const mediaCopyUrl = (base: URL, id: string) => new URL(`/media/${encodeURIComponent(id)}`, base).href;
+
+/** The MediaReview of a published snapshot about an image or a video, or null. */
+export function mediaReviewFor(
+  { settings, base }: TSite,
+  snapshot: TVerdictSnapshot,
+  page: TPublicationPage,
+) {
+  const { media } = snapshot;
+  if (!media?.rating) return null;
+  return buildMediaReview({
+    pageUrl: verdictPageUrl(base, page.slug),
+    publishedAt: page.publishedAt,
+    modifiedAt: page.modifiedAt ?? null,
+    organisation: {
+      name: settings.organisationName,
+      url: settings.organisationUrl,
+      logoUrl: settings.logoUrl,
+    },
+    language: snapshot.claim.language,
+    claimText: snapshot.claim.text,
+    media: {
+      kind: media.kind,
+      rating: media.rating,
+      copyUrl: media.file ? mediaCopyUrl(base, media.id) : null,
+      copySha256: media.publicSha256,
+      mime: media.mime,
+      address: media.address,
+    },
+  });
 }
 
 /** Refuses a publication whose ClaimReview would be invalid, saying what to fix. */

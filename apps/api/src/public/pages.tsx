@@ -1,4 +1,4 @@
-import { countOf, limits, renderMarkdown, stanceLabels } from "@factdesk/schema";
+import { countOf, limits, mediaRatingLabels, renderMarkdown, stanceLabels } from "@factdesk/schema";
 import { RatingBadge } from "@factdesk/ui";
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
@@ -23,7 +23,7 @@ const styles = `
 :root{color-scheme:light;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.55;color:#1a1a1a;background:#fff}
 body{margin:0}header.site,footer.site{background:#f4f4f2;padding:.75rem 1rem}header.site nav,footer.site nav{display:flex;gap:1rem;flex-wrap:wrap;max-width:46rem;margin:0 auto;align-items:center}
 header.site a.brand{font-weight:700;margin-right:auto}main{max-width:46rem;margin:0 auto;padding:1rem}a{color:#0b57d0}
-.rating-badge{display:inline-block;padding:.2rem .6rem;border-radius:.3rem;font-weight:700}.rating-retracted{color:#a3261b}.claim{font-size:1.2rem;border-left:4px solid #999;margin:1rem 0;padding:.25rem 1rem}
+.rating-badge{display:inline-block;padding:.2rem .6rem;border-radius:.3rem;font-weight:700}.rating-retracted{color:#a3261b}.claim{font-size:1.2rem;border-left:4px solid #999;margin:1rem 0;padding:.25rem 1rem}.media{margin:1rem 0}.media img,.media video{max-width:100%;height:auto;border:1px solid #ccc}.media figcaption{font-size:.95rem}.media code{word-break:break-all}
 .notice{border:2px solid #b3261e;background:#fdeceb;padding:.75rem 1rem;border-radius:.3rem}.muted{color:#555}ul.verdicts{list-style:none;padding:0}ul.verdicts li{border-bottom:1px solid #ddd;padding:.75rem 0}
 .tip-form{display:flex;flex-direction:column;gap:.75rem;max-width:36rem}.tip-form textarea{font:inherit;padding:.4rem;min-height:8rem}.tip-form .check{flex-direction:row;gap:.5rem;align-items:start}.trap{position:absolute;left:-9999px;width:1px;height:1px;overflow:hidden}
 ol.progress{padding-left:1.2rem}ol.progress li.done{color:#1a1a1a}ol.progress li{color:#555}ol.progress li.now{font-weight:700;color:#1a1a1a}code.tracking{font-size:1.1rem;background:#f4f4f2;padding:.2rem .4rem;word-break:break-all}
@@ -43,7 +43,8 @@ function Document({
   title: string;
   description: string;
   path: string;
-  jsonLd?: object | null;
+  /** Structured data, one script element each (ClaimReview, MediaReview). */
+  jsonLd?: (object | null)[];
   children: ReactNode;
 }) {
   const organisation = site.settings.organisationName ?? "Factdesk";
@@ -79,12 +80,16 @@ function Document({
           href="/feed.json"
         />
         <style>{styles}</style>
-        {jsonLd && (
-          <script
-            type="application/ld+json"
-            // biome-ignore lint/security/noDangerouslySetInnerHtml: safeJson escapes every <, so the JSON cannot close its script element
-            dangerouslySetInnerHTML={{ __html: safeJson(jsonLd) }}
-          />
+        {jsonLd?.map(
+          (data) =>
+            data && (
+              <script
+                key={String((data as { "@type"?: string })["@type"])}
+                type="application/ld+json"
+                // biome-ignore lint/security/noDangerouslySetInnerHtml: safeJson escapes every <, so the JSON cannot close its script element
+                dangerouslySetInnerHTML={{ __html: safeJson(data) }}
+              />
+            ),
         )}
       </head>
       <body>
@@ -135,6 +140,51 @@ export const feedItemHtml = ({ text, explanationHtml }: { text: string; explanat
 export const safeJson = (value: unknown) =>
   (typeof value === "string" ? value : JSON.stringify(value)).replace(/</g, "\\u003c");
 
+/** The image or video a verdict is about: our copy without its metadata, how it was presented, where it circulated. */
+function MediaFigure({
+  media,
+  claimText,
+}: {
+  media: NonNullable<TPublicVerdict["media"]>;
+  claimText: string;
+}) {
+  const what = media.kind === "video" ? "video" : "image";
+  return (
+    <figure className="media">
+      {media.copyUrl &&
+        (media.kind === "video" ? (
+          // biome-ignore lint/a11y/useMediaCaption: the video is the evidence reviewed; the figure's caption says what it shows
+          <video src={media.copyUrl} controls preload="metadata" />
+        ) : (
+          <img src={media.copyUrl} alt={`As shared with the claim: ${claimText}`} />
+        ))}
+      <figcaption>
+        {media.rating && (
+          <>
+            <strong>
+              How the {what} was presented: {mediaRatingLabels[media.rating]}.
+            </strong>{" "}
+          </>
+        )}
+        {webHref(media.address) && (
+          <>
+            It circulated at{" "}
+            <a href={webHref(media.address)} rel="nofollow noopener">
+              {new URL(media.address ?? "").hostname}
+            </a>
+            .{" "}
+          </>
+        )}
+        {media.copyUrl && media.sha256 && (
+          <>
+            Our copy, without the file's location and device data: SHA-256 <code>{media.sha256}</code>.
+          </>
+        )}
+      </figcaption>
+    </figure>
+  );
+}
+
 const page = (element: ReactNode) => `<!doctype html>${renderToStaticMarkup(element)}`;
 
 export function verdictPage(site: TSite, verdict: TPublicVerdict) {
@@ -145,7 +195,7 @@ export function verdictPage(site: TSite, verdict: TPublicVerdict) {
       title={verdict.headline}
       description={description}
       path={`/verdicts/${encodeURIComponent(verdict.slug)}`}
-      jsonLd={verdict.retraction ? null : verdict.claimReview}
+      jsonLd={verdict.retraction ? [] : [verdict.claimReview, verdict.mediaReview]}
     >
       <article>
         {verdict.retraction && (
@@ -164,6 +214,7 @@ export function verdictPage(site: TSite, verdict: TPublicVerdict) {
           <p>{verdict.claim.text}</p>
           <ClaimOrigin claimant={verdict.claim.claimant} article={verdict.article} />
         </blockquote>
+        {verdict.media && <MediaFigure media={verdict.media} claimText={verdict.claim.text} />}
         {verdict.summary && <p className="summary">{verdict.summary}</p>}
         <section aria-labelledby="explanation">
           <h2 id="explanation">Our reasoning</h2>

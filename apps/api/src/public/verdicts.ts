@@ -2,7 +2,7 @@ import { type DbOrTx, users, verdictPublications, verdicts } from "@factdesk/db"
 import { renderMarkdown } from "@factdesk/schema";
 import { and, desc, eq, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { claimReviewFor } from "../domain/publishing";
+import { claimReviewFor, mediaReviewFor } from "../domain/publishing";
 import { searchQuery } from "../domain/search";
 import type { TSite } from "../domain/settings";
 
@@ -45,6 +45,8 @@ export async function publicVerdict(db: DbOrTx, slug: string, site: TSite) {
   const latest = publications.at(-1);
   const review = claimReviewFor(site, snapshot, { slug, publishedAt, modifiedAt: latest?.publishedAt });
   const appearance = snapshot.appearance;
+  const page = { slug, publishedAt, modifiedAt: latest?.publishedAt };
+  const { media } = snapshot;
   return {
     slug,
     headline: snapshot.revision.headline ?? snapshot.claim.text,
@@ -86,6 +88,15 @@ export async function publicVerdict(db: DbOrTx, slug: string, site: TSite) {
     })),
     retraction: verdict.retractedAt ? { at: verdict.retractedAt, reason: verdict.retractionReason } : null,
     claimReview: review.ok ? review.claimReview : null,
+    /** The image or video the claim is about, as readers get it (its copy without metadata). */
+    media: media && {
+      kind: media.kind,
+      copyUrl: media.file ? `/media/${encodeURIComponent(media.id)}` : null,
+      sha256: media.publicSha256,
+      address: media.address,
+      rating: media.rating,
+    },
+    mediaReview: mediaReviewFor(site, snapshot, page),
     /** When anything a reader sees last changed: the basis of Last-Modified. */
     changedAt: new Date(
       Math.max((latest?.publishedAt ?? publishedAt).getTime(), verdict.retractedAt?.getTime() ?? 0),

@@ -10,6 +10,7 @@ import { dashboardRouter } from "./routers/dashboard";
 import { editorialRouter } from "./routers/editorial";
 import { factCheckRouter } from "./routers/fact-check";
 import { feedRouter } from "./routers/feed";
+import { mediaRouter } from "./routers/media";
 import { notificationRouter } from "./routers/notification";
 import { publishedRouter } from "./routers/published";
 import { ratingScaleRouter } from "./routers/rating-scale";
@@ -34,6 +35,7 @@ export const appRouter = router({
   editorial: editorialRouter,
   factCheck: factCheckRouter,
   feed: feedRouter,
+  media: mediaRouter,
   notification: notificationRouter,
   published: publishedRouter,
   ratingScale: ratingScaleRouter,

@@ -1,7 +1,10 @@
 import {
   HEADLINE_MAX,
   limits,
+  mediaRatingLabels,
+  mediaRatings,
   renderMarkdown,
+  type TMediaRating,
   type TVerdictState,
   verdictEditing,
   verdictStateLabels,
@@ -21,6 +24,7 @@ import { TransitionActions } from "./TransitionActions";
 
 type Draft = {
   rating: string;
+  mediaRating: string;
   headline: string;
   summary: string;
   explanation: string;
@@ -30,6 +34,7 @@ type Draft = {
 
 const emptyDraft: Draft = {
   rating: "",
+  mediaRating: "",
   headline: "",
   summary: "",
   explanation: "",
@@ -39,6 +44,7 @@ const emptyDraft: Draft = {
 
 const fieldLabels: Record<keyof Draft, string> = {
   rating: "Rating",
+  mediaRating: "How the image or video was presented",
   headline: "Headline",
   summary: "Summary",
   explanation: "Explanation",
@@ -56,6 +62,7 @@ export function VerdictPanel({
   const id = useId();
   const view = useQuery(trpc.verdict.get.queryOptions({ claimId }));
   const scale = useQuery(trpc.ratingScale.list.queryOptions());
+  const media = useQuery(trpc.media.get.queryOptions({ claimId }));
   const [preview, setPreview] = useState(false);
   const [correcting, setCorrecting] = useState(false);
 
@@ -66,6 +73,7 @@ export function VerdictPanel({
     : revision
       ? {
           rating: revision.rating ?? "",
+          mediaRating: revision.mediaRating ?? "",
           headline: revision.headline ?? "",
           summary: revision.summary ?? "",
           explanation: revision.explanation ?? "",
@@ -129,6 +137,8 @@ export function VerdictPanel({
         claimId,
         baseRevision: editor.baseVersion,
         rating: draft.rating || null,
+        // A rating for a media item the claim no longer has would be refused: it is left out.
+        mediaRating: (media.data && (draft.mediaRating as TMediaRating)) || null,
         headline: draft.headline || null,
         summary: draft.summary || null,
         explanation: draft.explanation || null,
@@ -209,6 +219,19 @@ export function VerdictPanel({
               ))}
             </select>
           </label>
+          {media.data && (
+            <label>
+              How the {media.data.kind} was presented (MediaReview)
+              <select value={draft.mediaRating} onChange={(e) => set("mediaRating")(e.target.value)}>
+                <option value="">Choose…</option>
+                {mediaRatings.map((key) => (
+                  <option key={key} value={key}>
+                    {mediaRatingLabels[key]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <label>
             Headline (the claim as reviewed)
             {/* No maxLength: a long paste is kept whole and the person told, not cut silently. */}
@@ -319,6 +342,12 @@ export function VerdictPanel({
             <p>
               {rating ? <RatingBadge rating={rating} /> : revision.rating} {revision.headline}
             </p>
+            {revision.mediaRating && (
+              <p>
+                How the {media.data?.kind ?? "image or video"} was presented:{" "}
+                <strong>{mediaRatingLabels[revision.mediaRating]}</strong>
+              </p>
+            )}
             {revision.summary && <p>{revision.summary}</p>}
             <div
               className="markdown"

@@ -82,4 +82,5 @@ export const refreshClaimViews = () =>
     queryClient.invalidateQueries({ queryKey: trpc.claim.pathKey() }),
     queryClient.invalidateQueries({ queryKey: trpc.verdict.pathKey() }),
     queryClient.invalidateQueries({ queryKey: trpc.editorial.pathKey() }),
+    queryClient.invalidateQueries({ queryKey: trpc.media.pathKey() }),
   ]);

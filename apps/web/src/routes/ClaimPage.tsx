@@ -15,6 +15,7 @@ import { ConflictNotice } from "../components/ConflictNotice";
 import { FormError } from "../components/FormError";
 import { HistoryTimeline } from "../components/HistoryTimeline";
 import { LinksPanel } from "../components/LinksPanel";
+import { MediaPanel } from "../components/MediaPanel";
 import { PresentPeople } from "../components/PresentPeople";
 import { PublicationNotice } from "../components/PublicationNotice";
 import { RecusalControl } from "../components/RecusalControl";
@@ -80,6 +81,7 @@ export function ClaimPage() {
       <div className="workspace">
         <div>
           <LinksPanel claimId={claim.id} />
+          <MediaPanel claimId={claim.id} />
           <SourcesPanel claimId={claim.id} sources={sources} />
           <VerdictPanel key={claim.id} claimId={claim.id} sources={sources} />
           <RecusalControl claimId={claim.id} />

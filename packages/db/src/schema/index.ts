@@ -10,6 +10,7 @@ export * from "./events";
 export * from "./fact-checks";
 export * from "./feeds";
 export * from "./languages";
+export * from "./media";
 export * from "./notifications";
 export * from "./presence";
 export * from "./rate-limits";

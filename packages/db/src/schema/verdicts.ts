@@ -1,4 +1,4 @@
-import type { TApprovalRules, TVerdictSnapshot } from "@factdesk/schema";
+import type { TApprovalRules, TMediaRating, TVerdictSnapshot } from "@factdesk/schema";
 import { type SQL, sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
@@ -53,6 +53,8 @@ export const verdictRevisions = pgTable(
       .references((): AnyPgColumn => verdicts.id, { onDelete: "restrict" }),
     number: integer().notNull(),
     rating: text(),
+    /** MediaReview's rating, for a claim about an image or a video. */
+    mediaRating: text().$type<TMediaRating>(),
     headline: text(),
     summary: text(),
     explanation: text(),

@@ -6,6 +6,7 @@ export * from "./dashboard";
 export * from "./editorial-rules";
 export * from "./fact-checks";
 export * from "./feeds";
+export * from "./media";
 export * from "./notifications";
 export * from "./published";
 export * from "./ratings";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZMediaRating } from "../enums";
 import { limits, ZId, ZRequired, ZText, ZVersion } from "./common";
 
 export const HEADLINE_MAX = limits.headline;
@@ -9,6 +10,8 @@ export const ZVerdictSaveInput = z
     /** The revision number the author started from; 0 for a new verdict. A stale one is a CONFLICT. */
     baseRevision: z.number().int().min(0),
     rating: z.string().max(64).nullable(),
+    /** MediaReview's rating, for a claim about an image or a video. */
+    mediaRating: ZMediaRating.nullable().optional(),
     headline: ZText(limits.headline, "headline").nullable(),
     summary: ZText(limits.summary, "summary").nullable(),
     explanation: ZText(limits.explanation, "explanation").nullable(),
@@ -17,7 +20,8 @@ export const ZVerdictSaveInput = z
   })
   .refine(
     // A revision cannot be changed once saved: an empty one would be a numbered nothing.
-    (draft) => Boolean(draft.rating || draft.headline || draft.summary || draft.explanation),
+    (draft) =>
+      Boolean(draft.rating || draft.mediaRating || draft.headline || draft.summary || draft.explanation),
     { message: "Write something first: a rating, a headline, a summary or an explanation." },
   );
 export type TVerdictSaveInput = z.infer<typeof ZVerdictSaveInput>;

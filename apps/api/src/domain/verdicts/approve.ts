@@ -73,7 +73,7 @@ export const approve: TVerdictEffect = {
 export async function assertNotUnderApproval(
   tx: DbOrTx,
   claimId: string,
-  what: { sourceId?: string; claimWording?: boolean },
+  what: { sourceId?: string; claimWording?: boolean; media?: boolean },
 ) {
   const [verdict] = await tx
     .select({
@@ -95,8 +95,8 @@ export async function assertNotUnderApproval(
       ? verdict?.approvedSnapshot?.sources.some((source) => source.id === what.sourceId)
       : verdict?.partlyApproved?.includes(what.sourceId)
     : false;
-  if (!what.claimWording && !cited) return;
-  const subject = what.claimWording ? "the claim worded" : "this source";
+  if (!what.claimWording && !what.media && !cited) return;
+  const subject = what.claimWording ? "the claim worded" : what.media ? "the image or video" : "this source";
   throw new DomainError(
     "CONFLICT",
     approved

@@ -1,4 +1,4 @@
-import { claims, type DbOrTx, sources, verdictRevisions, verdicts } from "@factdesk/db";
+import { claims, type DbOrTx, mediaItems, sources, verdictRevisions, verdicts } from "@factdesk/db";
 import {
   DomainError,
   defaultApprovalRules,
@@ -47,7 +47,11 @@ export async function verdictFacts(
   revision: TRevision,
 ): Promise<TVerdictFacts> {
   const [claim] = await db
-    .select({ status: claims.status, replyOnRecord: replyOnRecord(sql`${claims.id}`) })
+    .select({
+      status: claims.status,
+      replyOnRecord: replyOnRecord(sql`${claims.id}`),
+      concernsMedia: sql<boolean>`exists (select 1 from ${mediaItems} m where m.claim_id = "claims"."id" and m.detached_at is null)`,
+    })
     .from(claims)
     .where(eq(claims.id, verdict.claimId));
   if (!claim) throw new Error(`Verdict ${verdict.id} has no claim.`);
@@ -66,8 +70,10 @@ export async function verdictFacts(
     cycleAuthorIds: await cycleAuthorIds(db, verdict),
     claimStatus: claim.status,
     correction: verdict.publishedRevisionId !== null,
+    concernsMedia: claim.concernsMedia,
     draft: {
       rating: revision.rating,
+      mediaRating: revision.mediaRating,
       headline: revision.headline,
       explanation: revision.explanation,
       correctionNote: revision.correctionNote,

@@ -10,6 +10,7 @@ import {
 import { and, eq, inArray } from "drizzle-orm";
 import { recordEvent } from "../audit";
 import { findClaim } from "../claims";
+import { claimMedia } from "../media";
 import { lockVersion, updateVersion } from "../versioned";
 import { currentRevision, verdictFacts } from "./facts";
 
@@ -19,6 +20,11 @@ async function assertValidDraft(db: DbOrTx, claimId: string, input: TVerdictSave
     if (!rating?.active)
       throw new DomainError("BAD_REQUEST", `"${input.rating}" is not a rating on the scale.`);
   }
+  if (input.mediaRating && !(await claimMedia(db, claimId)))
+    throw new DomainError(
+      "BAD_REQUEST",
+      "This claim is not about an image or a video: attach one before giving a MediaReview rating.",
+    );
   if (input.sourceIds.length) {
     const found = await db
       .select({ id: sources.id })
@@ -42,6 +48,7 @@ export async function saveVerdict(db: DbOrTx, actor: TActor, input: TVerdictSave
     await assertValidDraft(tx, claim.id, input);
     const content = {
       rating: input.rating,
+      mediaRating: input.mediaRating ?? null,
       headline: input.headline,
       summary: input.summary,
       explanation: input.explanation,
