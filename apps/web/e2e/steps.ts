@@ -12,12 +12,15 @@ export async function sourceAndSubmitVerdict(
     headline,
     summary,
     explanation,
+    mediaRating,
   }: {
     source: { url: string; title: string; stance: "supports" | "refutes" | "context" };
     rating: string;
     headline: string;
     summary: string;
     explanation: string;
+    /** For a claim about an image or a video: how it was presented (MediaReview's label). */
+    mediaRating?: string;
   },
 ) {
   await checker.getByRole("button", { name: "Add a source" }).click();
@@ -29,6 +32,8 @@ export async function sourceAndSubmitVerdict(
   await checker.getByRole("button", { name: "Mark sourced" }).click();
   await checker.locator(".facts .badge", { hasText: "Sourced" }).waitFor();
   await checker.getByLabel("Rating").selectOption({ label: rating });
+  if (mediaRating)
+    await checker.getByLabel(/was presented \(MediaReview\)/).selectOption({ label: mediaRating });
   await checker.getByLabel("Headline (the claim as reviewed)").fill(headline);
   await checker.getByLabel("Summary").fill(summary);
   await checker.getByRole("textbox", { name: "Explanation" }).fill(explanation);

@@ -63,3 +63,6 @@ LANGUAGE sql STABLE AS $$
   JOIN claims c ON c.id = v.claim_id
   WHERE r.id = revision
 $$;
+--> statement-breakpoint
+-- Readers get an item's copy only when a publication shows it: found by this.
+CREATE INDEX "verdict_publications_media_idx" ON "verdict_publications" ((snapshot #>> '{media,id}')) WHERE snapshot ? 'media';

@@ -149,7 +149,8 @@ export async function mediaPublicCopy(db: DbOrTx, id: string) {
     .where(
       and(
         eq(mediaItems.id, id),
-        sql`exists (select 1 from ${verdictPublications} p where p.snapshot #>> '{media,id}' = ${mediaItems.id}::text)`,
+        sql`exists (select 1 from ${verdictPublications} p
+          where p.snapshot ? 'media' and p.snapshot #>> '{media,id}' = ${mediaItems.id}::text)`,
       ),
     );
   return item?.bytes && item.mime ? { bytes: item.bytes, mime: item.mime, sha256: item.sha256 } : null;

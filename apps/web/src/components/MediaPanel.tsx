@@ -128,7 +128,7 @@ export function MediaPanel({ claimId }: { claimId: string }) {
           <input type="file" accept={ACCEPT} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         </label>
         <label>
-          Where it circulated (address){file ? ", if known" : ""}
+          Where it was shared (link){file ? ", if known" : ""}
           <input type="url" value={address} onChange={(e) => setAddress(e.target.value)} />
         </label>
         {!file && (
