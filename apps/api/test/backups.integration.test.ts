@@ -14,8 +14,10 @@ import type { TConfig } from "../src/config";
 import { verifyAudit } from "../src/domain/audit";
 import { login } from "../src/domain/auth";
 import { backupStatus, requestBackup, runBackupJob, updateBackupSchedule } from "../src/domain/backups";
+import { attachMediaFile, mediaOriginal } from "../src/domain/media";
 import { callerFor, makeUser, PASSWORD, publishVerdict, testConfig } from "./factories";
 import { startServer } from "./http-client";
+import { jpegSample } from "./media-samples";
 import { TEST_AUDIT_KEY } from "./setup";
 
 const t = useTestDb();
@@ -59,10 +61,10 @@ const open = async (config: TConfig) => {
 };
 
 /** What a reader and a feed reader get from the desk. */
-async function publicSide(database: DbHandle, slug: string) {
+async function publicSide(database: DbHandle, slug: string, more: string[] = []) {
   const server = await startServer(database);
   try {
-    const paths = ["/", `/verdicts/${slug}`, "/feed.xml", "/feed.json", "/claimreview.json"];
+    const paths = ["/", `/verdicts/${slug}`, "/feed.xml", "/feed.json", "/claimreview.json", ...more];
     return Object.fromEntries(
       await Promise.all(
         paths.map(async (path) => {
@@ -94,6 +96,22 @@ describe("backup and restore", () => {
         id: other.verdict.id,
         version: other.verdict.version,
         reason: "The count was wrong.",
+      });
+      // Uploaded media are part of the desk: the photo, and the copy readers get.
+      let mediaId = "";
+      const pictured = await publishVerdict(t.db, {
+        claimText: "This photo shows the camp in 2016.",
+        headline: "The photo is from 2012",
+        mediaRating: "missing_context",
+        beforeSubmit: async (claimId, caller) => {
+          const me = (await caller.auth.me()) as { id: string; role: "fact_checker" };
+          const media = await attachMediaFile(t.db, me, {
+            claimId,
+            bytes: jpegSample().withMetadata,
+            fileName: "camp.jpg",
+          });
+          mediaId = media.id;
+        },
       });
       await login(t.db, { email: checker.email, password: PASSWORD }, { ttlMs: 60_000 });
       const dir = scratch();
@@ -130,6 +148,11 @@ describe("backup and restore", () => {
       expect((await t.db.select({ n: count() }).from(sessions))[0]?.n).toBe(1);
       const slug = verdict.slug ?? "";
       expect(await publicSide(copy, slug)).toEqual(await publicSide(t.handle, slug));
+      const withMedia = [`/media/${mediaId}`];
+      const pictures = await publicSide(copy, pictured.verdict.slug ?? "", withMedia);
+      expect(pictures[withMedia[0] ?? ""]).toMatch(/^200 /);
+      expect(pictures).toEqual(await publicSide(t.handle, pictured.verdict.slug ?? "", withMedia));
+      expect(await mediaOriginal(copy.db, mediaId)).toEqual(await mediaOriginal(t.db, mediaId));
 
       // The restored desk carries on: new audited changes chain on, ids do not collide.
       const asChecker = callerFor(
