@@ -10,6 +10,7 @@ const t = useTestDb();
 /** Who may call each procedure at all. Data rules (four eyes, own sources) come on top. */
 const policy: Record<string, "public" | "authed" | TRole> = {
   "account.requestPasswordReset": "public",
+  "account.setLocale": "authed",
   "account.setPassword": "public",
   "account.mailEnabled": "public",
   "account.emailPreferences": "authed",

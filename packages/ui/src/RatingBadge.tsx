@@ -1,4 +1,5 @@
 import { textColourOn } from "@factdesk/schema";
+import { FormattedMessage } from "react-intl";
 
 type TRatingShown = { label: string; colour: string };
 
@@ -16,11 +17,13 @@ export function RatingBadge({
   if (retracted)
     return (
       <span className="rating-retracted">
-        <strong>Retracted</strong>
+        <strong>
+          <FormattedMessage id="rating.retracted" />
+        </strong>
         {rating && (
           <>
             {" "}
-            (was rated <s>{rating.label}</s>)
+            <FormattedMessage id="rating.wasRated" values={{ rating: <s>{rating.label}</s> }} />
           </>
         )}
       </span>

@@ -5,13 +5,14 @@ import {
   notificationText,
   type TActor,
   type TEmailPreferences,
+  type TLocale,
   type TSetPasswordWithTokenInput,
   type TUserInviteInput,
 } from "@factdesk/schema";
 import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { TJobQueue } from "../jobs/queue";
 import type { TMailer } from "../mailer";
-import { recordEvent } from "./audit";
+import { announceChanges, recordEvent } from "./audit";
 import { hashPassword, hashToken } from "./auth";
 import type { TSite } from "./settings";
 
@@ -176,6 +177,15 @@ export async function setPasswordWithToken(db: DbOrTx, input: TSetPasswordWithTo
 export async function setEmailPreferences(db: DbOrTx, actor: TActor, preferences: TEmailPreferences) {
   await db.update(users).set({ emailNotifications: preferences }).where(eq(users.id, actor.id));
   return { preferences };
+}
+
+/** The language the app speaks to this person (null: their browser's); every open session hears it. */
+export async function setOwnLocale(db: DbOrTx, actor: TActor, locale: TLocale | null) {
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ locale }).where(eq(users.id, actor.id));
+    await announceChanges(tx, [{ entityType: "user", entityId: actor.id, action: "locale_set" }]);
+  });
+  return { locale };
 }
 
 export async function emailPreferencesOf(db: DbOrTx, actor: TActor) {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { type DbOrTx, sessions, users } from "@factdesk/db";
-import { DomainError, type TLoginInput, type TRole } from "@factdesk/schema";
+import { DomainError, type TLocale, type TLoginInput, type TRole } from "@factdesk/schema";
 import argon2 from "argon2";
 import { and, eq, gt, lt } from "drizzle-orm";
 import { announceChanges } from "./audit";
@@ -12,6 +12,8 @@ export interface TSessionUser {
   email: string;
   name: string;
   role: TRole;
+  /** The language the app speaks to them; null: their browser's. */
+  locale?: TLocale | null;
   /** The desk requires a second factor of this person, who has not set one up: only that is allowed. */
   needsTwoFactor?: boolean;
 }
@@ -25,7 +27,13 @@ const decoyHash = hashPassword(randomBytes(16).toString("hex"));
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-const sessionUserColumns = { id: users.id, email: users.email, name: users.name, role: users.role };
+const sessionUserColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  locale: users.locale,
+};
 
 export async function login(
   db: DbOrTx,

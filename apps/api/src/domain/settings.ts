@@ -20,6 +20,7 @@ const defaults: TSettings = {
   about: "",
   funding: "",
   requireTwoFactor: false,
+  publicLocale: "en",
   version: 0,
   updatedBy: null,
   updatedAt: new Date(0),

@@ -1,14 +1,43 @@
-import { countOf, limits, mediaRatingLabels, renderMarkdown, stanceLabels } from "@factdesk/schema";
+import type { TPolicyPage } from "@factdesk/db";
+import {
+  directionOf,
+  formattingLocale,
+  limits,
+  messagesFor,
+  renderMarkdown,
+  type TLocale,
+  type TMessageId,
+} from "@factdesk/schema";
 import { RatingBadge } from "@factdesk/ui";
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { createIntl, FormattedMessage, type IntlShape, RawIntlProvider, useIntl } from "react-intl";
 import type { oas31 } from "zod-openapi";
 import type { TSite } from "../domain/settings";
 import type { TTipProgress } from "../domain/tips";
 import type { listPublicVerdicts, TPublicVerdict } from "./verdicts";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
-const Time = ({ at }: { at: Date }) => <time dateTime={at.toISOString()}>{dateFormat.format(at)}</time>;
+/** The public site speaks the organisation's language (Settings): one formatter per language. */
+const intls = new Map<TLocale, IntlShape>();
+export function intlFor(site: TSite): IntlShape {
+  const locale = site.settings.publicLocale;
+  let intl = intls.get(locale);
+  if (!intl) {
+    intl = createIntl({
+      locale: formattingLocale[locale],
+      defaultLocale: "en-GB",
+      messages: messagesFor(locale),
+      timeZone: "UTC",
+    });
+    intls.set(locale, intl);
+  }
+  return intl;
+}
+
+function Time({ at }: { at: Date }) {
+  const intl = useIntl();
+  return <time dateTime={at.toISOString()}>{intl.formatDate(at, { dateStyle: "long" })}</time>;
+}
 
 /** Links only to the web: anything else (javascript:, data:) renders as plain text. */
 const webHref = (url: string | null | undefined) => {
@@ -49,8 +78,11 @@ function Document({
 }) {
   const organisation = site.settings.organisationName ?? "Factdesk";
   const canonical = new URL(path, site.base).href;
+  const intl = useIntl();
+  const locale = site.settings.publicLocale;
+  const feedTitle = intl.formatMessage({ id: "site.feedTitle" }, { organisation });
   return (
-    <html lang="en">
+    <html lang={locale} dir={directionOf(locale)}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -67,18 +99,8 @@ function Document({
         <meta name="twitter:card" content="summary" />
         <meta name="twitter:title" content={title} />
         <meta name="twitter:description" content={description} />
-        <link
-          rel="alternate"
-          type="application/rss+xml"
-          title={`${organisation} verdicts`}
-          href="/feed.xml"
-        />
-        <link
-          rel="alternate"
-          type="application/feed+json"
-          title={`${organisation} verdicts`}
-          href="/feed.json"
-        />
+        <link rel="alternate" type="application/rss+xml" title={feedTitle} href="/feed.xml" />
+        <link rel="alternate" type="application/feed+json" title={feedTitle} href="/feed.json" />
         <style>{styles}</style>
         {jsonLd?.map(
           (data) =>
@@ -94,28 +116,48 @@ function Document({
       </head>
       <body>
         <a className="skip" href="#content">
-          Skip to content
+          <FormattedMessage id="site.skip" />
         </a>
         <header className="site">
-          <nav aria-label="Site">
+          <nav aria-label={intl.formatMessage({ id: "site.nav" })}>
             <a className="brand" href="/">
               {organisation}
             </a>
-            <a href="/verdicts">Verdicts</a>
-            <a href="/methodology">Methodology</a>
-            <a href="/corrections-policy">Corrections policy</a>
-            <a href="/tips">Send a tip</a>
+            <a href="/verdicts">
+              <FormattedMessage id="site.nav.verdicts" />
+            </a>
+            <a href="/methodology">
+              <FormattedMessage id="site.nav.methodology" />
+            </a>
+            <a href="/corrections-policy">
+              <FormattedMessage id="site.nav.corrections" />
+            </a>
+            <a href="/tips">
+              <FormattedMessage id="site.nav.tip" />
+            </a>
           </nav>
         </header>
         <main id="content">{children}</main>
         <footer className="site">
-          <nav aria-label="Feeds">
-            <a href="/feed.xml">RSS</a>
-            <a href="/feed.json">JSON Feed</a>
-            <a href="/claimreview.json">ClaimReview data feed</a>
-            <a href="/about">About us</a>
-            <a href="/funding">Funding</a>
-            <a href="/app/">Newsroom sign-in</a>
+          <nav aria-label={intl.formatMessage({ id: "site.footer" })}>
+            <a href="/feed.xml">
+              <FormattedMessage id="site.footer.rss" />
+            </a>
+            <a href="/feed.json">
+              <FormattedMessage id="site.footer.jsonFeed" />
+            </a>
+            <a href="/claimreview.json">
+              <FormattedMessage id="site.footer.claimReview" />
+            </a>
+            <a href="/about">
+              <FormattedMessage id="site.footer.about" />
+            </a>
+            <a href="/funding">
+              <FormattedMessage id="site.footer.funding" />
+            </a>
+            <a href="/app/">
+              <FormattedMessage id="site.footer.signIn" />
+            </a>
           </nav>
         </footer>
       </body>
@@ -148,7 +190,7 @@ function MediaFigure({
   media: NonNullable<TPublicVerdict["media"]>;
   claimText: string;
 }) {
-  const what = media.kind === "video" ? "video" : "image";
+  const intl = useIntl();
   return (
     <figure className="media">
       {media.copyUrl &&
@@ -156,40 +198,60 @@ function MediaFigure({
           // biome-ignore lint/a11y/useMediaCaption: the video is the evidence reviewed; the figure's caption says what it shows
           <video src={media.copyUrl} controls preload="metadata" />
         ) : (
-          <img src={media.copyUrl} alt={`As shared with the claim: ${claimText}`} />
+          <img src={media.copyUrl} alt={intl.formatMessage({ id: "media.alt" }, { claim: claimText })} />
         ))}
       <figcaption>
         {media.rating && (
           <>
             <strong>
-              How the {what} was presented: {mediaRatingLabels[media.rating]}.
+              <FormattedMessage
+                id="media.presented"
+                values={{
+                  kind: media.kind,
+                  rating: intl.formatMessage({ id: `mediaRating.${media.rating}` }),
+                }}
+              />
             </strong>{" "}
           </>
         )}
         {webHref(media.address) && (
           <>
-            It circulated at{" "}
-            <a href={webHref(media.address)} rel="nofollow noopener">
-              {new URL(media.address ?? "").hostname}
-            </a>
-            .{" "}
+            <FormattedMessage
+              id="media.circulated"
+              values={{
+                site: (
+                  <a href={webHref(media.address)} rel="nofollow noopener">
+                    {new URL(media.address ?? "").hostname}
+                  </a>
+                ),
+              }}
+            />{" "}
           </>
         )}
         {media.copyUrl && media.sha256 && (
-          <>
-            Our copy, without the file's location and device data: SHA-256 <code>{media.sha256}</code>.
-          </>
+          <FormattedMessage id="media.copy" values={{ hash: <code>{media.sha256}</code> }} />
         )}
       </figcaption>
     </figure>
   );
 }
 
-const page = (element: ReactNode) => `<!doctype html>${renderToStaticMarkup(element)}`;
+const page = (intl: IntlShape, element: ReactNode) =>
+  `<!doctype html>${renderToStaticMarkup(<RawIntlProvider value={intl}>{element}</RawIntlProvider>)}`;
 
 export function verdictPage(site: TSite, verdict: TPublicVerdict) {
-  const description = verdict.summary ?? `${verdict.rating?.label ?? "Verdict"}: ${verdict.claim.text}`;
+  const intl = intlFor(site);
+  const description =
+    verdict.summary ??
+    intl.formatMessage(
+      { id: "verdict.description" },
+      {
+        rating: verdict.rating?.label ?? intl.formatMessage({ id: "verdict.defaultRating" }),
+        claim: verdict.claim.text,
+      },
+    );
   return page(
+    intl,
     <Document
       site={site}
       title={verdict.headline}
@@ -200,9 +262,14 @@ export function verdictPage(site: TSite, verdict: TPublicVerdict) {
       <article>
         {verdict.retraction && (
           <section className="notice" aria-labelledby="retraction">
-            <h2 id="retraction">This verdict was retracted</h2>
+            <h2 id="retraction">
+              <FormattedMessage id="verdict.retracted" />
+            </h2>
             <p>
-              Retracted on <Time at={verdict.retraction.at} />. {verdict.retraction.reason}
+              <FormattedMessage
+                id="verdict.retractedOn"
+                values={{ date: <Time at={verdict.retraction.at} />, reason: verdict.retraction.reason }}
+              />
             </p>
           </section>
         )}
@@ -217,17 +284,23 @@ export function verdictPage(site: TSite, verdict: TPublicVerdict) {
         {verdict.media && <MediaFigure media={verdict.media} claimText={verdict.claim.text} />}
         {verdict.summary && <p className="summary">{verdict.summary}</p>}
         <section aria-labelledby="explanation">
-          <h2 id="explanation">Our reasoning</h2>
+          <h2 id="explanation">
+            <FormattedMessage id="verdict.reasoning" />
+          </h2>
           {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the HTML is renderMarkdown's (raw HTML escaped, dangerous links dropped) or the page's own */}
           <div dangerouslySetInnerHTML={{ __html: verdict.explanationHtml }} />
         </section>
         {verdict.sources.length > 0 && (
           <section aria-labelledby="sources">
-            <h2 id="sources">Sources</h2>
+            <h2 id="sources">
+              <FormattedMessage id="verdict.sources" />
+            </h2>
             <ul>
               {verdict.sources.map((source) => (
                 <li key={source.url + source.title}>
-                  <strong>{stanceLabels[source.stance]}:</strong>{" "}
+                  <strong>
+                    <FormattedMessage id={`stance.${source.stance}`} />:
+                  </strong>{" "}
                   {webHref(source.url) ? (
                     <a href={webHref(source.url)} rel="nofollow noopener">
                       {source.title}
@@ -243,7 +316,7 @@ export function verdictPage(site: TSite, verdict: TPublicVerdict) {
                   )}{" "}
                   (
                   <a className="archived" href={`/sources/${source.id}/archived`}>
-                    archived copy
+                    <FormattedMessage id="verdict.archivedCopy" />
                   </a>
                   )
                 </li>
@@ -253,31 +326,34 @@ export function verdictPage(site: TSite, verdict: TPublicVerdict) {
         )}
         {verdict.reply && (
           <p className="reply">
-            We asked {verdict.reply.contacted} for comment on <Time at={verdict.reply.contactedAt} />
-            {verdict.reply.respondedAt ? (
-              <>
-                ; they answered on <Time at={verdict.reply.respondedAt} />.
-              </>
-            ) : (
-              <>; they had not answered when we published.</>
-            )}
+            <FormattedMessage
+              id={verdict.reply.respondedAt ? "verdict.reply.answered" : "verdict.reply.unanswered"}
+              values={{
+                who: verdict.reply.contacted,
+                asked: <Time at={verdict.reply.contactedAt} />,
+                answered: verdict.reply.respondedAt && <Time at={verdict.reply.respondedAt} />,
+              }}
+            />
           </p>
         )}
         <p className="muted">
-          By {verdict.authorName}
-          {verdict.approverName && `, approved by ${verdict.approverName}`}. Published{" "}
-          <Time at={verdict.publishedAt} />
-          {verdict.corrections.length > 0 && (
-            <>
-              , last corrected <Time at={verdict.updatedAt} />
-            </>
-          )}
-          .
+          <FormattedMessage
+            id={verdict.approverName ? "verdict.byApproved" : "verdict.by"}
+            values={{ author: verdict.authorName, approver: verdict.approverName }}
+          />{" "}
+          <FormattedMessage
+            id={verdict.corrections.length > 0 ? "verdict.publishedCorrected" : "verdict.published"}
+            values={{ date: <Time at={verdict.publishedAt} />, updated: <Time at={verdict.updatedAt} /> }}
+          />
         </p>
         <section aria-labelledby="corrections">
-          <h2 id="corrections">Corrections</h2>
+          <h2 id="corrections">
+            <FormattedMessage id="verdict.corrections" />
+          </h2>
           {verdict.corrections.length === 0 ? (
-            <p>No corrections since publication.</p>
+            <p>
+              <FormattedMessage id="verdict.noCorrections" />
+            </p>
           ) : (
             <ol>
               {verdict.corrections.map((correction) => (
@@ -288,7 +364,9 @@ export function verdictPage(site: TSite, verdict: TPublicVerdict) {
             </ol>
           )}
           <p>
-            <a href="/corrections-policy">How we correct</a>
+            <a href="/corrections-policy">
+              <FormattedMessage id="verdict.howWeCorrect" />
+            </a>
           </p>
         </section>
       </article>
@@ -314,14 +392,10 @@ function ClaimOrigin({ claimant, article }: { claimant: string | null; article: 
   );
   return (
     <footer className="muted">
-      {claimant ? (
-        <>
-          — {claimant}
-          {where && <>, in {where}</>}
-        </>
-      ) : (
-        <>Seen in {where}</>
-      )}
+      <FormattedMessage
+        id={claimant ? (where ? "verdict.claimantIn" : "verdict.claimant") : "verdict.seenIn"}
+        values={{ claimant, where }}
+      />
     </footer>
   );
 }
@@ -342,24 +416,30 @@ export function indexPage(
     });
     return `/verdicts${params.size ? `?${params}` : ""}`;
   };
+  const intl = intlFor(site);
+  const t = (id: TMessageId) => intl.formatMessage({ id });
   return page(
+    intl,
     <Document
       site={site}
-      title="Fact-checks"
-      description={`The latest fact-checks by ${site.settings.organisationName ?? "our desk"}.`}
+      title={t("list.title")}
+      description={intl.formatMessage(
+        { id: "list.description" },
+        { organisation: site.settings.organisationName ?? t("site.ourDesk") },
+      )}
       path={pageLink(list.page)}
     >
-      <h1>Fact-checks</h1>
+      <h1>{t("list.title")}</h1>
       {/* biome-ignore lint/a11y/useSemanticElements: a form with role=search is the search landmark every screen reader knows; <search> is newer */}
       <form className="search" method="get" action="/verdicts" role="search">
         <label>
-          Search
+          {t("list.search")}
           <input type="search" name="q" defaultValue={filters.q ?? ""} />
         </label>
         <label>
-          Rating
+          {t("list.rating")}
           <select name="rating" defaultValue={filters.rating ?? ""}>
-            <option value="">Any rating</option>
+            <option value="">{t("list.anyRating")}</option>
             {ratingOptions.map((r) => (
               <option key={r.key} value={r.key}>
                 {r.label}
@@ -367,12 +447,15 @@ export function indexPage(
             ))}
           </select>
         </label>
-        <button type="submit">Show</button>
+        <button type="submit">{t("list.show")}</button>
       </form>
       <p className="muted" aria-live="polite">
         {list.total === 0
-          ? "No verdicts match."
-          : `${countOf(list.total, "verdict")}; page ${list.page} of ${list.pages}.`}
+          ? t("list.none")
+          : intl.formatMessage(
+              { id: "list.count" },
+              { total: list.total, page: list.page, pages: list.pages },
+            )}
       </p>
       <ul className="verdicts">
         {list.items.map((item) => (
@@ -391,15 +474,15 @@ export function indexPage(
           </li>
         ))}
       </ul>
-      <nav aria-label="Pages">
+      <nav aria-label={t("list.pages")}>
         {list.page > 1 && (
           <a href={pageLink(list.page - 1)} rel="prev">
-            Newer
+            {t("list.newer")}
           </a>
         )}{" "}
         {list.page < list.pages && (
           <a href={pageLink(list.page + 1)} rel="next">
-            Older
+            {t("list.older")}
           </a>
         )}
       </nav>
@@ -407,20 +490,38 @@ export function indexPage(
   );
 }
 
-export function policyPage(site: TSite, title: string, path: string, html: string, updatedAt: Date | null) {
+export function policyPage(
+  site: TSite,
+  policy: TPolicyPage,
+  path: string,
+  html: string,
+  updatedAt: Date | null,
+) {
+  const intl = intlFor(site);
+  const title = intl.formatMessage({ id: `policy.${policy}` });
   return page(
+    intl,
     <Document
       site={site}
       title={title}
-      description={`${title} of ${site.settings.organisationName ?? "our desk"}.`}
+      description={intl.formatMessage(
+        { id: "policy.description" },
+        { title, organisation: site.settings.organisationName ?? intl.formatMessage({ id: "site.ourDesk" }) },
+      )}
       path={path}
     >
       <h1>{title}</h1>
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the HTML is renderMarkdown's (raw HTML escaped, dangerous links dropped) or the page's own */}
-      {html ? <div dangerouslySetInnerHTML={{ __html: html }} /> : <p>Not written yet.</p>}
+      {html ? (
+        <div dangerouslySetInnerHTML={{ __html: html }} />
+      ) : (
+        <p>
+          <FormattedMessage id="policy.empty" />
+        </p>
+      )}
       {html && updatedAt && (
         <p className="meta">
-          Last updated <Time at={updatedAt} />.
+          <FormattedMessage id="policy.updated" values={{ date: <Time at={updatedAt} /> }} />
         </p>
       )}
     </Document>,
@@ -428,11 +529,23 @@ export function policyPage(site: TSite, title: string, path: string, html: strin
 }
 
 export function notFoundPage(site: TSite, path: string) {
+  const intl = intlFor(site);
   return page(
-    <Document site={site} title="Not found" description="This page does not exist." path={path}>
-      <h1>Not found</h1>
+    intl,
+    <Document
+      site={site}
+      title={intl.formatMessage({ id: "notFound.title" })}
+      description={intl.formatMessage({ id: "notFound.description" })}
+      path={path}
+    >
+      <h1>
+        <FormattedMessage id="notFound.title" />
+      </h1>
       <p>
-        There is no page here. <a href="/verdicts">See all fact-checks</a>.
+        <FormattedMessage
+          id="notFound.body"
+          values={{ link: (chunks: ReactNode[]) => <a href="/verdicts">{chunks}</a> }}
+        />
       </p>
     </Document>,
   );
@@ -448,18 +561,13 @@ export interface TTipFormState {
 
 /** The public tip form: plain HTML, works without JavaScript. */
 export function tipFormPage(site: TSite, { ticket, consent, values = {}, problem }: TTipFormState) {
+  const intl = intlFor(site);
+  const t = (id: TMessageId) => intl.formatMessage({ id });
   return page(
-    <Document
-      site={site}
-      title="Send us a claim to check"
-      description="Seen a claim you doubt? Send it to our fact-checkers."
-      path="/tips"
-    >
-      <h1>Send us a claim to check</h1>
-      <p>
-        Tell us what was said and where you saw it. You will get a tracking page that shows how your tip is
-        getting on; it never shows what you wrote.
-      </p>
+    intl,
+    <Document site={site} title={t("tips.title")} description={t("tips.description")} path="/tips">
+      <h1>{t("tips.title")}</h1>
+      <p>{t("tips.intro")}</p>
       {problem && (
         <p className="notice" role="alert">
           {problem}
@@ -467,7 +575,7 @@ export function tipFormPage(site: TSite, { ticket, consent, values = {}, problem
       )}
       <form className="tip-form" method="post" action="/tips">
         <label>
-          What was claimed (required)
+          {t("tips.statement")}
           <textarea
             name="statement"
             required
@@ -476,15 +584,15 @@ export function tipFormPage(site: TSite, { ticket, consent, values = {}, problem
           />
         </label>
         <label>
-          Link to where it was said, if there is one
+          {t("tips.url")}
           <input type="url" name="url" maxLength={limits.webAddress} defaultValue={values.url} />
         </label>
         <label>
-          Where did you see or hear it?
+          {t("tips.seenWhere")}
           <input name="seenWhere" maxLength={limits.tipSeenWhere} defaultValue={values.seenWhere} />
         </label>
         <label>
-          Your email or phone, if we may contact you (optional, never published)
+          {t("tips.contact")}
           <input
             name="contact"
             maxLength={limits.tipContact}
@@ -498,23 +606,18 @@ export function tipFormPage(site: TSite, { ticket, consent, values = {}, problem
         </label>
         <div className="trap" aria-hidden="true">
           <label>
-            Leave this empty
+            {t("tips.trap")}
             <input name="website" tabIndex={-1} autoComplete="off" />
           </label>
         </div>
         <input type="hidden" name="ticket" value={ticket} />
-        <button type="submit">Send the tip</button>
+        <button type="submit">{t("tips.send")}</button>
       </form>
     </Document>,
   );
 }
 
-const progressSteps: { key: TTipProgress; label: string }[] = [
-  { key: "received", label: "Received" },
-  { key: "in_triage", label: "In triage: the desk has read it" },
-  { key: "being_checked", label: "Being checked" },
-  { key: "published", label: "Published" },
-];
+const progressSteps = ["received", "in_triage", "being_checked", "published"] as const;
 
 /** A tip's tracking page: its progress only, never its text or contact. */
 export function tipTrackingPage(
@@ -528,41 +631,41 @@ export function tipTrackingPage(
   },
   { justSent = false } = {},
 ) {
-  const reached = progressSteps.findIndex((step) => step.key === tip.progress);
+  const reached = progressSteps.findIndex((step) => step === tip.progress);
+  const intl = intlFor(site);
+  const t = (id: TMessageId) => intl.formatMessage({ id });
   return page(
-    <Document
-      site={site}
-      title="Your tip"
-      description="How a tip sent to our fact-checkers is getting on."
-      path={`/tips/${code}`}
-    >
-      <h1>Your tip</h1>
+    intl,
+    <Document site={site} title={t("tip.title")} description={t("tip.description")} path={`/tips/${code}`}>
+      <h1>{t("tip.title")}</h1>
       {justSent && (
         <p className="notice" role="status">
-          Thank you: your tip has arrived. Keep this page's address to follow it; it is the only way to find
-          it again.
+          {t("tip.thanks")}
         </p>
       )}
       <p>
-        Tracking code <code className="tracking">{code}</code>, received <Time at={tip.receivedAt} />.
+        <FormattedMessage
+          id="tip.code"
+          values={{ code: <code className="tracking">{code}</code>, date: <Time at={tip.receivedAt} /> }}
+        />
       </p>
       {tip.progress === "declined" ? (
         <p>
-          <strong>Not taken up.</strong> {tip.declinedReason}
+          <strong>{t("tip.declined")}</strong> {tip.declinedReason}
         </p>
       ) : (
         <ol className="progress">
           {progressSteps.map((step, i) => (
-            <li key={step.key} className={i < reached ? "done" : i === reached ? "now" : undefined}>
-              {step.label}
-              {i === reached && " (now)"}
+            <li key={step} className={i < reached ? "done" : i === reached ? "now" : undefined}>
+              {t(`tip.step.${step}`)}
+              {i === reached && ` ${t("tip.now")}`}
             </li>
           ))}
         </ol>
       )}
       {tip.verdictUrl && webHref(tip.verdictUrl) && (
         <p>
-          <a href={webHref(tip.verdictUrl)}>Read the fact-check</a>
+          <a href={webHref(tip.verdictUrl)}>{t("tip.readCheck")}</a>
         </p>
       )}
     </Document>,
@@ -587,14 +690,17 @@ export function sourceSnapshotPage(
   },
 ) {
   const { snapshot } = source;
+  const intl = intlFor(site);
+  const title = intl.formatMessage({ id: "archived.title" }, { title: source.title });
   return page(
+    intl,
     <Document
       site={site}
-      title={`Archived copy: ${source.title}`}
-      description={`The copy we kept of ${source.title}, a source of our fact-checks.`}
+      title={title}
+      description={intl.formatMessage({ id: "archived.description" }, { title: source.title })}
       path={`/sources/${sourceId}/archived`}
     >
-      <h1>Archived copy: {source.title}</h1>
+      <h1>{title}</h1>
       <p>
         Original address:{" "}
         {webHref(source.url) ? (
@@ -646,7 +752,9 @@ export function apiReferencePage(site: TSite, document: oas31.OpenAPIObject) {
     ).toString();
     return `/api/v1${filled}${query ? `?${query}` : ""}`;
   };
+  // A reference for developers, in English whatever the site's language (its chrome follows it).
   return page(
+    intlFor(site),
     <Document
       site={site}
       title={document.info.title}

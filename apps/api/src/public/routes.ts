@@ -125,13 +125,13 @@ export function publicRoutes(db: DbOrTx, configuredPublicUrl: URL, pages: TPageC
     res.type("html").send(sourceSnapshotPage(current, id.data, source));
   });
 
-  for (const { path, title, page } of publicPolicyPages) {
+  for (const { path, page } of publicPolicyPages) {
     router.get(path, async (req, res) => {
       await serve(req, res, path, async () => {
         const current = await site();
         const updatedAt = await policyUpdatedAt(db, page);
         return {
-          body: policyPage(current, title, path, renderMarkdown(current.settings[page]), updatedAt),
+          body: policyPage(current, page, path, renderMarkdown(current.settings[page]), updatedAt),
           type: "html",
           lastModified: current.settings.updatedAt,
         };

@@ -1,5 +1,5 @@
 import type { TSettingsUpdateInput } from "@factdesk/schema";
-import { limits } from "@factdesk/schema";
+import { limits, localeNames, locales, type TLocale } from "@factdesk/schema";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { type FormEvent, useEffect, useState } from "react";
@@ -9,7 +9,7 @@ import { FormError } from "../components/FormError";
 import { fieldError, queryClient, trpc } from "../lib/trpc";
 
 type TForm = Omit<TSettingsUpdateInput, "version">;
-type TTextField = Exclude<keyof TForm, "requireTwoFactor">;
+type TTextField = Exclude<keyof TForm, "requireTwoFactor" | "publicLocale">;
 /** Texts whose empty value is saved as empty (the others are cleared to none). */
 const keptEmpty = new Set<TTextField>(["methodology", "correctionsPolicy", "tipConsent", "about", "funding"]);
 
@@ -112,6 +112,19 @@ export function SettingsPage() {
           {invalid("funding")}
         </label>
         <p className="muted">Every saved version of these four pages is kept for the assessment pack.</p>
+        <label>
+          Language of the public site (its pages and the tip form)
+          <select
+            value={form.publicLocale ?? "en"}
+            onChange={(e) => setForm({ ...form, publicLocale: e.target.value as TLocale })}
+          >
+            {locales.map((locale) => (
+              <option key={locale} value={locale} lang={locale}>
+                {localeNames[locale]}
+              </option>
+            ))}
+          </select>
+        </label>
         <label className="checkbox">
           <input
             type="checkbox"

@@ -1,3 +1,4 @@
+import type { TLocale } from "@factdesk/schema";
 import { sql } from "drizzle-orm";
 import {
   boolean,
@@ -36,6 +37,8 @@ export const settings = pgTable(
     funding: text().notNull().default(""),
     /** Editors and admins must sign in with a second factor (TOTP). */
     requireTwoFactor: boolean().notNull().default(false),
+    /** The language of the public site (its pages, feeds' wording and the tip form). */
+    publicLocale: text().$type<TLocale>().notNull().default("en"),
     version: integer().notNull().default(1),
     updatedBy: uuid().references(() => users.id),
     updatedAt: updatedAt(),

@@ -1,4 +1,4 @@
-import type { TEmailPreferences } from "@factdesk/schema";
+import type { TEmailPreferences, TLocale } from "@factdesk/schema";
 import { boolean, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./columns";
 import { roleEnum } from "./enums";
@@ -17,6 +17,8 @@ export const users = pgTable("users", {
   totpSecret: text(),
   /** Two-factor sign-in is on from here (null: off, or set up but not yet confirmed). */
   totpEnabledAt: timestamp({ withTimezone: true }),
+  /** The language the app speaks to this person; null: their browser's. */
+  locale: text().$type<TLocale>(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZLocale } from "../locales";
 import { limits, ZId, ZText, ZWebAddress } from "./common";
 
 /** Long enough for a thorough methodology; Markdown. */
@@ -17,6 +18,8 @@ export const ZSettingsUpdateInput = z.object({
   funding: ZPolicyText("funding page").optional(),
   /** Editors and admins must sign in with a second factor. */
   requireTwoFactor: z.boolean().optional(),
+  /** The public site's language. */
+  publicLocale: ZLocale.optional(),
   version: z.number().int().min(0),
 });
 export type TSettingsUpdateInput = z.infer<typeof ZSettingsUpdateInput>;

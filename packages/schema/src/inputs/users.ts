@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZNotificationKind, ZRole } from "../enums";
+import { ZLocale } from "../locales";
 import { limits, ZId, ZRequired } from "./common";
 
 const ZEmail = z.email({ error: "Enter a valid email address." }).max(limits.email);
@@ -55,6 +56,7 @@ export type TUserInviteInput = z.infer<typeof ZUserInviteInput>;
 /** Per kind of notification: sent at once, gathered in a daily digest, or not e-mailed (absent). */
 export const ZEmailPreferences = z.partialRecord(ZNotificationKind, z.enum(["immediately", "daily"]));
 export type TEmailPreferences = z.infer<typeof ZEmailPreferences>;
+export const ZLocaleInput = z.object({ locale: ZLocale.nullable() });
 export const ZEmailPreferencesInput = z.object({ preferences: ZEmailPreferences });
 
 export const ZTwoFactorEnableInput = z.object({

@@ -1,5 +1,6 @@
 import {
   ZEmailPreferencesInput,
+  ZLocaleInput,
   ZPasswordLinkRequestInput,
   ZSetPasswordWithTokenInput,
   ZTwoFactorDisableInput,
@@ -9,6 +10,7 @@ import {
   emailPreferencesOf,
   requestPasswordReset,
   setEmailPreferences,
+  setOwnLocale,
   setPasswordWithToken,
 } from "../../domain/accounts";
 import { getSettings } from "../../domain/settings";
@@ -27,6 +29,10 @@ export const accountRouter = router({
     // Its audit event of the user ends their cached sessions on every instance.
     return setPasswordWithToken(ctx.db, input);
   }),
+  /** The language the app speaks to me (null: my browser's). */
+  setLocale: authedProcedure
+    .input(ZLocaleInput)
+    .mutation(({ ctx, input }) => setOwnLocale(ctx.db, ctx.user, input.locale)),
   mailEnabled: publicProcedure.query(({ ctx }) => ({ enabled: ctx.mailer !== null })),
   emailPreferences: authedProcedure.query(({ ctx }) => emailPreferencesOf(ctx.db, ctx.user)),
   setEmailPreferences: authedProcedure

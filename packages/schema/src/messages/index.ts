@@ -1,0 +1,33 @@
+import type { TLocale } from "../locales";
+import ar from "./ar.json" with { type: "json" };
+import en from "./en.json" with { type: "json" };
+import es from "./es.json" with { type: "json" };
+import fr from "./fr.json" with { type: "json" };
+
+/**
+ * What the app and the public site say, in ICU message syntax (plurals, selects), one catalog
+ * per language. English is the source; a language without a message yet says it in English.
+ */
+export type TMessageId = keyof typeof en;
+export type TMessages = Record<TMessageId, string>;
+
+const catalogs: Record<TLocale, Partial<TMessages>> = { en, es, fr, ar };
+
+/** A language's messages, English where it has none yet. */
+export const messagesFor = (locale: TLocale): TMessages => ({ ...en, ...catalogs[locale] });
+
+/** The messages a language does not have yet (Arabic is partial). */
+export const untranslated = (locale: TLocale): TMessageId[] =>
+  (Object.keys(en) as TMessageId[]).filter((id) => !(id in catalogs[locale]));
+
+/** Dates and numbers as each language writes them (English as in Britain: 4 December 2026). */
+export const formattingLocale: Record<TLocale, string> = { en: "en-GB", es: "es", fr: "fr", ar: "ar" };
+
+// react-intl checks message ids against the catalog: a typo is a type error.
+declare global {
+  namespace FormatjsIntl {
+    interface Message {
+      ids: TMessageId;
+    }
+  }
+}
