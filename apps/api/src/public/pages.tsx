@@ -511,9 +511,11 @@ export function policyPage(
       path={path}
     >
       <h1>{title}</h1>
-      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the HTML is renderMarkdown's (raw HTML escaped, dangerous links dropped) or the page's own */}
       {html ? (
-        <div dangerouslySetInnerHTML={{ __html: html }} />
+        <div
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: the HTML is renderMarkdown's (raw HTML escaped, dangerous links dropped)
+          dangerouslySetInnerHTML={{ __html: html }}
+        />
       ) : (
         <p>
           <FormattedMessage id="policy.empty" />
@@ -631,7 +633,7 @@ export function tipTrackingPage(
   },
   { justSent = false } = {},
 ) {
-  const reached = progressSteps.findIndex((step) => step === tip.progress);
+  const reached = (progressSteps as readonly string[]).indexOf(tip.progress);
   const intl = intlFor(site);
   const t = (id: TMessageId) => intl.formatMessage({ id });
   return page(
