@@ -51,13 +51,13 @@ const webHref = (url: string | null | undefined) => {
 const styles = `
 :root{color-scheme:light;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.55;color:#1a1a1a;background:#fff}
 body{margin:0}header.site,footer.site{background:#f4f4f2;padding:.75rem 1rem}header.site nav,footer.site nav{display:flex;gap:1rem;flex-wrap:wrap;max-width:46rem;margin:0 auto;align-items:center}
-header.site a.brand{font-weight:700;margin-right:auto}main{max-width:46rem;margin:0 auto;padding:1rem}a{color:#0b57d0}
-.rating-badge{display:inline-block;padding:.2rem .6rem;border-radius:.3rem;font-weight:700}.rating-retracted{color:#a3261b}.claim{font-size:1.2rem;border-left:4px solid #999;margin:1rem 0;padding:.25rem 1rem}.media{margin:1rem 0}.media img,.media video{max-width:100%;height:auto;border:1px solid #ccc}.media figcaption{font-size:.95rem}.media code{word-break:break-all}
+header.site a.brand{font-weight:700;margin-inline-end:auto}main{max-width:46rem;margin:0 auto;padding:1rem}a{color:#0b57d0}
+.rating-badge{display:inline-block;padding:.2rem .6rem;border-radius:.3rem;font-weight:700}.rating-retracted{color:#a3261b}.claim{font-size:1.2rem;border-inline-start:4px solid #999;margin:1rem 0;padding:.25rem 1rem}.media{margin:1rem 0}.media img,.media video{max-width:100%;height:auto;border:1px solid #ccc}.media figcaption{font-size:.95rem}.media code{word-break:break-all}
 .notice{border:2px solid #b3261e;background:#fdeceb;padding:.75rem 1rem;border-radius:.3rem}.muted{color:#555}ul.verdicts{list-style:none;padding:0}ul.verdicts li{border-bottom:1px solid #ddd;padding:.75rem 0}
-.tip-form{display:flex;flex-direction:column;gap:.75rem;max-width:36rem}.tip-form textarea{font:inherit;padding:.4rem;min-height:8rem}.tip-form .check{flex-direction:row;gap:.5rem;align-items:start}.trap{position:absolute;left:-9999px;width:1px;height:1px;overflow:hidden}
-ol.progress{padding-left:1.2rem}ol.progress li.done{color:#1a1a1a}ol.progress li{color:#555}ol.progress li.now{font-weight:700;color:#1a1a1a}code.tracking{font-size:1.1rem;background:#f4f4f2;padding:.2rem .4rem;word-break:break-all}
+.tip-form{display:flex;flex-direction:column;gap:.75rem;max-width:36rem}.tip-form textarea{font:inherit;padding:.4rem;min-height:8rem}.tip-form .check{flex-direction:row;gap:.5rem;align-items:start}.trap{position:absolute;inset-inline-start:-9999px;width:1px;height:1px;overflow:hidden}
+ol.progress{padding-inline-start:1.2rem}ol.progress li.done{color:#1a1a1a}ol.progress li{color:#555}ol.progress li.now{font-weight:700;color:#1a1a1a}code.tracking{font-size:1.1rem;background:#f4f4f2;padding:.2rem .4rem;word-break:break-all}
 form.search{display:flex;gap:.5rem;flex-wrap:wrap;align-items:end}label{display:flex;flex-direction:column;font-size:.9rem}input,select,button{font:inherit;padding:.3rem .5rem}
-.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}
+.skip{position:absolute;inset-inline-start:-999px}.skip:focus{inset-inline-start:1rem;top:1rem;background:#fff;padding:.5rem}
 `;
 
 function Document({

@@ -1,6 +1,8 @@
-import { hasRole, roleLabels } from "@factdesk/schema";
+import { hasRole } from "@factdesk/schema";
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { FormattedMessage } from "react-intl";
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from "react-router";
+import { useT } from "../lib/i18n";
 import { useLiveChanges } from "../lib/live";
 import { queryClient, trpc } from "../lib/trpc";
 import { NotificationsLink } from "./NotificationsLink";
@@ -10,6 +12,7 @@ export function Layout() {
   const me = useQuery(trpc.auth.me.queryOptions());
   const location = useLocation();
   const navigate = useNavigate();
+  const t = useT();
   const logout = useMutation(
     trpc.auth.logout.mutationOptions({
       onSuccess: () => {
@@ -19,11 +22,11 @@ export function Layout() {
     }),
   );
 
-  if (me.isPending) return <p className="page-status">Loading…</p>;
+  if (me.isPending) return <p className="page-status">{t("app.loading")}</p>;
   if (me.isError)
     return (
       <p role="alert" className="page-status">
-        Factdesk is unreachable: {me.error.message}
+        {t("app.unreachable", { error: me.error.message })}
       </p>
     );
   if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
@@ -34,36 +37,39 @@ export function Layout() {
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t("app.skip")}
       </a>
       <header className="app-header">
         <Link to="/" className="brand">
           Factdesk
         </Link>
-        <nav aria-label="Main">
+        <nav aria-label={t("app.nav")}>
           <NavLink to="/" end>
-            Review queue
+            {t("app.nav.queue")}
           </NavLink>
-          <NavLink to="/ingest">Ingest</NavLink>
-          <NavLink to="/tips">Tips</NavLink>
-          <NavLink to="/monitoring">Monitoring</NavLink>
-          <NavLink to="/archive">Archive</NavLink>
-          <NavLink to="/dashboard">Dashboard</NavLink>
-          {hasRole(me.data, "editor") && <NavLink to="/approvals">Approvals</NavLink>}
-          {hasRole(me.data, "admin") && <NavLink to="/admin/users">Users</NavLink>}
-          {hasRole(me.data, "admin") && <NavLink to="/admin/ratings">Rating scale</NavLink>}
-          {hasRole(me.data, "admin") && <NavLink to="/admin/settings">Settings</NavLink>}
-          {hasRole(me.data, "admin") && <NavLink to="/admin/webhooks">Webhooks</NavLink>}
-          {hasRole(me.data, "admin") && <NavLink to="/admin/system">System</NavLink>}
+          <NavLink to="/ingest">{t("app.nav.ingest")}</NavLink>
+          <NavLink to="/tips">{t("app.nav.tips")}</NavLink>
+          <NavLink to="/monitoring">{t("app.nav.monitoring")}</NavLink>
+          <NavLink to="/archive">{t("app.nav.archive")}</NavLink>
+          <NavLink to="/dashboard">{t("app.nav.dashboard")}</NavLink>
+          {hasRole(me.data, "editor") && <NavLink to="/approvals">{t("app.nav.approvals")}</NavLink>}
+          {hasRole(me.data, "admin") && <NavLink to="/admin/users">{t("app.nav.users")}</NavLink>}
+          {hasRole(me.data, "admin") && <NavLink to="/admin/ratings">{t("app.nav.ratings")}</NavLink>}
+          {hasRole(me.data, "admin") && <NavLink to="/admin/settings">{t("app.nav.settings")}</NavLink>}
+          {hasRole(me.data, "admin") && <NavLink to="/admin/webhooks">{t("app.nav.webhooks")}</NavLink>}
+          {hasRole(me.data, "admin") && <NavLink to="/admin/system">{t("app.nav.system")}</NavLink>}
         </nav>
         <div className="user">
           {!restricted && <NotificationsLink />}
           <Link to="/account">
-            <span className="visually-hidden">Your account: </span>
-            {me.data.name} <span className="muted">({roleLabels[me.data.role]})</span>
+            <span className="visually-hidden">{t("app.account")} </span>
+            {me.data.name}{" "}
+            <span className="muted">
+              (<FormattedMessage id={`role.${me.data.role}`} />)
+            </span>
           </Link>
           <button type="button" className="link-button" onClick={() => logout.mutate()}>
-            Log out
+            {t("app.logout")}
           </button>
         </div>
       </header>
@@ -71,7 +77,7 @@ export function Layout() {
       <main id="main" tabIndex={-1}>
         {restricted && (
           <p className="notice" role="alert">
-            Your desk requires two-factor sign-in for editors and admins. Set it up below to continue.
+            {t("app.twoFactorRequired")}
           </p>
         )}
         <Outlet />

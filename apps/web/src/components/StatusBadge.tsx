@@ -1,5 +1,10 @@
-import { claimStatusLabels, type TClaimStatus } from "@factdesk/schema";
+import type { TClaimStatus } from "@factdesk/schema";
+import { FormattedMessage } from "react-intl";
 
 export function StatusBadge({ status }: { status: TClaimStatus }) {
-  return <span className={`badge badge-${status}`}>{claimStatusLabels[status]}</span>;
+  return (
+    <span className={`badge badge-${status}`}>
+      <FormattedMessage id={`claimStatus.${status}`} />
+    </span>
+  );
 }

@@ -3,6 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { EmailPreferencesForm } from "../components/EmailPreferencesForm";
 import { FormError } from "../components/FormError";
+import { LanguagePicker } from "../components/LanguagePicker";
 import { NewPasswordField } from "../components/NewPasswordField";
 import { TwoFactorSettings } from "../components/TwoFactorSettings";
 import { useMe } from "../lib/me";
@@ -32,6 +33,7 @@ export function AccountPage() {
       <p>
         {me.name}, {me.email} ({roleLabels[me.role]})
       </p>
+      <LanguagePicker />
       <form onSubmit={submit} className="stack" aria-labelledby={`${id}-heading`} noValidate>
         <h2 id={`${id}-heading`}>Change your password</h2>
         <p className="muted">Your other sessions end when you change it; this one stays signed in.</p>

@@ -8,6 +8,7 @@ import { QueueTable } from "../components/queue/QueueTable";
 import { SavedViews } from "../components/queue/SavedViews";
 import { ShortcutsDialog } from "../components/queue/ShortcutsDialog";
 import { StatusCounts } from "../components/queue/StatusCounts";
+import { useT } from "../lib/i18n";
 import { useQueueView } from "../lib/queue-view";
 import { errorMessage, trpc } from "../lib/trpc";
 
@@ -24,6 +25,7 @@ const isInteractive = (target: EventTarget | null) =>
 
 export function QueuePage() {
   const navigate = useNavigate();
+  const t = useT();
   const { view, setView, setFilter } = useQueueView();
   const queue = useInfiniteQuery(
     trpc.claim.list.infiniteQueryOptions(view, { getNextPageParam: (page) => page.nextCursor }),
@@ -95,15 +97,15 @@ export function QueuePage() {
 
   return (
     <section>
-      <title>Review queue · Factdesk</title>
+      <title>{`${t("queue.title")} · Factdesk`}</title>
       <div className="page-head">
-        <h1>Review queue</h1>
+        <h1>{t("queue.title")}</h1>
         <div className="page-actions">
           <a href={`/export/claims.csv?${queueViewToParams(view)}`} download>
-            Export CSV
+            {t("queue.exportCsv")}
           </a>
           <button type="button" className="link-button" onClick={() => setShowShortcuts(true)}>
-            Keyboard shortcuts (?)
+            {t("queue.shortcuts")}
           </button>
         </div>
       </div>
@@ -145,16 +147,16 @@ export function QueuePage() {
       )}
 
       {queue.isPending ? (
-        <p className="page-status">Loading claims…</p>
+        <p className="page-status">{t("queue.loading")}</p>
       ) : queue.isError ? (
         <div role="alert" className="error">
           <p>{errorMessage(queue.error)}</p>
           <button type="button" onClick={() => queue.refetch()}>
-            Try again
+            {t("queue.retry")}
           </button>
         </div>
       ) : rows.length === 0 ? (
-        <p className="page-status">No claims match these filters.</p>
+        <p className="page-status">{t("queue.none")}</p>
       ) : (
         <QueueTable
           rows={rows}
@@ -169,10 +171,10 @@ export function QueuePage() {
           onNearEnd={loadMore}
         />
       )}
-      {queue.isFetchingNextPage && <p className="page-status">Loading more…</p>}
+      {queue.isFetchingNextPage && <p className="page-status">{t("queue.loadingMore")}</p>}
       {queue.hasNextPage && !queue.isFetchingNextPage && (
         <button type="button" onClick={loadMore}>
-          Load more
+          {t("queue.loadMore")}
         </button>
       )}
       <ShortcutsDialog open={showShortcuts} onClose={() => setShowShortcuts(false)} />

@@ -1,18 +1,15 @@
 import {
   claimPriorities,
-  claimPriorityLabels,
-  claimSortLabels,
   claimSorts,
   limits,
-  queueFlagLabels,
   queueFlags,
   type TClaimSort,
   type TQueueFilter,
-  verdictStateLabels,
   verdictStates,
 } from "@factdesk/schema";
 import { useQuery } from "@tanstack/react-query";
 import { type Ref, useEffect, useState } from "react";
+import { useT } from "../../lib/i18n";
 import { trpc } from "../../lib/trpc";
 
 type TProps = {
@@ -28,6 +25,7 @@ const one = <T,>(values: T[] | undefined) => values?.[0] ?? "";
 
 /** Every filter of the queue. Text fields apply when typing pauses, the rest at once. */
 export function QueueFilters({ filter, sort, onFilter, onSort, onClear, searchRef }: TProps) {
+  const t = useT();
   const users = useQuery(trpc.user.list.queryOptions());
   const articles = useQuery(trpc.article.list.queryOptions({ include: filter.articleId }));
   // Open from the start on anything wider than a phone; a phone opens it when asked.
@@ -36,9 +34,9 @@ export function QueueFilters({ filter, sort, onFilter, onSort, onClear, searchRe
     ([key, value]) => key !== "q" && value !== undefined && !(Array.isArray(value) && value.length === 0),
   ).length;
   return (
-    <form className="filters" aria-label="Filter the queue" onSubmit={(e) => e.preventDefault()}>
+    <form className="filters" aria-label={t("queue.filters")} onSubmit={(e) => e.preventDefault()}>
       <DebouncedInput
-        label="Search claims"
+        label={t("queue.search")}
         type="search"
         value={filter.q ?? ""}
         onValue={(q) => onFilter({ q: q || undefined })}
@@ -46,17 +44,17 @@ export function QueueFilters({ filter, sort, onFilter, onSort, onClear, searchRe
       />
       {/* On a phone the filters fold under the search, so the claims are on the first screen. */}
       <details className="more-filters" open={wide}>
-        <summary>Filters and sort{active > 0 && ` (${active} set)`}</summary>
+        <summary>{t("queue.filtersAndSort", { active })}</summary>
         <div className="filters-rest">
           <label>
-            Assignee
+            {t("queue.assignee")}
             <select
               value={filter.assignee ?? ""}
               onChange={(e) => onFilter({ assignee: e.target.value || undefined })}
             >
-              <option value="">Anyone</option>
-              <option value="me">Me</option>
-              <option value="unassigned">Unassigned</option>
+              <option value="">{t("queue.anyone")}</option>
+              <option value="me">{t("queue.me")}</option>
+              <option value="unassigned">{t("queue.unassigned")}</option>
               {users.data
                 ?.filter((user) => user.active)
                 .map((user) => (
@@ -67,7 +65,7 @@ export function QueueFilters({ filter, sort, onFilter, onSort, onClear, searchRe
             </select>
           </label>
           <label>
-            Priority
+            {t("queue.priority")}
             <select
               value={one(filter.priority)}
               onChange={(e) =>
@@ -76,42 +74,50 @@ export function QueueFilters({ filter, sort, onFilter, onSort, onClear, searchRe
                 })
               }
             >
-              <option value="">Any</option>
+              <option value="">{t("queue.any")}</option>
               {claimPriorities.map((priority) => (
                 <option key={priority} value={priority}>
-                  {claimPriorityLabels[priority]}
+                  {t(`priority.${priority}`)}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            Verdict
+            {t("queue.verdict")}
             <select
               value={one(filter.verdict)}
               onChange={(e) => onFilter({ verdict: e.target.value ? [e.target.value as "none"] : undefined })}
             >
-              <option value="">Any</option>
-              <option value="none">No verdict yet</option>
+              <option value="">{t("queue.any")}</option>
+              <option value="none">{t("queue.noVerdict")}</option>
               {verdictStates.map((state) => (
                 <option key={state} value={state}>
-                  {verdictStateLabels[state]}
+                  {t(`verdictState.${state}`)}
                 </option>
               ))}
             </select>
           </label>
           <fieldset className="score-range">
-            <legend>Check-worthiness</legend>
-            <ScoreInput label="from" value={filter.scoreMin} onValue={(scoreMin) => onFilter({ scoreMin })} />
-            <ScoreInput label="to" value={filter.scoreMax} onValue={(scoreMax) => onFilter({ scoreMax })} />
+            <legend>{t("queue.checkWorthiness")}</legend>
+            <ScoreInput
+              label={t("queue.from")}
+              value={filter.scoreMin}
+              onValue={(scoreMin) => onFilter({ scoreMin })}
+            />
+            <ScoreInput
+              label={t("queue.to")}
+              value={filter.scoreMax}
+              onValue={(scoreMax) => onFilter({ scoreMax })}
+            />
           </fieldset>
           <label>
-            Article
+            {t("queue.article")}
             <select
               className="article-filter"
               value={filter.articleId ?? ""}
               onChange={(e) => onFilter({ articleId: e.target.value || undefined })}
             >
-              <option value="">Any</option>
+              <option value="">{t("queue.any")}</option>
               {articles.data?.map((article) => (
                 <option key={article.id} value={article.id}>
                   {article.title}
@@ -121,14 +127,14 @@ export function QueueFilters({ filter, sort, onFilter, onSort, onClear, searchRe
             </select>
           </label>
           <DebouncedInput
-            label="Outlet"
+            label={t("queue.outlet")}
             value={filter.outlet ?? ""}
             onValue={(outlet) => onFilter({ outlet: outlet || undefined })}
           />
           <fieldset className="date-range">
-            <legend>Created</legend>
+            <legend>{t("queue.created")}</legend>
             <label>
-              from
+              {t("queue.from")}
               <input
                 type="date"
                 value={filter.createdFrom ?? ""}
@@ -136,7 +142,7 @@ export function QueueFilters({ filter, sort, onFilter, onSort, onClear, searchRe
               />
             </label>
             <label>
-              to
+              {t("queue.to")}
               <input
                 type="date"
                 value={filter.createdTo ?? ""}
@@ -145,7 +151,7 @@ export function QueueFilters({ filter, sort, onFilter, onSort, onClear, searchRe
             </label>
           </fieldset>
           <fieldset className="flags">
-            <legend>Links</legend>
+            <legend>{t("queue.links")}</legend>
             {queueFlags.map((flag) => (
               <label key={flag} className="inline">
                 <input
@@ -156,33 +162,33 @@ export function QueueFilters({ filter, sort, onFilter, onSort, onClear, searchRe
                     onFilter({ flags: e.target.checked ? [...rest, flag] : rest.length ? rest : undefined });
                   }}
                 />
-                {queueFlagLabels[flag]}
+                {t(`flag.${flag}`)}
               </label>
             ))}
           </fieldset>
           <label>
-            Archived
+            {t("queue.archived")}
             <select
               value={filter.archived ?? "exclude"}
               onChange={(e) => onFilter({ archived: e.target.value as "exclude" | "include" | "only" })}
             >
-              <option value="exclude">Hidden</option>
-              <option value="include">Shown too</option>
-              <option value="only">Only archived</option>
+              <option value="exclude">{t("queue.archivedHidden")}</option>
+              <option value="include">{t("queue.archivedIncluded")}</option>
+              <option value="only">{t("queue.archivedOnly")}</option>
             </select>
           </label>
           <label>
-            Sort by
+            {t("queue.sortBy")}
             <select value={sort} onChange={(e) => onSort(e.target.value as TClaimSort)}>
               {claimSorts.map((s) => (
                 <option key={s} value={s}>
-                  {claimSortLabels[s]}
+                  {t(`sort.${s}`)}
                 </option>
               ))}
             </select>
           </label>
           <button type="button" className="link-button" onClick={onClear}>
-            Clear filters
+            {t("queue.clear")}
           </button>
         </div>
       </details>

@@ -1,7 +1,7 @@
-import { claimPriorityLabels, countOf, verdictStateLabels } from "@factdesk/schema";
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { Link } from "react-router";
+import { useT } from "../../lib/i18n";
 import type { RouterOutputs } from "../../lib/trpc";
 import { Highlighted } from "../Highlighted";
 import { PresentPeople } from "../PresentPeople";
@@ -31,6 +31,7 @@ export function QueueTable({
   onToggleAll: (select: boolean) => void;
   onNearEnd: () => void;
 }) {
+  const t = useT();
   const body = useRef<HTMLTableSectionElement>(null);
   // Where the rows start on the page (filters and the bulk bar above them change height).
   const [scrollMargin, setScrollMargin] = useState(0);
@@ -73,24 +74,24 @@ export function QueueTable({
 
   return (
     <table className="queue">
-      <caption className="visually-hidden">Claims to review</caption>
+      <caption className="visually-hidden">{t("queue.table")}</caption>
       <thead>
         <tr>
           <th scope="col" className="select">
             <input
               type="checkbox"
-              aria-label="Select all loaded claims"
+              aria-label={t("queue.selectAll")}
               checked={allSelected}
               onChange={(e) => onToggleAll(e.target.checked)}
             />
           </th>
-          <th scope="col">Claim</th>
-          <th scope="col">Article</th>
-          <th scope="col">Status</th>
-          <th scope="col">Priority</th>
-          <th scope="col">Assignee</th>
+          <th scope="col">{t("queue.claim")}</th>
+          <th scope="col">{t("queue.article")}</th>
+          <th scope="col">{t("queue.status")}</th>
+          <th scope="col">{t("queue.priority")}</th>
+          <th scope="col">{t("queue.assignee")}</th>
           <th scope="col" className="numeric">
-            Score
+            {t("queue.score")}
           </th>
         </tr>
       </thead>
@@ -115,7 +116,7 @@ export function QueueTable({
               <td className="select">
                 <input
                   type="checkbox"
-                  aria-label={`Select: ${claim.text}`}
+                  aria-label={t("queue.select", { claim: claim.text })}
                   checked={selected.has(claim.id)}
                   onChange={() => onToggle(claim.id)}
                 />
@@ -123,6 +124,8 @@ export function QueueTable({
               <td>
                 <Link
                   to={`/claims/${claim.id}`}
+                  // The claim's words run their own way in a page of the other direction.
+                  dir="auto"
                   onFocus={() => {
                     focused.current = item.index;
                     onActivate(item.index);
@@ -140,11 +143,13 @@ export function QueueTable({
               <td>
                 <StatusBadge status={claim.status} />
                 {claim.verdictState && (
-                  <div className="muted">Verdict: {verdictStateLabels[claim.verdictState]}</div>
+                  <div className="muted">
+                    {t("queue.verdictState", { state: t(`verdictState.${claim.verdictState}`) })}
+                  </div>
                 )}
               </td>
-              <td>{claimPriorityLabels[claim.priority]}</td>
-              <td>{claim.assignee?.name ?? <span className="muted">Unassigned</span>}</td>
+              <td>{t(`priority.${claim.priority}`)}</td>
+              <td>{claim.assignee?.name ?? <span className="muted">{t("queue.unassigned")}</span>}</td>
               <td className="numeric">{claim.score.toFixed(2)}</td>
             </tr>
           );
@@ -161,13 +166,14 @@ export function QueueTable({
 }
 
 function RowFlags({ claim }: { claim: TQueueRow }) {
+  const t = useT();
   const flags = [
-    claim.recurring && ["recurring", "Recurring"],
-    claim.readers > 0 && ["readers", `Asked by ${countOf(claim.readers, "reader")}`],
-    claim.flags.factChecked && ["fact-checked", "Already fact-checked"],
-    claim.flags.contradiction && ["contradiction", "Contradiction"],
-    claim.flags.duplicate && ["duplicate", "Duplicate"],
-    claim.archivedAt && ["archived", "Archived"],
+    claim.recurring && ["recurring", t("queue.badge.recurring")],
+    claim.readers > 0 && ["readers", t("queue.badge.readers", { count: claim.readers })],
+    claim.flags.factChecked && ["fact-checked", t("queue.badge.factChecked")],
+    claim.flags.contradiction && ["contradiction", t("queue.badge.contradiction")],
+    claim.flags.duplicate && ["duplicate", t("queue.badge.duplicate")],
+    claim.archivedAt && ["archived", t("queue.badge.archived")],
   ].filter((flag): flag is string[] => Array.isArray(flag));
   if (!flags.length) return null;
   return (

@@ -3,12 +3,14 @@ import { limits } from "@factdesk/schema";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useLocation } from "react-router";
+import { useT } from "../../lib/i18n";
 import { queryClient, trpc } from "../../lib/trpc";
 import { FormError } from "../FormError";
 
 /** The person's named views of the queue: open one, save the current one, remove one. */
 export function SavedViews({ view }: { view: TQueueView }) {
   const location = useLocation();
+  const t = useT();
   const views = useQuery(trpc.savedView.list.queryOptions());
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.savedView.list.queryKey() });
   const [name, setName] = useState("");
@@ -24,7 +26,7 @@ export function SavedViews({ view }: { view: TQueueView }) {
   const current = location.search.replace(/^\?/, "");
 
   return (
-    <section className="saved-views" aria-label="Saved views">
+    <section className="saved-views" aria-label={t("queue.savedViews")}>
       {views.data && views.data.length > 0 && (
         <ul>
           {views.data.map((saved) => (
@@ -38,7 +40,7 @@ export function SavedViews({ view }: { view: TQueueView }) {
               <button
                 type="button"
                 className="link-button"
-                aria-label={`Remove the view ${saved.name}`}
+                aria-label={t("queue.removeView", { name: saved.name })}
                 onClick={() => remove.mutate({ id: saved.id })}
               >
                 ×
@@ -54,7 +56,7 @@ export function SavedViews({ view }: { view: TQueueView }) {
         }}
       >
         <label className="inline">
-          Save this view as
+          {t("queue.saveViewAs")}
           <input
             value={name}
             onChange={(e) => setName(e.target.value)}
@@ -63,7 +65,7 @@ export function SavedViews({ view }: { view: TQueueView }) {
           />
         </label>
         <button type="submit" disabled={save.isPending || !name.trim()}>
-          Save view
+          {t("queue.saveView")}
         </button>
       </form>
       <FormError error={save.error ?? remove.error} />
