@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@factdesk/db";
-import { isDomainError, type TActor, type TDomainErrorCode } from "@factdesk/schema";
+import { isDomainError, type TActor, type TDomainErrorCode, ZWebAddress } from "@factdesk/schema";
 import express, { type ErrorRequestHandler, type Response } from "express";
 import { attachMediaFile, mediaOriginal, mediaPublicCopy } from "./domain/media";
 import { sameOrigin } from "./request-guards";
@@ -87,11 +87,15 @@ export function mediaRoutes(
       try {
         const name = typeof req.query.name === "string" ? req.query.name : null;
         const address = typeof req.query.address === "string" && req.query.address ? req.query.address : null;
-        if ((name && (name.length > 255 || name.includes("\0"))) || (address && address.length > 2048))
-          return refuse(res, "BAD_REQUEST", "The file name (255 characters) or address (2,048) is too long.");
-        if (address && !/^https?:\/\//i.test(address))
-          return refuse(res, "BAD_REQUEST", "The address must start with http:// or https://.");
-        const bytes = Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : new Uint8Array();
+        if (name && (name.length > 255 || name.includes("\0")))
+          return refuse(res, "BAD_REQUEST", "Keep the file name to 255 characters, without NUL characters.");
+        const where = address ? ZWebAddress.safeParse(address) : null;
+        if (where && !where.success)
+          return refuse(res, "BAD_REQUEST", where.error.issues[0]?.message ?? "That is not a web address.");
+        const body: unknown = req.body;
+        const bytes = Buffer.isBuffer(body)
+          ? new Uint8Array(body.buffer, body.byteOffset, body.byteLength)
+          : new Uint8Array();
         const media = await attachMediaFile(db, res.locals.user as TActor, {
           claimId: req.params.claimId ?? "",
           bytes,

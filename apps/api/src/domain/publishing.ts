@@ -22,52 +22,34 @@ export interface TPublicationPage {
   modifiedAt?: Date | null;
 }
 
+/** Where and when a publication is, by whom: what every review's markup says of its page. */
+const reviewPage = ({ settings, base }: TSite, page: TPublicationPage) => ({
+  pageUrl: verdictPageUrl(base, page.slug),
+  publishedAt: page.publishedAt,
+  modifiedAt: page.modifiedAt ?? null,
+  organisation: { name: settings.organisationName, url: settings.organisationUrl, logoUrl: settings.logoUrl },
+});
+
 /** The ClaimReview of a published snapshot on `site`, or why it would be invalid. */
-export function claimReviewFor(
-  { settings, base }: TSite,
-  snapshot: TVerdictSnapshot,
-  page: TPublicationPage,
-) {
-  return buildClaimReview(
-    claimReviewInputOf(snapshot, {
-      pageUrl: verdictPageUrl(base, page.slug),
-      publishedAt: page.publishedAt,
-      modifiedAt: page.modifiedAt ?? null,
-      organisation: {
-        name: settings.organisationName,
-        url: settings.organisationUrl,
-        logoUrl: settings.logoUrl,
-      },
-    }),
-  );
+export function claimReviewFor(site: TSite, snapshot: TVerdictSnapshot, page: TPublicationPage) {
+  return buildClaimReview(claimReviewInputOf(snapshot, reviewPage(site, page)));
 }
 
 /** Where readers get a media item's public copy (without its metadata). */
 export const mediaCopyUrl = (base: URL, id: string) => new URL(`/media/${encodeURIComponent(id)}`, base).href;
 
 /** The MediaReview of a published snapshot about an image or a video, or null. */
-export function mediaReviewFor(
-  { settings, base }: TSite,
-  snapshot: TVerdictSnapshot,
-  page: TPublicationPage,
-) {
+export function mediaReviewFor(site: TSite, snapshot: TVerdictSnapshot, page: TPublicationPage) {
   const { media } = snapshot;
   if (!media?.rating) return null;
   return buildMediaReview({
-    pageUrl: verdictPageUrl(base, page.slug),
-    publishedAt: page.publishedAt,
-    modifiedAt: page.modifiedAt ?? null,
-    organisation: {
-      name: settings.organisationName,
-      url: settings.organisationUrl,
-      logoUrl: settings.logoUrl,
-    },
+    ...reviewPage(site, page),
     language: snapshot.claim.language,
     claimText: snapshot.claim.text,
     media: {
       kind: media.kind,
       rating: media.rating,
-      copyUrl: media.file ? mediaCopyUrl(base, media.id) : null,
+      copyUrl: media.file ? mediaCopyUrl(site.base, media.id) : null,
       copySha256: media.publicSha256,
       mime: media.mime,
       address: media.address,

@@ -5,6 +5,15 @@ import { useMe } from "../lib/me";
 import { queryClient, trpc } from "../lib/trpc";
 import { FormError } from "./FormError";
 
+/** One option per language the desk speaks, each named in its own words (and marked as in it). */
+export function LocaleOptions() {
+  return locales.map((locale) => (
+    <option key={locale} value={locale} lang={locale}>
+      {localeNames[locale]}
+    </option>
+  ));
+}
+
 /** The language the app speaks to this person: their own choice, or their browser's. */
 export function LanguagePicker() {
   const me = useMe();
@@ -25,11 +34,7 @@ export function LanguagePicker() {
           onChange={(e) => set.mutate({ locale: (e.target.value || null) as TLocale | null })}
         >
           <option value="">{t("account.languageBrowser", { language: browser })}</option>
-          {locales.map((locale) => (
-            <option key={locale} value={locale} lang={locale}>
-              {localeNames[locale]}
-            </option>
-          ))}
+          <LocaleOptions />
         </select>
       </label>
       <p className="muted">{t("account.languageHelp")}</p>

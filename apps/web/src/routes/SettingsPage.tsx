@@ -1,11 +1,12 @@
 import type { TSettingsUpdateInput } from "@factdesk/schema";
-import { limits, localeNames, locales, type TLocale } from "@factdesk/schema";
+import { limits, type TLocale } from "@factdesk/schema";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { type FormEvent, useEffect, useState } from "react";
 import { ApprovalRulesForm } from "../components/ApprovalRulesForm";
 import { AssessmentPacks } from "../components/AssessmentPacks";
 import { FormError } from "../components/FormError";
+import { LocaleOptions } from "../components/LanguagePicker";
 import { fieldError, queryClient, trpc } from "../lib/trpc";
 
 type TForm = Omit<TSettingsUpdateInput, "version">;
@@ -118,11 +119,7 @@ export function SettingsPage() {
             value={form.publicLocale ?? "en"}
             onChange={(e) => setForm({ ...form, publicLocale: e.target.value as TLocale })}
           >
-            {locales.map((locale) => (
-              <option key={locale} value={locale} lang={locale}>
-                {localeNames[locale]}
-              </option>
-            ))}
+            <LocaleOptions />
           </select>
         </label>
         <label className="checkbox">
