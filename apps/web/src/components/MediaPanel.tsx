@@ -2,6 +2,7 @@ import { mediaKinds, type TMediaKind } from "@factdesk/schema";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { fileSize } from "../lib/file-size";
+import { useT } from "../lib/i18n";
 import { refreshClaimViews, trpc } from "../lib/trpc";
 import { FormError } from "./FormError";
 
@@ -27,6 +28,7 @@ async function uploadMedia(claimId: string, file: File, address: string) {
  */
 export function MediaPanel({ claimId }: { claimId: string }) {
   const id = useId();
+  const t = useT();
   const media = useQuery(trpc.media.get.queryOptions({ claimId }));
   const [file, setFile] = useState<File | null>(null);
   const [address, setAddress] = useState("");
@@ -60,7 +62,7 @@ export function MediaPanel({ claimId }: { claimId: string }) {
 
   return (
     <section aria-labelledby={`${id}-heading`} className="media-panel">
-      <h2 id={`${id}-heading`}>Image or video</h2>
+      <h2 id={`${id}-heading`}>{t("media.panel")}</h2>
       {media.isError && <FormError error={media.error} />}
       {item ? (
         <div>
@@ -69,12 +71,12 @@ export function MediaPanel({ claimId }: { claimId: string }) {
               // biome-ignore lint/a11y/useMediaCaption: the evidence under review, described beside it
               <video src={original} controls preload="metadata" className="media-preview" />
             ) : (
-              <img src={original} alt="As uploaded for this claim" className="media-preview" />
+              <img src={original} alt={t("media.previewAlt")} className="media-preview" />
             ))}
           <dl className="facts">
             {item.fileName && (
               <>
-                <dt>File</dt>
+                <dt>{t("media.file")}</dt>
                 <dd>
                   {original && <a href={original}>{item.fileName}</a>} ({item.mime},{" "}
                   {fileSize(item.byteSize ?? 0)})
@@ -83,7 +85,7 @@ export function MediaPanel({ claimId }: { claimId: string }) {
             )}
             {item.sha256 && (
               <>
-                <dt>SHA-256 as uploaded</dt>
+                <dt>{t("media.sha256")}</dt>
                 <dd>
                   <code className="hash">{item.sha256}</code>
                 </dd>
@@ -91,18 +93,17 @@ export function MediaPanel({ claimId }: { claimId: string }) {
             )}
             {item.file && (
               <>
-                <dt>Readers' copy</dt>
+                <dt>{t("media.readersCopy")}</dt>
                 <dd>
                   {item.removedMetadata.length
-                    ? `Without its ${item.removedMetadata.join(", ")}`
-                    : "The file as uploaded (it carried no metadata)"}
-                  ; shown on the public page once the verdict is published.
+                    ? t("media.without", { removed: item.removedMetadata.join(", ") })
+                    : t("media.asUploaded")}
                 </dd>
               </>
             )}
             {item.address && (
               <>
-                <dt>Where it circulated</dt>
+                <dt>{t("media.where")}</dt>
                 <dd>
                   <a href={item.address} rel="noopener noreferrer nofollow">
                     {item.address}
@@ -112,39 +113,36 @@ export function MediaPanel({ claimId }: { claimId: string }) {
             )}
           </dl>
           <button type="button" onClick={() => detach.mutate({ claimId })} disabled={detach.isPending}>
-            Remove from this claim
+            {t("media.remove")}
           </button>
           <FormError error={detach.error} />
         </div>
       ) : (
-        <p className="muted">
-          Is this claim about a picture or a video? Attach it: its verdict then says how it was presented
-          (MediaReview).
-        </p>
+        <p className="muted">{t("media.intro")}</p>
       )}
-      <form onSubmit={submit} aria-label="Attach an image or video">
+      <form onSubmit={submit} aria-label={t("media.attachForm")}>
         <label>
-          File (JPEG, PNG, WebP, GIF, MP4 or QuickTime)
+          {t("media.fileField")}
           <input type="file" accept={ACCEPT} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         </label>
         <label>
-          Where it was shared (link){file ? ", if known" : ""}
+          {t("media.shared", { ifKnown: file ? "yes" : "no" })}
           <input type="url" value={address} onChange={(e) => setAddress(e.target.value)} />
         </label>
         {!file && (
           <label>
-            It is
+            {t("media.itIs")}
             <select value={kind} onChange={(e) => setKind(e.target.value as TMediaKind)}>
               {mediaKinds.map((value) => (
                 <option key={value} value={value}>
-                  {value === "image" ? "an image" : "a video"}
+                  {t(value === "image" ? "media.anImage" : "media.aVideo")}
                 </option>
               ))}
             </select>
           </label>
         )}
         <button type="submit" disabled={upload.isPending || link.isPending || (!file && !address.trim())}>
-          {item ? "Replace" : "Attach"}
+          {t(item ? "media.replace" : "media.attach")}
         </button>
         <FormError error={upload.error ?? link.error} />
       </form>

@@ -1,7 +1,8 @@
-import { limits, sourceStances, stanceLabels, type TSourceStance } from "@factdesk/schema";
+import { limits, sourceStances, type TSourceStance } from "@factdesk/schema";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { useMergingDraft } from "../lib/draft";
+import { useT } from "../lib/i18n";
 import { fieldError, refreshClaimViews, trpc } from "../lib/trpc";
 import { ArchivedCopy } from "./ArchivedCopy";
 import { ConflictNotice } from "./ConflictNotice";
@@ -29,13 +30,6 @@ const formValues = (source?: Source): TFormValues => ({
   stance: source?.stance ?? "",
   note: source?.note ?? "",
 });
-const formLabels: Record<keyof TFormValues, string> = {
-  url: "Address",
-  title: "Title",
-  excerpt: "Quoted excerpt",
-  stance: "Stance",
-  note: "Note",
-};
 
 function SourceForm({
   source,
@@ -54,6 +48,14 @@ function SourceForm({
   onCancel?: () => void;
 }) {
   const id = useId();
+  const t = useT();
+  const formLabels: Record<keyof TFormValues, string> = {
+    url: t("sources.address"),
+    title: t("sources.titleField"),
+    excerpt: t("sources.excerpt"),
+    stance: t("sources.stance"),
+    note: t("sources.note"),
+  };
   // Edits start from the source as it was opened; a colleague's save meanwhile is merged in,
   // or shown as a conflict, rather than overwritten.
   const editor = useMergingDraft({ version: source?.version ?? 0, values: formValues(source) });
@@ -78,9 +80,14 @@ function SourceForm({
   const described = (field: string) => (invalid(field) ? `${id}-${field}` : undefined);
   return (
     <form onSubmit={submit} className="source-form">
-      <ConflictNotice conflict={editor.conflict} who="A colleague" labels={formLabels} mine={draft} />
+      <ConflictNotice
+        conflict={editor.conflict}
+        who={t("claim.colleague")}
+        labels={formLabels}
+        mine={draft}
+      />
       <label>
-        Address
+        {formLabels.url}
         <input
           type="url"
           required
@@ -96,7 +103,7 @@ function SourceForm({
         )}
       </label>
       <label>
-        Title
+        {formLabels.title}
         <input
           required
           maxLength={limits.sourceTitle}
@@ -112,24 +119,24 @@ function SourceForm({
         )}
       </label>
       <label>
-        Quoted excerpt
+        {formLabels.excerpt}
         <textarea rows={2} maxLength={limits.excerpt} value={draft.excerpt} onChange={set("excerpt")} />
       </label>
       <label>
-        Stance
+        {formLabels.stance}
         <select value={draft.stance} onChange={set("stance")} required>
           <option value="" disabled>
-            Choose: does it support or refute the claim?
+            {t("sources.chooseStance")}
           </option>
           {sourceStances.map((stance) => (
             <option key={stance} value={stance}>
-              {stanceLabels[stance]}
+              {t(`stance.${stance}`)}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Note
+        {formLabels.note}
         <input maxLength={limits.note} value={draft.note} onChange={set("note")} />
       </label>
       {!editor.conflict && <FormError error={error} />}
@@ -139,7 +146,7 @@ function SourceForm({
         </button>
         {onCancel && (
           <button type="button" className="link-button" onClick={onCancel}>
-            Cancel
+            {t("claim.cancel")}
           </button>
         )}
       </div>
@@ -148,6 +155,7 @@ function SourceForm({
 }
 
 export function SourcesPanel({ claimId, sources }: { claimId: string; sources: Source[] }) {
+  const t = useT();
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const settle = { onSettled: () => refreshClaimViews() };
@@ -159,16 +167,16 @@ export function SourcesPanel({ claimId, sources }: { claimId: string; sources: S
 
   return (
     <section aria-labelledby="sources-heading">
-      <h2 id="sources-heading">Sources</h2>
+      <h2 id="sources-heading">{t("sources.title")}</h2>
       <PublicationNotice claimId={claimId} />
-      {sources.length === 0 && <p className="muted">No sources yet.</p>}
+      {sources.length === 0 && <p className="muted">{t("sources.none")}</p>}
       <ul className="sources">
         {sources.map((source) => (
           <li key={source.id}>
             {editing === source.id ? (
               <SourceForm
                 source={source}
-                submitLabel="Save source"
+                submitLabel={t("sources.save")}
                 pending={update.isPending}
                 error={update.error}
                 onCancel={() => setEditing(null)}
@@ -176,31 +184,33 @@ export function SourcesPanel({ claimId, sources }: { claimId: string; sources: S
               />
             ) : (
               <>
-                <span className={`stance stance-${source.stance}`}>{stanceLabels[source.stance]}</span>{" "}
+                <span className={`stance stance-${source.stance}`}>{t(`stance.${source.stance}`)}</span>{" "}
                 <a href={source.url} rel="noopener noreferrer nofollow" target="_blank">
                   {source.title}
                 </a>
-                {source.linkState === "dead" && <strong className="link-state"> · no longer answers</strong>}
+                {source.linkState === "dead" && <strong className="link-state">{t("sources.dead")}</strong>}
                 {source.linkState === "changed" && (
-                  <strong className="link-state"> · changed since it was archived</strong>
+                  <strong className="link-state">{t("sources.changed")}</strong>
                 )}
                 {source.excerpt && <q className="excerpt">{source.excerpt}</q>}
                 {source.note && <p className="muted">{source.note}</p>}
                 <ArchivedCopy sourceId={source.id} title={source.title} />
                 <div className="row">
                   <button type="button" className="link-button" onClick={() => setEditing(source.id)}>
-                    Edit<span className="visually-hidden"> {source.title}</span>
+                    {t("sources.edit")}
+                    <span className="visually-hidden"> {source.title}</span>
                   </button>
                   <button
                     type="button"
                     className="link-button"
                     disabled={remove.isPending}
                     onClick={() => {
-                      if (window.confirm(`Remove the source “${source.title}”?`))
+                      if (window.confirm(t("sources.confirmRemove", { title: source.title })))
                         remove.mutate({ id: source.id, version: source.version });
                     }}
                   >
-                    Remove<span className="visually-hidden"> {source.title}</span>
+                    {t("sources.remove")}
+                    <span className="visually-hidden"> {source.title}</span>
                   </button>
                 </div>
               </>
@@ -211,7 +221,7 @@ export function SourcesPanel({ claimId, sources }: { claimId: string; sources: S
       <FormError error={remove.error} />
       {adding ? (
         <SourceForm
-          submitLabel="Add source"
+          submitLabel={t("sources.addButton")}
           pending={add.isPending}
           error={add.error}
           onCancel={() => setAdding(false)}
@@ -219,7 +229,7 @@ export function SourcesPanel({ claimId, sources }: { claimId: string; sources: S
         />
       ) : (
         <button type="button" onClick={() => setAdding(true)}>
-          Add a source
+          {t("sources.add")}
         </button>
       )}
     </section>

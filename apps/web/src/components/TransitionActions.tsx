@@ -1,5 +1,7 @@
-import { limits, type TTransitionOption } from "@factdesk/schema";
+import { limits, type TMessageId, type TTransitionOption } from "@factdesk/schema";
 import { type FormEvent, useId, useState } from "react";
+import { useIntl } from "react-intl";
+import { useT } from "../lib/i18n";
 import { FormError } from "./FormError";
 
 interface Props<S extends string> {
@@ -26,6 +28,13 @@ export function TransitionActions<S extends string>({
 }: Props<S>) {
   const [asking, setAsking] = useState<TTransitionOption<S> | null>(null);
   const id = useId();
+  const t = useT();
+  const intl = useIntl();
+  // The workflow names its steps in English; the catalog has each name in the person's language.
+  const named = (option: TTransitionOption<S>) => {
+    const key = `step.${option.label}` as TMessageId;
+    return key in intl.messages ? t(key) : option.label;
+  };
   if (options.length === 0) return null;
   // Several steps refused for one reason say it once.
   const forbidden = (option: TTransitionOption<S>) =>
@@ -63,7 +72,7 @@ export function TransitionActions<S extends string>({
                     option.requiresReason || confirm[option.to] ? setAsking(option) : onMove(option.to)
                   }
                 >
-                  {option.label}
+                  {named(option)}
                 </button>
                 {option.blocker && (
                   <span id={`${id}-${option.to}`} className="blocked-reason">
@@ -79,7 +88,7 @@ export function TransitionActions<S extends string>({
         <form
           onSubmit={submitReason}
           className="reason-form"
-          aria-label={`${asking.label}: confirm`}
+          aria-label={t("step.confirmForm", { step: named(asking) })}
           aria-describedby={confirm[asking.to] ? `${id}-confirm` : undefined}
         >
           {confirm[asking.to] && (
@@ -89,7 +98,9 @@ export function TransitionActions<S extends string>({
           )}
           {asking.requiresReason && (
             <label>
-              {asking.to === "changes_requested" ? "What should change?" : `Why? (${asking.label})`}
+              {asking.to === "changes_requested"
+                ? t("step.whatShouldChange")
+                : t("step.why", { step: named(asking) })}
               {/* biome-ignore lint/a11y/noAutofocus: the person just asked for this form: the reason is what they type next */}
               <textarea name="reason" required maxLength={limits.reason} rows={3} autoFocus />
             </label>
@@ -97,10 +108,12 @@ export function TransitionActions<S extends string>({
           <div className="row">
             {/* biome-ignore lint/a11y/noAutofocus: the person just asked to take this step: Enter confirms, Tab reaches Cancel */}
             <button type="submit" disabled={pending} autoFocus={!asking.requiresReason}>
-              {asking.requiresReason ? asking.label : `Yes, ${asking.label.toLowerCase()}`}
+              {asking.requiresReason
+                ? named(asking)
+                : t("step.yes", { step: named(asking).toLocaleLowerCase(intl.locale) })}
             </button>
             <button type="button" className="link-button" onClick={() => setAsking(null)}>
-              Cancel
+              {t("step.cancel")}
             </button>
           </div>
         </form>

@@ -1,5 +1,4 @@
 import {
-  claimantKindLabels,
   claimantKinds,
   claimPriorities,
   guessClaimantKind,
@@ -25,6 +24,7 @@ import { StatusBadge } from "../components/StatusBadge";
 import { TransitionActions } from "../components/TransitionActions";
 import { VerdictPanel } from "../components/VerdictPanel";
 import { useMergingDraft } from "../lib/draft";
+import { useT } from "../lib/i18n";
 import { useMe } from "../lib/me";
 import { usePresence, useTyping } from "../lib/presence";
 import { errorMessage, type RouterOutputs, refreshClaimViews, trpc } from "../lib/trpc";
@@ -32,17 +32,18 @@ import { errorMessage, type RouterOutputs, refreshClaimViews, trpc } from "../li
 export function ClaimPage() {
   const { id = "" } = useParams();
   const view = useQuery(trpc.claim.get.queryOptions({ id }));
+  const t = useT();
   const { typing, handlers } = useTyping();
   usePresence(id, typing);
 
-  if (view.isPending) return <p className="page-status">Loading claim…</p>;
+  if (view.isPending) return <p className="page-status">{t("claim.loading")}</p>;
   if (view.isError) {
     return (
       <section>
         <p role="alert" className="error">
           {errorMessage(view.error)}
         </p>
-        <Link to="/">Back to the review queue</Link>
+        <Link to="/">{t("claim.backToQueue")}</Link>
       </section>
     );
   }
@@ -52,19 +53,21 @@ export function ClaimPage() {
     <article className="claim" {...handlers}>
       <title>{`${claim.text.slice(0, 60)}${claim.text.length > 60 ? "…" : ""} · Factdesk`}</title>
       <p>
-        <Link to="/">← Review queue</Link>
+        <Link to="/">{t("claim.back")}</Link>
       </p>
       <ClaimWording claim={claim} />
       <div role="status">
         <PresentPeople people={present} />
       </div>
-      {claim.archivedAt && <p className="notice">Archived: {claim.archiveReason}</p>}
+      {claim.archivedAt && (
+        <p className="notice">{t("claim.archived", { reason: claim.archiveReason ?? "" })}</p>
+      )}
       <ClaimFacts view={view.data} />
       <ClaimStatusActions claimId={claim.id} version={claim.version} options={transitions} />
 
       {article && (
         <section aria-labelledby="context-heading">
-          <h2 id="context-heading">In the article</h2>
+          <h2 id="context-heading">{t("claim.inArticle")}</h2>
           <p className="muted">
             {article.url ? <a href={article.url}>{article.title}</a> : article.title}
             {article.outlet && ` · ${article.outlet}`}
@@ -110,9 +113,10 @@ function ClaimStatusActions({
   const transition = useMutation(
     trpc.claim.transition.mutationOptions({ onSettled: () => refreshClaimViews() }),
   );
+  const t = useT();
   return (
     <TransitionActions
-      heading="Research status"
+      heading={t("claim.researchStatus")}
       options={options}
       onMove={(to, reason) => transition.mutate({ id: claimId, to, version, ...(reason ? { reason } : {}) })}
       pending={transition.isPending}
@@ -120,13 +124,6 @@ function ClaimStatusActions({
     />
   );
 }
-
-const wordingLabels = {
-  text: "Claim wording",
-  claimant: "Claimant",
-  claimantKind: "Claimant is",
-  claimantAffiliation: "Party or affiliation",
-};
 
 function ClaimWording({
   claim,
@@ -143,6 +140,13 @@ function ClaimWording({
   };
 }) {
   const [editing, setEditing] = useState(false);
+  const t = useT();
+  const wordingLabels = {
+    text: t("claim.wording"),
+    claimant: t("claim.claimant"),
+    claimantKind: t("claim.claimantIs"),
+    claimantAffiliation: t("claim.affiliation"),
+  };
   const editor = useMergingDraft({
     version: claim.version,
     // "" is "not said": the kind is then guessed from the name (shown in the menu).
@@ -191,24 +195,24 @@ function ClaimWording({
             setEditing(true);
           }}
         >
-          Edit wording
+          {t("claim.editWording")}
         </button>
       </header>
     );
   }
   return (
     <form onSubmit={submit} className="claim-edit">
-      <h1 className="visually-hidden">Edit claim</h1>
+      <h1 className="visually-hidden">{t("claim.editHeading")}</h1>
       <PublicationNotice claimId={claim.id} />
       <ConflictNotice
         conflict={editor.conflict}
-        who="A colleague"
+        who={t("claim.colleague")}
         labels={wordingLabels}
         mine={draft}
         onResolved={update.reset}
       />
       <label>
-        Claim wording
+        {t("claim.wording")}
         <textarea
           rows={3}
           required
@@ -218,7 +222,7 @@ function ClaimWording({
         />
       </label>
       <label>
-        Claimant
+        {t("claim.claimant")}
         <input
           maxLength={limits.claimant}
           value={draft.claimant}
@@ -226,20 +230,20 @@ function ClaimWording({
         />
       </label>
       <label>
-        Claimant is
+        {t("claim.claimantIs")}
         <select value={draft.claimantKind} onChange={(e) => editor.set("claimantKind", e.target.value)}>
           <option value="">
-            Not said (looks like {claimantKindLabels[guessClaimantKind(draft.claimant)].toLowerCase()})
+            {t("claim.notSaid", { kind: t(`claim.kindGuess.${guessClaimantKind(draft.claimant)}`) })}
           </option>
           {claimantKinds.map((kind) => (
             <option key={kind} value={kind}>
-              {claimantKindLabels[kind]}
+              {t(`claim.kind.${kind}`)}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Claimant's party or affiliation (for the desk's balance report; not shown to readers)
+        {t("claim.affiliation")}
         <input
           maxLength={limits.claimant}
           value={draft.claimantAffiliation}
@@ -249,10 +253,10 @@ function ClaimWording({
       {!editor.conflict && <FormError error={update.error} />}
       <div className="row">
         <button type="submit" disabled={update.isPending}>
-          Save wording
+          {t("claim.saveWording")}
         </button>
         <button type="button" className="link-button" onClick={() => setEditing(false)}>
-          Cancel
+          {t("claim.cancel")}
         </button>
       </div>
     </form>
@@ -261,6 +265,7 @@ function ClaimWording({
 
 function ClaimFacts({ view }: { view: TView }) {
   const me = useMe();
+  const t = useT();
   const { claim, assignee } = view;
   const people = useQuery({ ...trpc.user.list.queryOptions(), enabled: me.can("editor") });
   const settle = { onSettled: () => refreshClaimViews() };
@@ -272,12 +277,12 @@ function ClaimFacts({ view }: { view: TView }) {
   return (
     <>
       <dl className="facts">
-        <dt>Status</dt>
+        <dt>{t("claim.status")}</dt>
         <dd>
           <StatusBadge status={claim.status} />
         </dd>
         <dt>
-          <label htmlFor="claim-priority">Priority</label>
+          <label htmlFor="claim-priority">{t("claim.priority")}</label>
         </dt>
         <dd>
           <select
@@ -287,17 +292,23 @@ function ClaimFacts({ view }: { view: TView }) {
           >
             {claimPriorities.map((p) => (
               <option key={p} value={p}>
-                {p}
+                {t(`priority.${p}`)}
               </option>
             ))}
           </select>
         </dd>
-        <dt>Check-worthiness</dt>
+        <dt>{t("claim.checkWorthiness")}</dt>
         <dd>
           {claim.score.toFixed(2)}
           {claim.scoreReasons.length > 0 && <span className="muted"> ({claim.scoreReasons.join(", ")})</span>}
         </dd>
-        <dt>{me.can("editor") ? <label htmlFor="claim-assignee">Assignee</label> : "Assignee"}</dt>
+        <dt>
+          {me.can("editor") ? (
+            <label htmlFor="claim-assignee">{t("claim.assignee")}</label>
+          ) : (
+            t("claim.assignee")
+          )}
+        </dt>
         <dd className="row">
           {me.can("editor") ? (
             <select
@@ -305,7 +316,7 @@ function ClaimFacts({ view }: { view: TView }) {
               value={claim.assigneeId ?? ""}
               onChange={(e) => assign.mutate({ ...target, assigneeId: e.target.value || null })}
             >
-              <option value="">Unassigned</option>
+              <option value="">{t("claim.unassigned")}</option>
               {people.data
                 ?.filter((u) => u.active)
                 .map((u) => (
@@ -316,14 +327,14 @@ function ClaimFacts({ view }: { view: TView }) {
             </select>
           ) : (
             <>
-              <span>{assignee?.name ?? "Unassigned"}</span>
+              <span>{assignee?.name ?? t("claim.unassigned")}</span>
               {claim.assigneeId === null && (
                 <button
                   type="button"
                   className="link-button"
                   onClick={() => assign.mutate({ ...target, assigneeId: me.id })}
                 >
-                  Take it
+                  {t("claim.take")}
                 </button>
               )}
               {claim.assigneeId === me.id && (
@@ -332,7 +343,7 @@ function ClaimFacts({ view }: { view: TView }) {
                   className="link-button"
                   onClick={() => assign.mutate({ ...target, assigneeId: null })}
                 >
-                  Drop it
+                  {t("claim.drop")}
                 </button>
               )}
             </>
@@ -340,7 +351,7 @@ function ClaimFacts({ view }: { view: TView }) {
         </dd>
         {claim.claimant && (
           <>
-            <dt>Claimant</dt>
+            <dt>{t("claim.claimant")}</dt>
             <dd>{claim.claimant}</dd>
           </>
         )}
@@ -348,20 +359,18 @@ function ClaimFacts({ view }: { view: TView }) {
       <div className="row">
         {claim.archivedAt ? (
           <button type="button" onClick={() => archive.mutate({ ...target, archived: false })}>
-            Restore to the queue
+            {t("claim.restore")}
           </button>
         ) : (
           <button
             type="button"
             className="secondary"
             onClick={() => {
-              const reason = window.prompt(
-                "Why archive this claim? (for example: opinion, not check-worthy)",
-              );
+              const reason = window.prompt(t("claim.archivePrompt"));
               if (reason?.trim()) archive.mutate({ ...target, archived: true, reason });
             }}
           >
-            Archive…
+            {t("claim.archive")}
           </button>
         )}
       </div>
