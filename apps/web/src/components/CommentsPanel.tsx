@@ -1,6 +1,7 @@
 import { limits } from "@factdesk/schema";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId } from "react";
+import { useT } from "../lib/i18n";
 import { refreshClaimViews, trpc } from "../lib/trpc";
 import { FormError } from "./FormError";
 import { Timestamp } from "./Timestamp";
@@ -13,6 +14,7 @@ interface Comment {
 }
 
 export function CommentsPanel({ claimId, comments }: { claimId: string; comments: Comment[] }) {
+  const t = useT();
   const id = useId();
   const post = useMutation(trpc.claim.comment.mutationOptions({ onSettled: () => refreshClaimViews() }));
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -25,8 +27,8 @@ export function CommentsPanel({ claimId, comments }: { claimId: string; comments
   };
   return (
     <section aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Comments</h2>
-      {comments.length === 0 && <p className="muted">No comments yet.</p>}
+      <h2 id={`${id}-heading`}>{t("comments.title")}</h2>
+      {comments.length === 0 && <p className="muted">{t("comments.none")}</p>}
       <ul className="comments">
         {comments.map((comment) => (
           <li key={comment.id}>
@@ -40,7 +42,7 @@ export function CommentsPanel({ claimId, comments }: { claimId: string; comments
       </ul>
       <form onSubmit={submit} className="comment-form">
         <label>
-          Add a comment
+          {t("comments.add")}
           <textarea
             name="body"
             rows={2}
@@ -50,11 +52,11 @@ export function CommentsPanel({ claimId, comments }: { claimId: string; comments
           />
         </label>
         <span id={`${id}-hint`} className="muted">
-          Mention a colleague with @ and the part of their email before the @.
+          {t("comments.hint")}
         </span>
         <FormError error={post.error} />
         <button type="submit" disabled={post.isPending}>
-          Comment
+          {t("comments.post")}
         </button>
       </form>
     </section>

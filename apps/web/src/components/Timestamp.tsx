@@ -1,6 +1,12 @@
-const format = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+import { useIntl } from "react-intl";
 
+/** A moment as the person's language writes it. */
 export function Timestamp({ value }: { value: string | Date }) {
+  const intl = useIntl();
   const date = new Date(value);
-  return <time dateTime={date.toISOString()}>{format.format(date)}</time>;
+  return (
+    <time dateTime={date.toISOString()}>
+      {intl.formatDate(date, { dateStyle: "medium", timeStyle: "short" })}
+    </time>
+  );
 }

@@ -1,18 +1,19 @@
 import {
   HEADLINE_MAX,
   limits,
-  mediaRatingLabels,
   mediaRatings,
   renderMarkdown,
   type TMediaRating,
+  type TMessageId,
   type TVerdictState,
   verdictEditing,
-  verdictStateLabels,
 } from "@factdesk/schema";
 import { RatingBadge } from "@factdesk/ui";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
+import { FormattedMessage } from "react-intl";
 import { useMergingDraft } from "../lib/draft";
+import { useT } from "../lib/i18n";
 import { publicStepNotices } from "../lib/public-steps";
 import { errorCode, fieldError, refreshClaimViews, trpc, trpcClient } from "../lib/trpc";
 import { ConflictNotice } from "./ConflictNotice";
@@ -42,14 +43,14 @@ const emptyDraft: Draft = {
   correctionNote: "",
 };
 
-const fieldLabels: Record<keyof Draft, string> = {
-  rating: "Rating",
-  mediaRating: "How the image or video was presented",
-  headline: "Headline",
-  summary: "Summary",
-  explanation: "Explanation",
-  sourceIds: "Sources relied on",
-  correctionNote: "Correction note",
+const fieldLabels: Record<keyof Draft, TMessageId> = {
+  rating: "verdictPanel.rating",
+  mediaRating: "verdictPanel.mediaRatingField",
+  headline: "verdictPanel.headlineField",
+  summary: "verdictPanel.summary",
+  explanation: "verdictPanel.explanation",
+  sourceIds: "verdictPanel.sourcesRelied",
+  correctionNote: "verdictPanel.correctionNoteField",
 };
 
 export function VerdictPanel({
@@ -60,6 +61,10 @@ export function VerdictPanel({
   sources: { id: string; title: string }[];
 }) {
   const id = useId();
+  const t = useT();
+  const labels = Object.fromEntries(
+    Object.entries(fieldLabels).map(([field, message]) => [field, t(message)]),
+  ) as Record<keyof Draft, string>;
   const view = useQuery(trpc.verdict.get.queryOptions({ claimId }));
   const scale = useQuery(trpc.ratingScale.list.queryOptions());
   const media = useQuery(trpc.media.get.queryOptions({ claimId }));
@@ -118,7 +123,8 @@ export function VerdictPanel({
     onSettled: () => refreshClaimViews(),
   });
 
-  if (view.isPending || scale.isPending || !draft) return <p className="page-status">Loading verdict…</p>;
+  if (view.isPending || scale.isPending || !draft)
+    return <p className="page-status">{t("verdictPanel.loading")}</p>;
   if (view.isError) return <FormError error={view.error} />;
 
   const state = verdict?.state;
@@ -156,22 +162,28 @@ export function VerdictPanel({
   return (
     <section aria-labelledby={`${id}-heading`} className="verdict">
       <h2 id={`${id}-heading`}>
-        Verdict {state && <span className={`badge badge-verdict-${state}`}>{verdictStateLabels[state]}</span>}
+        {t("verdictPanel.title")}{" "}
+        {state && <span className={`badge badge-verdict-${state}`}>{t(`verdictState.${state}`)}</span>}
       </h2>
       {verdict?.slug && state === "published" && (
         <p className="muted">
-          Public page: <code>/verdicts/{verdict.slug}</code>
+          {t("verdictPanel.publicPage")} <code>/verdicts/{verdict.slug}</code>
           {verdict.publishedAt && (
             <>
               {" "}
-              · first published <Timestamp value={verdict.publishedAt} />
+              <FormattedMessage
+                id="verdictPanel.firstPublished"
+                values={{ date: <Timestamp value={verdict.publishedAt} /> }}
+              />
             </>
           )}
         </p>
       )}
-      {state === "retracted" && <p className="notice">Retracted: {verdict?.retractionReason}</p>}
+      {state === "retracted" && (
+        <p className="notice">{t("verdictPanel.retracted", { reason: verdict?.retractionReason ?? "" })}</p>
+      )}
       {view.data.comments.length > 0 && (
-        <ul className="verdict-comments" aria-label="Editor comments">
+        <ul className="verdict-comments" aria-label={t("verdictPanel.editorComments")}>
           {view.data.comments.map((comment) => (
             <li key={comment.id}>
               <strong>{comment.author.name}</strong> (<Timestamp value={comment.createdAt} />
@@ -184,8 +196,8 @@ export function VerdictPanel({
       {editable && (
         <ConflictNotice
           conflict={editor.conflict}
-          who={view.data.revisionAuthor?.name ?? "A colleague"}
-          labels={fieldLabels}
+          who={view.data.revisionAuthor?.name ?? t("claim.colleague")}
+          labels={labels}
           mine={draft}
           onResolved={save.reset}
           show={(field, value) =>
@@ -200,18 +212,20 @@ export function VerdictPanel({
       )}
       {editor.mergedIn.length > 0 && editable && (
         <p role="status" className="muted">
-          {view.data.revisionAuthor?.name ?? "A colleague"} saved revision {editor.baseVersion}; their changes
-          to {editor.mergedIn.map((field) => fieldLabels[field as keyof Draft].toLowerCase()).join(", ")} are
-          in the form with yours.
+          {t("verdictPanel.mergedIn", {
+            who: view.data.revisionAuthor?.name ?? t("claim.colleague"),
+            revision: editor.baseVersion,
+            fields: editor.mergedIn.map((field) => labels[field as keyof Draft].toLowerCase()).join(", "),
+          })}
         </p>
       )}
 
       {editable ? (
-        <form onSubmit={submit} className="verdict-form" aria-label="Verdict draft">
+        <form onSubmit={submit} className="verdict-form" aria-label={t("verdictPanel.draftForm")}>
           <label>
-            Rating
+            {t("verdictPanel.rating")}
             <select value={draft.rating} onChange={(e) => set("rating")(e.target.value)}>
-              <option value="">Choose a rating…</option>
+              <option value="">{t("verdictPanel.chooseRating")}</option>
               {scale.data?.map((rating) => (
                 <option key={rating.key} value={rating.key}>
                   {rating.label}
@@ -221,19 +235,19 @@ export function VerdictPanel({
           </label>
           {media.data && (
             <label>
-              How the {media.data.kind} was presented (MediaReview)
+              {t("verdictPanel.mediaRating", { kind: media.data.kind })}
               <select value={draft.mediaRating} onChange={(e) => set("mediaRating")(e.target.value)}>
-                <option value="">Choose…</option>
+                <option value="">{t("verdictPanel.choose")}</option>
                 {mediaRatings.map((key) => (
                   <option key={key} value={key}>
-                    {mediaRatingLabels[key]}
+                    {t(`mediaRating.${key}`)}
                   </option>
                 ))}
               </select>
             </label>
           )}
           <label>
-            Headline (the claim as reviewed)
+            {t("verdictPanel.headline")}
             {/* No maxLength: a long paste is kept whole and the person told, not cut silently. */}
             <input
               value={draft.headline}
@@ -246,12 +260,12 @@ export function VerdictPanel({
               className={draft.headline.length > HEADLINE_MAX ? "error" : "muted"}
             >
               {draft.headline.length > HEADLINE_MAX
-                ? `${draft.headline.length.toLocaleString()} characters: shorten it to ${HEADLINE_MAX} (readers and search tools see at most that).`
-                : `${draft.headline.length}/${HEADLINE_MAX} characters`}
+                ? t("verdictPanel.headlineTooLong", { length: draft.headline.length, max: HEADLINE_MAX })
+                : t("verdictPanel.headlineCount", { length: draft.headline.length, max: HEADLINE_MAX })}
             </span>
           </label>
           <label>
-            Summary
+            {t("verdictPanel.summary")}
             <textarea
               rows={2}
               maxLength={limits.summary}
@@ -260,28 +274,28 @@ export function VerdictPanel({
             />
           </label>
           <fieldset className="explanation">
-            <legend>Explanation (Markdown)</legend>
+            <legend>{t("verdictPanel.explanationMarkdown")}</legend>
             {/* biome-ignore lint/a11y/useSemanticElements: two toggle buttons, not form fields: a fieldset would say otherwise */}
-            <div className="row" role="group" aria-label="Explanation view">
+            <div className="row" role="group" aria-label={t("verdictPanel.explanationView")}>
               <button type="button" className="tab" aria-pressed={!preview} onClick={() => setPreview(false)}>
-                Write
+                {t("verdictPanel.write")}
               </button>
               <button type="button" className="tab" aria-pressed={preview} onClick={() => setPreview(true)}>
-                Preview
+                {t("verdictPanel.preview")}
               </button>
             </div>
             {preview ? (
               <section
                 className="markdown"
-                aria-label="Explanation preview"
+                aria-label={t("verdictPanel.explanationPreview")}
                 // biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown's HTML: raw HTML escaped, dangerous links dropped
                 dangerouslySetInnerHTML={{
-                  __html: renderMarkdown(draft.explanation || "*Nothing written yet.*"),
+                  __html: renderMarkdown(draft.explanation || t("verdictPanel.nothingYet")),
                 }}
               />
             ) : (
               <textarea
-                aria-label="Explanation"
+                aria-label={t("verdictPanel.explanation")}
                 rows={8}
                 value={draft.explanation}
                 onChange={(e) => set("explanation")(e.target.value)}
@@ -290,7 +304,7 @@ export function VerdictPanel({
           </fieldset>
           {sources.length > 0 && (
             <fieldset>
-              <legend>Relies on</legend>
+              <legend>{t("verdictPanel.reliesOn")}</legend>
               {sources.map((source) => (
                 <label key={source.id} className="checkbox">
                   <input
@@ -311,7 +325,7 @@ export function VerdictPanel({
           )}
           {(correcting || verdict?.publishedRevisionId) && (
             <label>
-              Correction note (shown publicly: what changed and why)
+              {t("verdictPanel.correctionNote")}
               <textarea
                 rows={2}
                 maxLength={limits.correctionNote}
@@ -322,18 +336,20 @@ export function VerdictPanel({
           )}
           <FormError error={save.error} inline={["headline"]} />
           {errorCode(save.error) === "CONFLICT" && !editor.conflict && (
-            <p className="muted">Your text is still in the form.</p>
+            <p className="muted">{t("verdictPanel.textKept")}</p>
           )}
           <div className="row">
             <button type="submit" disabled={save.isPending}>
-              {save.isPending ? "Saving…" : "Save draft"}
+              {t(save.isPending ? "verdictPanel.saving" : "verdictPanel.save")}
             </button>
             {correcting && (
               <button type="button" className="link-button" onClick={() => setCorrecting(false)}>
-                Cancel correction
+                {t("verdictPanel.cancelCorrection")}
               </button>
             )}
-            {revision && <span className="muted">Revision {editor.baseVersion} saved</span>}
+            {revision && (
+              <span className="muted">{t("verdictPanel.saved", { revision: editor.baseVersion })}</span>
+            )}
           </div>
         </form>
       ) : (
@@ -344,8 +360,8 @@ export function VerdictPanel({
             </p>
             {revision.mediaRating && (
               <p>
-                How the {media.data?.kind ?? "image or video"} was presented:{" "}
-                <strong>{mediaRatingLabels[revision.mediaRating]}</strong>
+                {t("verdictPanel.presented", { kind: media.data?.kind ?? "either" })}{" "}
+                <strong>{t(`mediaRating.${revision.mediaRating}`)}</strong>
               </p>
             )}
             {revision.summary && <p>{revision.summary}</p>}
@@ -361,7 +377,7 @@ export function VerdictPanel({
       {verdict && view.data.review && <ReviewStanding review={view.data.review} state={verdict.state} />}
       {verdict && (
         <TransitionActions
-          heading="Review"
+          heading={t("verdictPanel.review")}
           options={view.data.transitions.filter((option) => !(option.to === "draft" && correcting))}
           onMove={(to, reason) => step.mutate({ to, reason })}
           // Until a save has been fetched back, the steps would act on the previous version.
