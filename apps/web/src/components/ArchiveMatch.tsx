@@ -1,9 +1,11 @@
+import { useT } from "../lib/i18n";
 import type { RouterOutputs } from "../lib/trpc";
 
 type TArchiveMatch = RouterOutputs["factCheck"]["match"][number];
 
 /** One past fact-check that matches a text: its rating, who checked it, when, and a link. */
 export function ArchiveMatch({ match }: { match: TArchiveMatch }) {
+  const t = useT();
   return (
     <>
       {match.rating && <strong>{match.rating}</strong>}
@@ -17,7 +19,7 @@ export function ArchiveMatch({ match }: { match: TArchiveMatch }) {
         ) : (
           match.text
         )}{" "}
-        <span className="muted">(match {Math.round(match.score * 100)}%)</span>
+        <span className="muted">{t("links.match", { percent: Math.round(match.score * 100) })}</span>
       </p>
     </>
   );

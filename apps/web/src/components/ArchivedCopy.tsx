@@ -1,5 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { FormattedMessage } from "react-intl";
+import { useT } from "../lib/i18n";
 import { errorMessage, trpc } from "../lib/trpc";
 import { Timestamp } from "./Timestamp";
 
@@ -9,14 +11,16 @@ import { Timestamp } from "./Timestamp";
  */
 export function ArchivedCopy({ sourceId, title }: { sourceId: string; title: string }) {
   const [open, setOpen] = useState(false);
+  const t = useT();
   const archive = useQuery({ ...trpc.source.archive.queryOptions({ id: sourceId }), enabled: open });
   return (
     <details className="archived-copy" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>
-        Archived copy<span className="visually-hidden"> of {title}</span>
+        {t("archived.summary")}
+        <span className="visually-hidden">{t("archived.of", { title })}</span>
       </summary>
       {archive.isPending ? (
-        <p className="muted">Loading the archived copy…</p>
+        <p className="muted">{t("archived.loading")}</p>
       ) : archive.isError ? (
         <p role="alert" className="error">
           {errorMessage(archive.error)}
@@ -24,18 +28,25 @@ export function ArchivedCopy({ sourceId, title }: { sourceId: string; title: str
       ) : archive.data.kept ? (
         <>
           <p className="muted">
-            Kept <Timestamp value={archive.data.kept.fetchedAt} /> (HTTP {archive.data.kept.httpStatus}
-            {archive.data.kept.bodySha256 && <>, SHA-256 {archive.data.kept.bodySha256.slice(0, 12)}…</>})
+            <FormattedMessage
+              id="archived.kept"
+              values={{
+                date: <Timestamp value={archive.data.kept.fetchedAt} />,
+                status: archive.data.kept.httpStatus ?? "",
+                hash: archive.data.kept.bodySha256
+                  ? `, SHA-256 ${archive.data.kept.bodySha256.slice(0, 12)}…`
+                  : "",
+              }}
+            />
             {archive.data.kept.title && <>: {archive.data.kept.title}</>}
           </p>
           <blockquote className="archived-text">{archive.data.kept.text}</blockquote>
         </>
       ) : (
         <p className="muted">
-          No copy kept yet
           {archive.data.checks[0]?.error
-            ? `: ${archive.data.checks[0].error}`
-            : ": the address is fetched in the background, moments after the source is added."}
+            ? t("archived.failed", { error: archive.data.checks[0].error })
+            : t("archived.fetching")}
         </p>
       )}
       {archive.data && archive.data.checks.length > 0 && (

@@ -1,6 +1,7 @@
 import { diffText } from "@factdesk/schema";
 import { useEffect, useId, useRef } from "react";
 import type { TConflict } from "../lib/draft";
+import { useT } from "../lib/i18n";
 import { WordDiff } from "./RevisionHistory";
 
 interface TProps<T> {
@@ -40,14 +41,15 @@ function ConflictChoice<T extends Record<string, unknown>>({
     onResolved?.();
   };
   const id = useId();
+  const t = useT();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
     <section className="notice conflict" aria-labelledby={id}>
       <h3 id={id} ref={heading} tabIndex={-1}>
-        {who} saved changes to the same {fields.length === 1 ? "field" : "fields"} while you were editing
+        {t("conflict.heading", { who, count: fields.length })}
       </h3>
-      <p>Your text is still in the form. Struck out is theirs, underlined is yours:</p>
+      <p>{t("conflict.yoursKept")}</p>
       <dl className="diff">
         {fields.map((field) => (
           <div key={field}>
@@ -60,15 +62,13 @@ function ConflictChoice<T extends Record<string, unknown>>({
       </dl>
       <div className="row">
         <button type="button" onClick={choose(conflict.keepMine)}>
-          Keep mine
+          {t("conflict.keepMine")}
         </button>
         <button type="button" className="secondary" onClick={choose(conflict.takeTheirs)}>
-          Take theirs
+          {t("conflict.takeTheirs")}
         </button>
       </div>
-      <p className="muted">
-        Either way, your changes to other fields and their changes you did not touch are kept.
-      </p>
+      <p className="muted">{t("conflict.either")}</p>
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { useT } from "../lib/i18n";
 import { errorMessage, fieldError, fieldErrors, formErrors } from "../lib/trpc";
 
 /**
@@ -5,6 +6,7 @@ import { errorMessage, fieldError, fieldErrors, formErrors } from "../lib/trpc";
  * fields shown next to them (`inline`) are not repeated; the rest read as sentences.
  */
 export function FormError({ error, id, inline = [] }: { error: unknown; id?: string; inline?: string[] }) {
+  const t = useT();
   if (!error) return null;
   const fields = fieldErrors(error);
   const rest = [
@@ -13,11 +15,7 @@ export function FormError({ error, id, inline = [] }: { error: unknown; id?: str
       .filter(([field]) => !inline.includes(field))
       .flatMap(([, messages]) => messages ?? []),
   ];
-  const message = !fields
-    ? errorMessage(error)
-    : rest.length
-      ? rest.join(" ")
-      : "Correct the fields marked above and try again.";
+  const message = !fields ? errorMessage(error) : rest.length ? rest.join(" ") : t("form.correctFields");
   return (
     <p id={id} role="alert" className="error">
       {message}

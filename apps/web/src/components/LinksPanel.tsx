@@ -1,16 +1,11 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { Link } from "react-router";
+import { useT } from "../lib/i18n";
 import { type RouterOutputs, refreshClaimViews, trpc } from "../lib/trpc";
 import { ArchiveMatch } from "./ArchiveMatch";
 import { FormError } from "./FormError";
 import { StatusBadge } from "./StatusBadge";
-
-const kindLabels = {
-  contradiction: "Contradicts",
-  duplicate: "Duplicate of",
-  related: "Related to",
-} as const;
 
 /** Similar, duplicate and contradicting claims found at ingest, to confirm or reject. */
 /** A link as the server checks it: which one, at the version shown. */
@@ -18,6 +13,7 @@ const pick = ({ id, version }: { id: string; version: number }) => ({ id, versio
 
 export function LinksPanel({ claimId }: { claimId: string }) {
   const id = useId();
+  const t = useT();
   const links = useQuery(trpc.claim.links.queryOptions({ id: claimId }));
   const decide = useMutation(
     trpc.claim.decideLinks.mutationOptions({ onSettled: () => refreshClaimViews() }),
@@ -28,14 +24,14 @@ export function LinksPanel({ claimId }: { claimId: string }) {
 
   return (
     <section aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Similar and contradicting claims</h2>
+      <h2 id={`${id}-heading`}>{t("links.title")}</h2>
       {archive.data?.length ? <ArchiveMatches matches={archive.data} /> : null}
       <ul className="links">
         {(links.data ?? []).map((link) => (
           <li key={link.id} className={`link link-${link.kind}`}>
-            <strong>{kindLabels[link.kind]}</strong>
+            <strong>{t(`links.kind.${link.kind}`)}</strong>
             {link.reason && <span className="notice-inline"> {link.reason}</span>}{" "}
-            <span className="muted">({link.state})</span>
+            <span className="muted">({t(`links.state.${link.state}`)})</span>
             {link.other && (
               <p>
                 <Link to={`/claims/${link.other.id}`}>{link.other.text}</Link>{" "}
@@ -45,7 +41,7 @@ export function LinksPanel({ claimId }: { claimId: string }) {
                     className="badge badge-verdict-published"
                     href={`/verdicts/${link.other.publishedVerdictSlug}`}
                   >
-                    Already fact-checked
+                    {t("links.factChecked")}
                   </a>
                 )}
                 {link.other.article && <span className="muted"> · {link.other.article}</span>}
@@ -59,7 +55,7 @@ export function LinksPanel({ claimId }: { claimId: string }) {
                   disabled={decide.isPending}
                   onClick={() => decide.mutate({ links: [pick(link)], state: "confirmed" })}
                 >
-                  Confirm
+                  {t("links.confirm")}
                 </button>
                 <button
                   type="button"
@@ -67,7 +63,7 @@ export function LinksPanel({ claimId }: { claimId: string }) {
                   disabled={decide.isPending}
                   onClick={() => decide.mutate({ links: [pick(link)], state: "rejected" })}
                 >
-                  Reject
+                  {t("links.reject")}
                 </button>
               </div>
             )}
@@ -81,7 +77,7 @@ export function LinksPanel({ claimId }: { claimId: string }) {
             disabled={decide.isPending}
             onClick={() => decide.mutate({ links: suggested.map(pick), state: "confirmed" })}
           >
-            Confirm all {suggested.length}
+            {t("links.confirmAll", { count: suggested.length })}
           </button>
           <button
             type="button"
@@ -89,7 +85,7 @@ export function LinksPanel({ claimId }: { claimId: string }) {
             disabled={decide.isPending}
             onClick={() => decide.mutate({ links: suggested.map(pick), state: "rejected" })}
           >
-            Reject all {suggested.length}
+            {t("links.rejectAll", { count: suggested.length })}
           </button>
         </div>
       )}
@@ -100,11 +96,12 @@ export function LinksPanel({ claimId }: { claimId: string }) {
 
 /** Past fact-checks from the imported archive that this claim matches. */
 function ArchiveMatches({ matches }: { matches: RouterOutputs["claim"]["archiveMatches"] }) {
+  const t = useT();
   return (
-    <ul className="links" aria-label="Already fact-checked">
+    <ul className="links" aria-label={t("links.factChecked")}>
       {matches.map((match) => (
         <li key={match.id} className="link link-archive">
-          <span className="badge badge-verdict-published">Already fact-checked</span>{" "}
+          <span className="badge badge-verdict-published">{t("links.factChecked")}</span>{" "}
           <ArchiveMatch match={match} />
         </li>
       ))}

@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { useT } from "../lib/i18n";
 import { trpc } from "../lib/trpc";
 
 /**
@@ -8,22 +9,21 @@ import { trpc } from "../lib/trpc";
  */
 export function PublicationNotice({ claimId }: { claimId: string }) {
   const view = useQuery(trpc.verdict.get.queryOptions({ claimId }));
+  const t = useT();
   const verdict = view.data?.verdict;
   if (!verdict) return null;
   if (verdict.state === "approved")
     return (
       <p className="notice" role="note">
-        An editor approved the verdict with the claim's wording and its cited sources as they are: they cannot
-        change until the verdict is published or an editor withdraws the approval.
+        {t("publication.approved")}
       </p>
     );
   if (!verdict.publishedRevisionId) return null;
   const changed = view.data?.changedSincePublication ?? [];
   return (
     <p className="notice" role="note">
-      Readers see the published version: edits here reach them only in a correction, reviewed and published
-      like the verdict.
-      {changed.length > 0 && ` Not public yet: ${changed.join("; ")}.`}
+      {t("publication.published")}
+      {changed.length > 0 && t("publication.notPublic", { changes: changed.join("; ") })}
     </p>
   );
 }

@@ -1,6 +1,7 @@
 import { limits } from "@factdesk/schema";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { useT } from "../lib/i18n";
 import { useMe } from "../lib/me";
 import { refreshClaimViews, trpc } from "../lib/trpc";
 import { FormError } from "./FormError";
@@ -8,6 +9,7 @@ import { FormError } from "./FormError";
 /** An editor declares a conflict of interest on the claim: they then neither approve nor publish its verdict. */
 export function RecusalControl({ claimId }: { claimId: string }) {
   const me = useMe();
+  const t = useT();
   const recusals = useQuery(trpc.editorial.recusals.queryOptions({ claimId }));
   const [asking, setAsking] = useState(false);
   const recuse = useMutation(
@@ -18,36 +20,30 @@ export function RecusalControl({ claimId }: { claimId: string }) {
   );
   if (!me.can("editor")) return null;
   const mine = recusals.data?.find((recusal) => recusal.userId === me.id);
-  if (mine)
-    return (
-      <p className="notice">
-        You declared a conflict of interest on this claim ({mine.reason}): another editor reviews and
-        publishes its verdict.
-      </p>
-    );
+  if (mine) return <p className="notice">{t("recusal.yours", { reason: mine.reason })}</p>;
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     recuse.mutate({ claimId, reason: String(new FormData(event.currentTarget).get("reason") ?? "") });
   };
   return asking ? (
-    <form className="stack" aria-label="Declare a conflict of interest" onSubmit={submit}>
+    <form className="stack" aria-label={t("recusal.form")} onSubmit={submit}>
       <label>
-        Your conflict of interest (kept in the audit log; you will neither approve nor publish this verdict)
+        {t("recusal.reason")}
         <textarea name="reason" required rows={2} maxLength={limits.reason} />
       </label>
       <FormError error={recuse.error} />
       <div className="row">
         <button type="submit" disabled={recuse.isPending}>
-          Declare it
+          {t("recusal.declare")}
         </button>
         <button type="button" className="link-button" onClick={() => setAsking(false)}>
-          Cancel
+          {t("claim.cancel")}
         </button>
       </div>
     </form>
   ) : (
     <button type="button" className="link-button" onClick={() => setAsking(true)}>
-      Declare a conflict of interest
+      {t("recusal.form")}
     </button>
   );
 }

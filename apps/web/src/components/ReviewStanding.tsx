@@ -1,3 +1,4 @@
+import { useT } from "../lib/i18n";
 import type { RouterOutputs } from "../lib/trpc";
 
 type TReview = NonNullable<RouterOutputs["verdict"]["get"]["review"]>;
@@ -7,28 +8,29 @@ type TReview = NonNullable<RouterOutputs["verdict"]["get"]["review"]>;
  * minimum: the editors needed and who has approved, and the right of reply.
  */
 export function ReviewStanding({ review, state }: { review: TReview; state: string }) {
+  const t = useT();
   if (review.approversNeeded < 2 && !review.rightOfReply) return null;
   const inReview = state === "submitted" || state === "approved";
   return (
-    <div className="review-standing" role="note" aria-label="The desk's approval rules">
+    <div className="review-standing" role="note" aria-label={t("review.rules")}>
       <p>
         {review.approversNeeded > 1 && (
           <>
-            The desk's rules ask {review.approversNeeded} editors to approve this verdict.
-            {review.approvedBy.length > 0 && <> Approved so far by {review.approvedBy.join(", ")}.</>}{" "}
+            {t("review.editorsNeeded", { count: review.approversNeeded })}
+            {review.approvedBy.length > 0 && (
+              <> {t("review.approvedBy", { names: review.approvedBy.join(", ") })}</>
+            )}{" "}
           </>
         )}
         {review.stillNeeded && <strong>{review.stillNeeded} </strong>}
         {review.rightOfReply &&
           (review.rightOfReply.onRecord ? (
-            <>The claimant's right of reply is on record.</>
+            t("review.replyOnRecord")
           ) : (
-            <strong>The right of reply must be on record before publication.</strong>
+            <strong>{t("review.replyNeeded")}</strong>
           ))}
       </p>
-      {inReview && (
-        <p className="muted">A verdict in review is judged by the rules in force when it is approved.</p>
-      )}
+      {inReview && <p className="muted">{t("review.judgedBy")}</p>}
     </div>
   );
 }
