@@ -1,4 +1,5 @@
 import { messagesFor } from "@factdesk/schema";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { accessibilityProblems } from "./a11y";
 import { useRunningApp } from "./server";
@@ -6,13 +7,28 @@ import { useRunningApp } from "./server";
 const screenshots = new URL("./screenshots/", import.meta.url).pathname;
 const running = useRunningApp();
 
-// The queue's English words that a Spanish queue must not show (names and numbers aside).
-const queueWords = Object.entries(messagesFor("en"))
-  .filter(([id]) => /^(queue|app\.nav|claimStatus|priority|sort|flag)\./.test(id))
-  .map(([, text]) => text)
-  .filter(
-    (text) =>
-      !/[{}]/.test(text) && text.length > 3 && !["Archive", "Verdict", "Webhooks", "Normal"].includes(text),
+// The app's English words that Spanish says otherwise: none may be left on a Spanish screen.
+const english = messagesFor("en");
+const spanish = messagesFor("es");
+const untranslatedIn = (texts: string[]) =>
+  texts.filter((text) =>
+    Object.entries(english).some(
+      ([id, words]) =>
+        words === text && spanish[id as keyof typeof spanish] !== words && !/[{}<]/.test(words),
+    ),
+  );
+
+/** The screen's own words (headings, labels, buttons, options, badges), not the claims' text. */
+const chromeOf = (page: Page) =>
+  page.$$eval(
+    "h1, h2, th, dt, legend, summary, button, option, caption, .flag, .badge, label, nav a",
+    (elements) =>
+      elements.flatMap((element) =>
+        [...element.childNodes]
+          .filter((node) => node.nodeType === Node.TEXT_NODE)
+          .map((node) => (node.textContent ?? "").trim())
+          .filter(Boolean),
+      ),
   );
 
 describe("the app in a person's own language", () => {
@@ -26,19 +42,9 @@ describe("the app in a person's own language", () => {
     await page.getByRole("group", { name: "Estado" }).getByText("Sin verificar").waitFor();
     await page.getByRole("searchbox", { name: "Buscar afirmaciones" }).waitFor();
     await page.locator("table.queue tbody tr").first().waitFor();
-    // The screen's own words (headings, labels, buttons, options, badges), not the claims' text.
-    const chrome = await page.$$eval(
-      "h1, th, legend, summary, button, option, caption, .flag, .badge, label, nav a",
-      (elements) =>
-        elements.flatMap((element) =>
-          [...element.childNodes]
-            .filter((node) => node.nodeType === Node.TEXT_NODE)
-            .map((node) => (node.textContent ?? "").trim())
-            .filter(Boolean),
-        ),
-    );
-    expect(chrome).toContain("Cola de revisión");
-    expect(chrome.filter((text) => queueWords.includes(text))).toEqual([]);
+    const queue = await chromeOf(page);
+    expect(queue).toContain("Cola de revisión");
+    expect(untranslatedIn(queue)).toEqual([]);
     expect(await accessibilityProblems(page)).toEqual([]);
     await page.screenshot({ path: `${screenshots}queue-es.png`, fullPage: true });
 
@@ -49,6 +55,14 @@ describe("the app in a person's own language", () => {
     expect(await page.locator(".facts .badge").first().innerText()).toMatch(
       /Sin verificar|Con fuentes|Cuestionada/,
     );
+    for (const panel of ["Fuentes", "Veredicto", "Derecho de réplica", "Comentarios", "Historial"])
+      await page.getByRole("heading", { level: 2, name: panel }).waitFor();
+    await page.getByRole("form", { name: "Borrador del veredicto" }).waitFor();
+    const claim = await chromeOf(page);
+    expect(claim).toEqual(
+      expect.arrayContaining(["Fuentes", "Derecho de réplica", "Comentarios", "Historial"]),
+    );
+    expect(untranslatedIn(claim)).toEqual([]);
     expect(await accessibilityProblems(page)).toEqual([]);
 
     // Arabic: the page runs right to left; what has no Arabic words yet is said in English.

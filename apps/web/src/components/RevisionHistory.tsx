@@ -1,16 +1,18 @@
 import { diffRevisions, type TDiffPart } from "@factdesk/schema";
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
+import { FormattedMessage } from "react-intl";
+import { useT } from "../lib/i18n";
 import { trpc } from "../lib/trpc";
 import { FormError } from "./FormError";
 import { Timestamp } from "./Timestamp";
 
 const fieldLabels = {
-  rating: "Rating",
-  headline: "Headline",
-  summary: "Summary",
-  explanation: "Explanation",
-  correctionNote: "Correction note",
+  rating: "verdictPanel.rating",
+  headline: "verdictPanel.headlineField",
+  summary: "verdictPanel.summary",
+  explanation: "verdictPanel.explanation",
+  correctionNote: "verdictPanel.correctionNoteField",
 } as const;
 
 /** Removed words struck out, added words underlined. */
@@ -37,13 +39,14 @@ export function RevisionDiff({
   before: Parameters<typeof diffRevisions>[0];
   after: Parameters<typeof diffRevisions>[1];
 }) {
+  const t = useT();
   const changes = diffRevisions(before, after);
-  if (changes.length === 0) return <p className="muted">No differences in the text.</p>;
+  if (changes.length === 0) return <p className="muted">{t("revisions.none")}</p>;
   return (
     <dl className="diff">
       {changes.map(({ field, parts }) => (
         <div key={field}>
-          <dt>{fieldLabels[field]}</dt>
+          <dt>{t(fieldLabels[field])}</dt>
           <dd>
             <WordDiff parts={parts} />
           </dd>
@@ -56,6 +59,7 @@ export function RevisionDiff({
 /** All revisions of a verdict, and the differences between any two of them. */
 export function RevisionHistory({ verdictId }: { verdictId: string }) {
   const id = useId();
+  const t = useT();
   const revisions = useQuery(trpc.verdict.revisions.queryOptions({ id: verdictId }));
   const [pair, setPair] = useState<[number, number] | null>(null);
   if (revisions.isPending) return null;
@@ -67,18 +71,25 @@ export function RevisionHistory({ verdictId }: { verdictId: string }) {
 
   return (
     <details className="revisions">
-      <summary>Revisions ({list.length})</summary>
+      <summary>{t("revisions.summary", { count: list.length })}</summary>
       <ol>
         {list.map((revision) => (
           <li key={revision.id}>
-            Revision {revision.number} by {revision.author.name}, <Timestamp value={revision.createdAt} />
+            <FormattedMessage
+              id="revisions.by"
+              values={{
+                number: revision.number,
+                author: revision.author.name,
+                date: <Timestamp value={revision.createdAt} />,
+              }}
+            />
             {revision.publishedAt && (
-              <>
-                {" "}
-                · published <Timestamp value={revision.publishedAt} />
-              </>
+              <FormattedMessage
+                id="revisions.published"
+                values={{ date: <Timestamp value={revision.publishedAt} /> }}
+              />
             )}
-            {revision.correctionNote && <> · correction: {revision.correctionNote}</>}
+            {revision.correctionNote && t("revisions.correction", { note: revision.correctionNote })}
           </li>
         ))}
       </ol>
@@ -86,7 +97,7 @@ export function RevisionHistory({ verdictId }: { verdictId: string }) {
         <>
           <div className="row">
             <label>
-              Compare revision
+              {t("revisions.compare")}
               <select id={`${id}-from`} value={from} onChange={(e) => setPair([Number(e.target.value), to])}>
                 {list.map((r) => (
                   <option key={r.number} value={r.number}>
@@ -96,7 +107,7 @@ export function RevisionHistory({ verdictId }: { verdictId: string }) {
               </select>
             </label>
             <label>
-              with revision
+              {t("revisions.with")}
               <select value={to} onChange={(e) => setPair([from, Number(e.target.value)])}>
                 {list.map((r) => (
                   <option key={r.number} value={r.number}>

@@ -1,6 +1,8 @@
-import { limits, replyChannelLabels, replyChannels } from "@factdesk/schema";
+import { limits, replyChannels } from "@factdesk/schema";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
+import { FormattedMessage } from "react-intl";
+import { useT } from "../lib/i18n";
 import { useMe } from "../lib/me";
 import { type RouterOutputs, refreshClaimViews, trpc } from "../lib/trpc";
 import { FormError } from "./FormError";
@@ -21,6 +23,7 @@ const text = (form: FormData, name: string) => String(form.get(name) ?? "");
 export function RightOfReplyPanel({ claimId }: { claimId: string }) {
   const me = useMe();
   const id = useId();
+  const t = useT();
   const replies = useQuery(trpc.editorial.replies.queryOptions({ claimId }));
   const [adding, setAdding] = useState(false);
   const [waiving, setWaiving] = useState(false);
@@ -51,14 +54,16 @@ export function RightOfReplyPanel({ claimId }: { claimId: string }) {
 
   return (
     <section aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Right of reply</h2>
+      <h2 id={`${id}-heading`}>{t("reply.title")}</h2>
       {replies.data && (
         <p className={replies.data.onRecord ? "muted" : undefined}>
-          {replies.data.onRecord
-            ? "On record: the claimant answered, their deadline passed, or an editor waived it."
-            : replies.data.records.length
-              ? "Not yet on record: waiting for the claimant until the deadline."
-              : "Nobody has asked the claimant for comment yet."}
+          {t(
+            replies.data.onRecord
+              ? "reply.onRecord"
+              : replies.data.records.length
+                ? "reply.waiting"
+                : "reply.nobody",
+          )}
         </p>
       )}
       <FormError error={replies.error} />
@@ -70,36 +75,36 @@ export function RightOfReplyPanel({ claimId }: { claimId: string }) {
         ))}
       </ul>
       {adding ? (
-        <form className="stack" aria-label="Record a contact attempt" onSubmit={submitContact}>
+        <form className="stack" aria-label={t("reply.contactForm")} onSubmit={submitContact}>
           <label>
-            When
+            {t("reply.when")}
             <input type="datetime-local" name="contactedAt" required defaultValue={localInput(new Date())} />
           </label>
           <label>
-            How
+            {t("reply.how")}
             <select name="channel" defaultValue="email">
               {replyChannels.map((channel) => (
                 <option key={channel} value={channel}>
-                  {replyChannelLabels[channel]}
+                  {t(`reply.channel.${channel}`)}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            Whom
+            {t("reply.whom")}
             <input
               name="contacted"
               required
               maxLength={limits.personName}
-              placeholder="The claimant, their office…"
+              placeholder={t("reply.whomPlaceholder")}
             />
           </label>
           <label>
-            What was asked
+            {t("reply.asked")}
             <textarea name="asked" required rows={3} maxLength={limits.reason} />
           </label>
           <label>
-            Answer by
+            {t("reply.answerBy")}
             <input
               type="datetime-local"
               name="deadline"
@@ -110,38 +115,38 @@ export function RightOfReplyPanel({ claimId }: { claimId: string }) {
           <FormError error={contact.error} />
           <div className="row">
             <button type="submit" disabled={contact.isPending}>
-              Record the contact
+              {t("reply.recordContact")}
             </button>
             <button type="button" className="link-button" onClick={() => setAdding(false)}>
-              Cancel
+              {t("claim.cancel")}
             </button>
           </div>
         </form>
       ) : (
         <div className="row">
           <button type="button" className="secondary" onClick={() => setAdding(true)}>
-            Record a contact attempt
+            {t("reply.contactForm")}
           </button>
           {me.can("editor") && !waiving && (
             <button type="button" className="link-button" onClick={() => setWaiving(true)}>
-              Waive the right of reply
+              {t("reply.waive")}
             </button>
           )}
         </div>
       )}
       {waiving && (
-        <form className="stack" aria-label="Waive the right of reply" onSubmit={submitWaiver}>
+        <form className="stack" aria-label={t("reply.waive")} onSubmit={submitWaiver}>
           <label>
-            Why no reply is sought
+            {t("reply.waiveWhy")}
             <textarea name="reason" required rows={2} maxLength={limits.reason} />
           </label>
           <FormError error={waive.error} />
           <div className="row">
             <button type="submit" disabled={waive.isPending}>
-              Waive it
+              {t("reply.waiveIt")}
             </button>
             <button type="button" className="link-button" onClick={() => setWaiving(false)}>
-              Cancel
+              {t("claim.cancel")}
             </button>
           </div>
         </form>
@@ -152,13 +157,14 @@ export function RightOfReplyPanel({ claimId }: { claimId: string }) {
 
 function ReplyRecord({ record }: { record: TRecord }) {
   const [answering, setAnswering] = useState(false);
+  const t = useT();
   const respond = useMutation(
     trpc.editorial.recordResponse.mutationOptions({
       onSuccess: () => setAnswering(false),
       onSettled: () => refreshClaimViews(),
     }),
   );
-  if (record.waiverReason) return <p>Waived by an editor: {record.waiverReason}</p>;
+  if (record.waiverReason) return <p>{t("reply.waived", { reason: record.waiverReason })}</p>;
   const deadline = record.deadline ? new Date(record.deadline) : null;
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -174,8 +180,13 @@ function ReplyRecord({ record }: { record: TRecord }) {
     <>
       <p>
         {record.contactedAt && <Timestamp value={record.contactedAt} />} ·{" "}
-        {replyChannelLabels[record.channel as (typeof replyChannels)[number]] ?? record.channel} to{" "}
-        {record.contacted}: <q>{record.asked}</q>
+        {t("reply.contacted", {
+          channel: (replyChannels as readonly (string | null)[]).includes(record.channel)
+            ? t(`reply.channel.${record.channel as (typeof replyChannels)[number]}`)
+            : (record.channel ?? ""),
+          whom: record.contacted ?? "",
+        })}{" "}
+        <q>{record.asked}</q>
       </p>
       {record.response ? (
         <blockquote>
@@ -190,40 +201,40 @@ function ReplyRecord({ record }: { record: TRecord }) {
       ) : deadline && deadline <= new Date() ? (
         <p>
           <strong>
-            No response by <Timestamp value={deadline} />.
+            <FormattedMessage id="reply.noResponse" values={{ date: <Timestamp value={deadline} /> }} />
           </strong>
         </p>
       ) : (
         deadline && (
           <p className="muted">
-            Awaiting a response until <Timestamp value={deadline} />.
+            <FormattedMessage id="reply.awaiting" values={{ date: <Timestamp value={deadline} /> }} />
           </p>
         )
       )}
       {answering ? (
-        <form className="stack" aria-label="Record the response" onSubmit={submit}>
+        <form className="stack" aria-label={t("reply.responseForm")} onSubmit={submit}>
           <label>
-            Their response
+            {t("reply.response")}
             <textarea name="response" required rows={3} maxLength={limits.reason} />
           </label>
           <label>
-            Received
+            {t("reply.received")}
             <input type="datetime-local" name="respondedAt" required defaultValue={localInput(new Date())} />
           </label>
           <FormError error={respond.error} />
           <div className="row">
             <button type="submit" disabled={respond.isPending}>
-              Save the response
+              {t("reply.save")}
             </button>
             <button type="button" className="link-button" onClick={() => setAnswering(false)}>
-              Cancel
+              {t("claim.cancel")}
             </button>
           </div>
         </form>
       ) : (
         !record.response && (
           <button type="button" className="link-button" onClick={() => setAnswering(true)}>
-            Record the response
+            {t("reply.responseForm")}
           </button>
         )
       )}
