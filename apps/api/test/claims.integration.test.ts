@@ -160,7 +160,7 @@ describe("claim.transition", () => {
       callerFor(t.db, admin).claim.transition({ id: claim.id, to: "sourced", version: 1 }),
     );
     expect(error.code).toBe("CONFLICT");
-    expect(error.message).toBe("A claim that is disputed cannot move to sourced.");
+    expect(error.message).toBe("A claim that is Disputed cannot move to Sourced.");
   });
 });
 

@@ -146,7 +146,7 @@ describe("editorial rules", () => {
     expect(seen.review).toMatchObject({
       approversNeeded: 2,
       approvedBy: ["Eden Editor"],
-      stillNeeded: "Needs a second editor's approval (1 of 2).",
+      stillNeeded: { id: "approval.stillNeeded", values: { next: 2, given: 1, needed: 2 } },
       rightOfReply: { onRecord: false },
     });
     await expect(

@@ -1,3 +1,5 @@
+import { inEnglish, type TWords } from "./messages";
+
 /**
  * The one error type domain code throws. The API maps each code to the tRPC error of the
  * same name, so a failure always reaches the user typed and with a message they can act on.
@@ -15,13 +17,16 @@ export type TDomainErrorCode = (typeof domainErrorCodes)[number];
 
 export class DomainError extends Error {
   override readonly name = "DomainError";
+  /** The message as words of the catalog, for the client to say in the person's language. */
+  readonly words?: TWords;
   constructor(
     readonly code: TDomainErrorCode,
-    message: string,
+    message: string | TWords,
     /** Extra data for the client, e.g. the current state on a CONFLICT. */
     readonly details?: Record<string, unknown>,
   ) {
-    super(message);
+    super(typeof message === "string" ? message : inEnglish(message));
+    if (typeof message !== "string") this.words = message;
   }
 }
 

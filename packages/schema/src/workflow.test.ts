@@ -9,6 +9,7 @@ import {
 } from "./enums";
 import { DomainError } from "./errors";
 import { defaultApprovalRules, type TApprovalRules } from "./inputs/editorial-rules";
+import { inEnglish, type TWords } from "./messages";
 import {
   allowedTransitions,
   approvalStillNeeded,
@@ -24,6 +25,8 @@ import {
   verdictEditing,
   verdictTransitions,
 } from "./workflow";
+
+const said = (words: TWords | null) => (words ? inEnglish(words) : null);
 
 const actor = (role: TRole, id = `${role}-1`): TActor => ({ id, role });
 
@@ -160,7 +163,7 @@ describe("claim workflow", () => {
     expect(attempt).toThrowError(DomainError);
     expect(attempt).toThrowError(expect.objectContaining({ code: "CONFLICT" }));
     expect(() => assertTransition(actor("admin"), readyClaim("sourced"), "sourced")).toThrowError(
-      /cannot move to sourced/,
+      /cannot move to Sourced/,
     );
   });
 
@@ -237,7 +240,7 @@ describe("verdict workflow", () => {
       draft: { rating: "false", mediaRating: null, headline: " ", explanation: null, correctionNote: null },
     };
     expect(() => assertTransition(author, incomplete, "submitted")).toThrowError(
-      "Fill in the headline, explanation first.",
+      "Fill in the headline and one more field first.",
     );
     const unverified = { ...readyVerdict("draft"), claimStatus: "unverified" as const };
     expect(() => assertTransition(author, unverified, "submitted")).toThrowError(
@@ -284,7 +287,7 @@ describe("verdict workflow", () => {
       "changes_requested",
       "published",
     ]);
-    expect(verdictEditBlocker("approved")).toMatch(/approved; it can be edited again/);
+    expect(said(verdictEditBlocker("approved"))).toMatch(/approved; it can be edited again/);
   });
 });
 
@@ -372,14 +375,14 @@ describe("approval rules × role × state", () => {
     expect(stateAfterApproval(twoForFalse)).toBe("submitted");
     expect(approvalStillNeeded(twoForFalse)).toBeNull();
     const oneIn = { ...twoForFalse, approverIds: ["editor-first"] };
-    expect(approvalStillNeeded(oneIn)).toBe("Needs a second editor's approval (1 of 2).");
+    expect(said(approvalStillNeeded(oneIn))).toBe("Needs a second editor's approval (1 of 2).");
     expect(stateAfterApproval(oneIn)).toBe("approved");
     // Other ratings keep the desk-wide number; the desk-wide number is a floor.
     const trueRating = { ...twoForFalse, draft: { ...twoForFalse.draft, rating: "true" } };
     expect(stateAfterApproval(trueRating)).toBe("approved");
     const three = { ...oneIn, rules: rules({ approvers: 3, approversByRating: { false: 2 } }) };
     expect(stateAfterApproval(three)).toBe("submitted");
-    expect(approvalStillNeeded(three)).toBe("Needs a second editor's approval (1 of 3).");
+    expect(said(approvalStillNeeded(three))).toBe("Needs a second editor's approval (1 of 3).");
     expect(() => assertTransition(actor("editor", "editor-first"), oneIn, "approved")).toThrowError(
       "You approved this revision. Needs a second editor's approval (1 of 2).",
     );
@@ -426,6 +429,6 @@ describe("claim link workflow", () => {
   it("refuses deciding a link again as the state it is in", () => {
     expect(() =>
       assertTransition(actor("admin"), { kind: "claim_link", state: "confirmed" }, "confirmed"),
-    ).toThrowError("A link that is confirmed cannot move to confirmed.");
+    ).toThrowError("A link that is Confirmed cannot move to Confirmed.");
   });
 });

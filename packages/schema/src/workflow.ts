@@ -1,15 +1,7 @@
-import {
-  claimLinkStateLabels,
-  claimStatusLabels,
-  roleLabels,
-  type TClaimLinkState,
-  type TClaimStatus,
-  type TRole,
-  type TVerdictState,
-  verdictStateLabels,
-} from "./enums";
+import type { TClaimLinkState, TClaimStatus, TRole, TVerdictState } from "./enums";
 import { DomainError } from "./errors";
 import type { TApprovalRules } from "./inputs/editorial-rules";
+import { inEnglish, type TMessageId, type TWords, words } from "./messages";
 
 /**
  * The review workflow: one transition table per entity, and pure functions over it.
@@ -31,7 +23,9 @@ export const hasRole = (actor: Pick<TActor, "role">, minimum: TRole): boolean =>
 export interface TBlocker {
   /** FORBIDDEN: this actor may never do it. PRECONDITION_FAILED: not yet, the data must change first. */
   code: "FORBIDDEN" | "PRECONDITION_FAILED";
+  /** In English, for API clients and logs; `words` says it in the person's language. */
   message: string;
+  words: TWords;
 }
 
 interface TransitionRule<S extends string, F> {
@@ -57,8 +51,18 @@ export interface TTransitionOption<S extends string> {
   blocker?: TBlocker;
 }
 
-const forbidden = (message: string): TBlocker => ({ code: "FORBIDDEN", message });
-const notYet = (message: string): TBlocker => ({ code: "PRECONDITION_FAILED", message });
+const blocker =
+  (code: TBlocker["code"]) =>
+  (id: TMessageId, values?: TWords["values"]): TBlocker => {
+    const said = words(id, values);
+    return { code, message: inEnglish(said), words: said };
+  };
+const forbidden = blocker("FORBIDDEN");
+const notYet = blocker("PRECONDITION_FAILED");
+
+/** A step's name as a button says it, and as a phrase inside a sentence. */
+const stepName = (label: string) => words(`step.${label}` as TMessageId);
+const stepPhrase = (label: string) => words(`stepPhrase.${label}` as TMessageId);
 
 // ── Claims ──────────────────────────────────────────────────────────────────────────────
 
@@ -74,7 +78,7 @@ export interface TClaimFacts {
 const hasDisputingEvidence = (facts: TClaimFacts) =>
   facts.refutingSourceCount > 0 || facts.confirmedContradictionCount > 0
     ? null
-    : notYet("Add a refuting source or confirm a contradicting claim first.");
+    : notYet("blocker.disputingEvidence");
 
 const backToUnverified: TransitionRule<TClaimStatus, TClaimFacts> = {
   to: "unverified",
@@ -96,7 +100,7 @@ export const claimTransitions: TransitionTable<TClaimStatus, TClaimFacts> = {
       to: "sourced",
       label: "Mark sourced",
       minRole: "fact_checker",
-      guard: (facts) => (facts.sourceCount > 0 ? null : notYet("Add a source first.")),
+      guard: (facts) => (facts.sourceCount > 0 ? null : notYet("blocker.addSource")),
     },
     markDisputed,
   ],
@@ -145,8 +149,6 @@ export interface TVerdictFacts {
 export const approversNeeded = (rules: TApprovalRules, rating: string | null) =>
   Math.max(rules.approvers, (rating && rules.approversByRating[rating]) || 0);
 
-const ordinalWords = ["first", "second", "third"] as const;
-
 /**
  * Where an approval leaves the verdict: approved once enough distinct editors approved the
  * revision, else still in review, waiting for the next editor.
@@ -155,76 +157,57 @@ export const stateAfterApproval = (facts: TVerdictFacts): "approved" | "submitte
   facts.approverIds.length + 1 >= approversNeeded(facts.rules, facts.draft.rating) ? "approved" : "submitted";
 
 /** What the review still needs, in words: "Needs a second editor's approval", or null. */
-export function approvalStillNeeded(facts: TVerdictFacts): string | null {
+export function approvalStillNeeded(facts: TVerdictFacts): TWords | null {
   const needed = approversNeeded(facts.rules, facts.draft.rating);
   const given = facts.approverIds.length;
   if (facts.state !== "submitted" || given === 0 || given >= needed) return null;
-  return `Needs a ${ordinalWords[given] ?? "further"} editor's approval (${given} of ${needed}).`;
+  return words("approval.stillNeeded", { next: given + 1, given, needed });
 }
 
 const enoughSources = ({ rules, citedSources, stancedSources }: TVerdictFacts): TBlocker | null => {
   if (citedSources < rules.minSources)
-    return notYet(
-      `Cite at least ${rules.minSources} source${rules.minSources === 1 ? "" : "s"} in the verdict first (the desk's rule; it cites ${citedSources}).`,
-    );
+    return notYet("blocker.minSources", { min: rules.minSources, cited: citedSources });
   if (stancedSources < rules.minStancedSources)
-    return notYet(
-      `Cite at least ${rules.minStancedSources} source${rules.minStancedSources === 1 ? "" : "s"} that support${rules.minStancedSources === 1 ? "s" : ""} or refute${rules.minStancedSources === 1 ? "s" : ""} the claim first (the desk's rule; it cites ${stancedSources}).`,
-    );
+    return notYet("blocker.minStancedSources", { min: rules.minStancedSources, cited: stancedSources });
   return null;
 };
 
 const canSubmit = (facts: TVerdictFacts, actor: TActor): TBlocker | null => {
   if (actor.id !== facts.revisionAuthorId) {
-    return forbidden("Only the author of this draft can submit it.");
+    return forbidden("blocker.onlyAuthorSubmits");
   }
   if (facts.claimStatus === "unverified") {
-    return notYet("The claim must be sourced or disputed before its verdict is submitted.");
+    return notYet("blocker.claimUnverified");
   }
   const missing = (["rating", "headline", "explanation"] as const).filter(
     (field) => !facts.draft[field]?.trim(),
   );
-  if (missing.length > 0) return notYet(`Fill in the ${missing.join(", ")} first.`);
-  if (facts.concernsMedia && !facts.draft.mediaRating)
-    return notYet("Say how the image or video was presented (its MediaReview rating) first.");
-  if (facts.correction && !facts.draft.correctionNote?.trim())
-    return notYet("Add a correction note saying what changed and why.");
+  if (missing.length > 0)
+    return notYet("blocker.fillIn", { field: missing[0] ?? "", more: missing.length - 1 });
+  if (facts.concernsMedia && !facts.draft.mediaRating) return notYet("blocker.mediaRating");
+  if (facts.correction && !facts.draft.correctionNote?.trim()) return notYet("blocker.correctionNote");
   return enoughSources(facts);
 };
 
 /** Four-eyes rule: nobody who wrote any revision of this review cycle reviews it. */
 const notTheAuthor = (facts: TVerdictFacts, actor: TActor) =>
   facts.cycleAuthorIds.includes(actor.id)
-    ? forbidden(
-        actor.id === facts.revisionAuthorId
-          ? "You wrote this revision; another editor must review it."
-          : "You wrote a revision of this verdict since it was last published; another editor must review it.",
-      )
+    ? forbidden(actor.id === facts.revisionAuthorId ? "blocker.ownRevision" : "blocker.ownCycle")
     : null;
 
 /** Recusal: an editor who declared a conflict of interest on the claim neither reviews nor publishes it. */
 const notRecused = (facts: TVerdictFacts, actor: TActor) =>
-  facts.recusedIds.includes(actor.id)
-    ? forbidden(
-        "You declared a conflict of interest on this claim; another editor must review and publish it.",
-      )
-    : null;
+  facts.recusedIds.includes(actor.id) ? forbidden("blocker.recused") : null;
 
 /** The distinct-approvers rule: each editor approves a revision once. */
 const notApprovedYetBy = (facts: TVerdictFacts, actor: TActor) =>
   facts.approverIds.includes(actor.id)
-    ? forbidden(
-        `You approved this revision. ${approvalStillNeeded(facts) ?? "It needs another editor's approval."}`,
-      )
+    ? forbidden("blocker.approvedAlready", { needs: approvalStillNeeded(facts) ?? words("approval.another") })
     : null;
 
 /** Right of reply, when the desk requires it: the claimant answered, or had until a deadline that passed. */
 const replyOnRecord = (facts: TVerdictFacts) =>
-  facts.rules.rightOfReply && !facts.replyOnRecord
-    ? notYet(
-        "Record the right of reply first: the claimant's response, or a contact attempt whose deadline has passed (or an editor's waiver).",
-      )
-    : null;
+  facts.rules.rightOfReply && !facts.replyOnRecord ? notYet("blocker.rightOfReply") : null;
 
 /** The first blocker of several guards, in order. */
 const firstBlocker =
@@ -285,11 +268,9 @@ export const verdictEditing: { readonly [S in TVerdictState]: "revise" | "correc
 };
 
 /** Why a verdict in `state` cannot be edited now, or null when it can. */
-export function verdictEditBlocker(state: TVerdictState): string | null {
+export function verdictEditBlocker(state: TVerdictState): TWords | null {
   if (verdictEditing[state]) return null;
-  return state === "retracted"
-    ? "This verdict is retracted; it cannot be edited."
-    : `This verdict is ${verdictStateLabels[state].toLowerCase()}; it can be edited again once an editor requests changes or publishes it.`;
+  return state === "retracted" ? words("verdict.edit.retracted") : words("verdict.edit.inReview", { state });
 }
 
 // ── Claim links ─────────────────────────────────────────────────────────────────────────
@@ -326,7 +307,7 @@ function evaluate<S extends string, F>(
   return rules.map((rule) => {
     const blocker = hasRole(actor, rule.minRole)
       ? (rule.guard?.(facts, actor) ?? null)
-      : forbidden(`Only ${roleLabels[rule.minRole]}s can ${lowerFirst(rule.label)}.`);
+      : forbidden("blocker.role", { role: rule.minRole, step: stepPhrase(rule.label) });
     return {
       to: rule.to,
       label: rule.label,
@@ -356,18 +337,15 @@ export function allowedTransitions(actor: TActor, entity: TWorkflowEntity): TTra
   if (entity.kind === "claim_link") return evaluate(claimLinkTransitions[entity.state], entity, actor);
   const options = evaluate(claimTransitions[entity.status], entity, actor);
   if (!entity.archived) return options;
-  const blocker = notYet("This claim is archived; restore it first.");
-  return options.map((option) => ({ ...option, allowed: false, blocker }));
+  const archived = notYet("blocker.archived");
+  return options.map((option) => ({ ...option, allowed: false, blocker: archived }));
 }
 
-const stateLabel = (entity: TWorkflowEntity, state: string) =>
-  entity.kind === "claim"
-    ? (claimStatusLabels[state as TClaimStatus] ?? state)
-    : entity.kind === "claim_link"
-      ? (claimLinkStateLabels[state as TClaimLinkState] ?? state)
-      : (verdictStateLabels[state as TVerdictState] ?? state);
-
-const entityNoun = { claim: "claim", verdict: "verdict", claim_link: "link" } as const;
+/** A state's name, as the catalog says it. */
+const stateName = (entity: TWorkflowEntity, state: string) =>
+  words(
+    `${entity.kind === "claim" ? "claimStatus" : entity.kind === "claim_link" ? "linkState" : "verdictState"}.${state}` as TMessageId,
+  );
 
 /**
  * Throws the DomainError that explains why `actor` may not move `entity` to `to`:
@@ -385,15 +363,17 @@ export function assertTransition(
   if (!option) {
     throw new DomainError(
       "CONFLICT",
-      `A ${entityNoun[entity.kind]} that is ${stateLabel(entity, from).toLowerCase()} cannot move to ${stateLabel(entity, to).toLowerCase()}.`,
+      words("transition.impossible", {
+        entity: entity.kind,
+        from: stateName(entity, from),
+        to: stateName(entity, to),
+      }),
       { from, to },
     );
   }
-  if (option.blocker) throw new DomainError(option.blocker.code, option.blocker.message);
+  if (option.blocker) throw new DomainError(option.blocker.code, option.blocker.words);
   if (option.requiresReason && !reason?.trim()) {
-    throw new DomainError("BAD_REQUEST", `${option.label} needs a reason.`);
+    throw new DomainError("BAD_REQUEST", words("transition.needsReason", { step: stepName(option.label) }));
   }
   return option;
 }
-
-const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);

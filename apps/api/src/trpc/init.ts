@@ -75,7 +75,11 @@ const t = initTRPC.context<TContext>().create({
     }
     return {
       ...shape,
-      data: { ...data, ...(isDomainError(cause) && cause.details ? { details: cause.details } : {}) },
+      data: {
+        ...data,
+        ...(isDomainError(cause) && cause.details ? { details: cause.details } : {}),
+        ...(isDomainError(cause) && cause.words ? { words: cause.words } : {}),
+      },
     };
   },
 });

@@ -1,5 +1,5 @@
-import { useT } from "../lib/i18n";
-import { errorMessage, fieldError, fieldErrors, formErrors } from "../lib/trpc";
+import { useErrorMessage, useT } from "../lib/i18n";
+import { fieldError, fieldErrors, formErrors } from "../lib/trpc";
 
 /**
  * A failure, announced to screen readers, shown where the action was taken. Problems with
@@ -7,6 +7,7 @@ import { errorMessage, fieldError, fieldErrors, formErrors } from "../lib/trpc";
  */
 export function FormError({ error, id, inline = [] }: { error: unknown; id?: string; inline?: string[] }) {
   const t = useT();
+  const errorMessage = useErrorMessage();
   if (!error) return null;
   const fields = fieldErrors(error);
   const rest = [

@@ -1,4 +1,4 @@
-import { useT } from "../lib/i18n";
+import { useSay, useT } from "../lib/i18n";
 import type { RouterOutputs } from "../lib/trpc";
 
 type TReview = NonNullable<RouterOutputs["verdict"]["get"]["review"]>;
@@ -9,6 +9,7 @@ type TReview = NonNullable<RouterOutputs["verdict"]["get"]["review"]>;
  */
 export function ReviewStanding({ review, state }: { review: TReview; state: string }) {
   const t = useT();
+  const say = useSay();
   if (review.approversNeeded < 2 && !review.rightOfReply) return null;
   const inReview = state === "submitted" || state === "approved";
   return (
@@ -22,7 +23,7 @@ export function ReviewStanding({ review, state }: { review: TReview; state: stri
             )}{" "}
           </>
         )}
-        {review.stillNeeded && <strong>{review.stillNeeded} </strong>}
+        {review.stillNeeded && <strong>{say(review.stillNeeded)} </strong>}
         {review.rightOfReply &&
           (review.rightOfReply.onRecord ? (
             t("review.replyOnRecord")

@@ -1,7 +1,7 @@
 import { limits, type TMessageId, type TTransitionOption } from "@factdesk/schema";
 import { type FormEvent, useId, useState } from "react";
 import { useIntl } from "react-intl";
-import { useT } from "../lib/i18n";
+import { useSay, useT } from "../lib/i18n";
 import { FormError } from "./FormError";
 
 interface Props<S extends string> {
@@ -30,6 +30,7 @@ export function TransitionActions<S extends string>({
   const id = useId();
   const t = useT();
   const intl = useIntl();
+  const say = useSay();
   // The workflow names its steps in English; the catalog has each name in the person's language.
   const named = (option: TTransitionOption<S>) => {
     const key = `step.${option.label}` as TMessageId;
@@ -38,7 +39,7 @@ export function TransitionActions<S extends string>({
   if (options.length === 0) return null;
   // Several steps refused for one reason say it once.
   const forbidden = (option: TTransitionOption<S>) =>
-    option.blocker?.code === "FORBIDDEN" ? option.blocker.message : null;
+    option.blocker?.code === "FORBIDDEN" ? say(option.blocker.words) : null;
   const shown = options.filter(
     (option, index) =>
       !forbidden(option) || options.findIndex((other) => forbidden(other) === forbidden(option)) === index,
@@ -59,7 +60,7 @@ export function TransitionActions<S extends string>({
         {shown.map((option) => (
           <li key={option.to}>
             {option.blocker?.code === "FORBIDDEN" ? (
-              <span className="muted">{option.blocker.message}</span>
+              <span className="muted">{say(option.blocker.words)}</span>
             ) : (
               <>
                 <button
@@ -76,7 +77,7 @@ export function TransitionActions<S extends string>({
                 </button>
                 {option.blocker && (
                   <span id={`${id}-${option.to}`} className="blocked-reason">
-                    {option.blocker.message}
+                    {say(option.blocker.words)}
                   </span>
                 )}
               </>

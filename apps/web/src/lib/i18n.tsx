@@ -5,11 +5,13 @@ import {
   messagesFor,
   type TLocale,
   type TMessageId,
+  type TWords,
+  valuesSaid,
 } from "@factdesk/schema";
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useEffect } from "react";
 import { IntlProvider, useIntl } from "react-intl";
-import { trpc } from "./trpc";
+import { errorMessage, errorWords, trpc } from "./trpc";
 
 /** The language the app speaks: the person's own choice, else their browser's. */
 export function useAppLocale(): TLocale {
@@ -39,4 +41,23 @@ export function AppIntl({ children }: { children: ReactNode }) {
 export function useT() {
   const intl = useIntl();
   return (id: TMessageId, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
+}
+
+/** `say(words)`: what the server said (a blocker, a refusal), in the person's language. */
+export function useSay() {
+  const intl = useIntl();
+  const say = (words: TWords): string =>
+    words.id in intl.messages
+      ? intl.formatMessage({ id: words.id }, valuesSaid(words.values, say))
+      : words.id;
+  return say;
+}
+
+/** The message to show a person for a failure, in their language when the server gave words. */
+export function useErrorMessage() {
+  const say = useSay();
+  return (error: unknown) => {
+    const words = errorWords(error);
+    return words ? say(words) : errorMessage(error);
+  };
 }

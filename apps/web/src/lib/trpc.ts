@@ -1,5 +1,5 @@
 import type { AppRouter } from "@factdesk/api/router";
-import { BATCH_CALLS_MAX } from "@factdesk/schema";
+import { BATCH_CALLS_MAX, type TWords } from "@factdesk/schema";
 import { hashKey, MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import {
   createTRPCClient,
@@ -55,6 +55,10 @@ export const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, quer
 /** The message to show a person for any failure. */
 export const errorMessage = (error: unknown) =>
   error instanceof Error ? error.message : "Something went wrong. Try again.";
+
+/** The refusal as words of the catalog, when the server gave them. */
+export const errorWords = (error: unknown) =>
+  error instanceof TRPCClientError ? (error.data?.words as TWords | undefined) : undefined;
 
 export const errorCode = (error: unknown) =>
   error instanceof TRPCClientError ? (error.data?.code as string | undefined) : undefined;

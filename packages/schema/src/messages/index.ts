@@ -1,3 +1,4 @@
+import { IntlMessageFormat } from "intl-messageformat";
 import type { TLocale } from "../locales";
 import ar from "./ar.json" with { type: "json" };
 import en from "./en.json" with { type: "json" };
@@ -19,6 +20,37 @@ export const messagesFor = (locale: TLocale): TMessages => ({ ...en, ...catalogs
 /** The messages a language does not have yet (Arabic is partial). */
 export const untranslated = (locale: TLocale): TMessageId[] =>
   (Object.keys(en) as TMessageId[]).filter((id) => !(id in catalogs[locale]));
+
+/**
+ * Something the server says (a step's blocker, a refusal, a notice) as a message of the
+ * catalog, so each person reads it in their own language; `inEnglish` words it for logs,
+ * API clients and errors.
+ */
+export interface TWords {
+  id: TMessageId;
+  /** A value may itself be words (a step's or a state's name), said in the same language. */
+  values?: Record<string, string | number | TWords>;
+}
+
+/** `words("blocker.addSource")`: typed construction, so a wrong id is a type error. */
+export const words = (id: TMessageId, values?: TWords["values"]): TWords =>
+  values ? { id, values } : { id };
+
+/** The words' values, nested words said first by `say`. */
+export const valuesSaid = (values: TWords["values"], say: (words: TWords) => string) =>
+  values &&
+  Object.fromEntries(
+    Object.entries(values).map(([key, value]) => [key, typeof value === "object" ? say(value) : value]),
+  );
+
+const english = new Map<TMessageId, IntlMessageFormat>();
+
+/** The words in English (the source catalog). */
+export function inEnglish({ id, values }: TWords): string {
+  const format = english.get(id) ?? new IntlMessageFormat(en[id], "en-GB");
+  english.set(id, format);
+  return String(format.format(valuesSaid(values, inEnglish)));
+}
 
 /** Dates and numbers as each language writes them (English as in Britain: 4 December 2026). */
 export const formattingLocale: Record<TLocale, string> = { en: "en-GB", es: "es", fr: "fr", ar: "ar" };

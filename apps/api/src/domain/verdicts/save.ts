@@ -6,6 +6,7 @@ import {
   type TVerdictSaveInput,
   verdictEditBlocker,
   verdictEditing,
+  words,
 } from "@factdesk/schema";
 import { and, eq, inArray } from "drizzle-orm";
 import { recordEvent } from "../audit";
@@ -94,7 +95,7 @@ export async function saveVerdict(db: DbOrTx, actor: TActor, input: TVerdictSave
     if (current.number !== input.baseRevision) {
       throw new DomainError(
         "CONFLICT",
-        `Someone saved revision ${current.number} while you were editing revision ${input.baseRevision}. Your text was not saved; compare it with theirs and save again.`,
+        words("verdict.edit.conflict", { current: current.number, base: input.baseRevision }),
         { current: current },
       );
     }
@@ -103,10 +104,7 @@ export async function saveVerdict(db: DbOrTx, actor: TActor, input: TVerdictSave
     if (blocked) throw new DomainError("CONFLICT", blocked);
     if (verdictEditing[verdict.state] === "correct") {
       if (!input.correctionNote) {
-        throw new DomainError(
-          "BAD_REQUEST",
-          "Changing a published verdict is a correction: add a correction note.",
-        );
+        throw new DomainError("BAD_REQUEST", words("verdict.edit.correctionNote"));
       }
       assertTransition(actor, { kind: "verdict", ...(await verdictFacts(tx, verdict, current)) }, "draft");
       state = "draft";
