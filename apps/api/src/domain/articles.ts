@@ -14,6 +14,7 @@ import { desc, eq } from "drizzle-orm";
 import type { TJobQueue } from "../jobs/queue";
 import { recordEvents } from "./audit";
 import { extractArticle } from "./fetch-article";
+import { forgetDeskLanguages } from "./search";
 
 export interface TArticleInput {
   title: string;
@@ -145,7 +146,7 @@ export async function ingestArticle(
       ? await tx.insert(claims).values(candidates).returning({ id: claims.id })
       : [];
 
-    await tx.insert(deskLanguages).values({ language }).onConflictDoNothing();
+    await addDeskLanguage(tx, language);
     if (created.length)
       await jobs.enqueue(tx, "match-claims", { claimIds: created.map(({ id }) => id), actorId });
     await recordEvents(tx, [
@@ -193,7 +194,7 @@ export async function setArticleLanguage(
       .set({ language: input.language })
       .where(eq(claims.articleId, input.id))
       .returning({ id: claims.id });
-    await tx.insert(deskLanguages).values({ language: input.language }).onConflictDoNothing();
+    await addDeskLanguage(tx, input.language);
     if (moved.length)
       await jobs.enqueue(tx, "match-claims", { claimIds: moved.map(({ id }) => id), actorId: actor.id });
     await recordEvents(tx, [
@@ -227,4 +228,10 @@ export async function listArticles(db: DbOrTx, { limit, include }: { limit: numb
   if (!include || newest.some((article) => article.id === include)) return newest;
   const chosen = await db.select(fields).from(articles).where(eq(articles.id, include));
   return [...newest, ...chosen];
+}
+
+/** Searches stem their words in this language too from now on. */
+async function addDeskLanguage(tx: DbOrTx, language: string) {
+  const added = await tx.insert(deskLanguages).values({ language }).onConflictDoNothing().returning();
+  if (added.length) forgetDeskLanguages();
 }

@@ -28,7 +28,7 @@ import { and, asc, eq, inArray, isNotNull, isNull, type SQL, sql } from "drizzle
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { presentColumn, type TPresent } from "./presence";
-import { searchQuery } from "./search";
+import { deskSearch } from "./search";
 
 type TFilter = z.output<typeof ZQueueFilter>;
 
@@ -65,7 +65,7 @@ const utcDay = (day: string) => sql`(${day}::date)::timestamp at time zone 'UTC'
  * Everything the filter asks, except the status (the counts are per status). Each condition
  * stands alone (subqueries, no joins), so counting and bulk selection read `claims` only.
  */
-function filterConditions(actor: TActor, filter: TFilter): (SQL | undefined)[] {
+function filterConditions(actor: TActor, filter: TFilter, search: SQL | undefined): (SQL | undefined)[] {
   const assignee = filter.assignee === "me" ? actor.id : filter.assignee;
   return [
     filter.archived === "exclude"
@@ -91,7 +91,7 @@ function filterConditions(actor: TActor, filter: TFilter): (SQL | undefined)[] {
       : undefined,
     filter.createdFrom ? sql`${claims.createdAt} >= ${utcDay(filter.createdFrom)}` : undefined,
     filter.createdTo ? sql`${claims.createdAt} < ${utcDay(filter.createdTo)} + interval '1 day'` : undefined,
-    filter.q ? sql`${claims.search} @@ ${searchQuery(filter.q)}` : undefined,
+    search ? sql`${claims.search} @@ ${search}` : undefined,
   ];
 }
 
@@ -213,10 +213,10 @@ export interface TQueueRow {
  * maps a cell, which was most of a page's cost. The last row also carries its sort key (every
  * sort's columns as text, so timestamps keep their microseconds) for the next cursor.
  */
-const pageJson = (actor: TActor, q: string | undefined, order: SQL) => sql`json_build_object(
+const pageJson = (actor: TActor, search: SQL | undefined, order: SQL) => sql`json_build_object(
   'id', ${claims.id},
   'text', ${claims.text},
-  'highlighted', ${q ? sql`ts_headline(text_search_config(${claims.language}), ${claims.text}, ${searchQuery(q)}, ${highlightOptions})` : sql`null`},
+  'highlighted', ${search ? sql`ts_headline(text_search_config(${claims.language}), ${claims.text}, ${search}, ${highlightOptions})` : sql`null`},
   'status', ${claims.status},
   'priority', ${claims.priority},
   'score', ${claims.score},
@@ -251,6 +251,7 @@ const sortKeyIndexes: Record<TClaimSort, number[]> = {
 export async function listClaims(db: DbOrTx, actor: TActor, rawInput: z.input<typeof ZClaimListInput>) {
   const { filter, sort, cursor, limit } = ZClaimListInput.parse(rawInput);
   const { direction, columns } = sortKeys[sort];
+  const search = await deskSearch(db, filter.q);
   // "nulls last", as the indexes are built: Postgres uses an index only for its exact order.
   const order = sql.join(
     columns.map(([column]) => (direction === "desc" ? sql`${column} desc nulls last` : sql`${column} asc`)),
@@ -263,14 +264,14 @@ export async function listClaims(db: DbOrTx, actor: TActor, rawInput: z.input<ty
   const pageIds = sql`select ${claims.id} from ${claims}
     where ${
       and(
-        ...filterConditions(actor, filter),
+        ...filterConditions(actor, filter, search),
         statusCondition(filter),
         cursor ? afterCursor(sort, decodeCursor(cursor, sort)) : undefined,
       ) ?? sql`true`
     }
     order by ${order} limit ${sql.raw(String(limit + 1))}`;
   const result = await db.execute(sql`
-    select coalesce(json_agg(${pageJson(actor, filter.q, order)}), '[]') as rows
+    select coalesce(json_agg(${pageJson(actor, search, order)}), '[]') as rows
     from ${claims}
     left join ${articles} on ${articles.id} = ${claims.articleId}
     left join ${verdicts} on ${verdicts.claimId} = ${claims.id}
@@ -314,7 +315,7 @@ export async function countClaimsByStatus(db: DbOrTx, actor: TActor, rawFilter: 
     : await db
         .select({ status: claims.status, count: sql<number>`count(*)::int` })
         .from(claims)
-        .where(and(...filterConditions(actor, filter)))
+        .where(and(...filterConditions(actor, filter, await deskSearch(db, filter.q))))
         .groupBy(claims.status);
   const counts = Object.fromEntries(claimStatuses.map((status) => [status, 0])) as Record<
     TClaimStatus,
@@ -336,7 +337,7 @@ export async function matchingClaimIds(db: DbOrTx, actor: TActor, rawFilter: unk
   const rows = await db
     .select({ id: claims.id })
     .from(claims)
-    .where(and(...filterConditions(actor, filter), statusCondition(filter)))
+    .where(and(...filterConditions(actor, filter, await deskSearch(db, filter.q)), statusCondition(filter)))
     .orderBy(asc(claims.seq))
     .limit(max + 1);
   if (rows.length > max)

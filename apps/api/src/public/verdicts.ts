@@ -3,7 +3,7 @@ import { renderMarkdown } from "@factdesk/schema";
 import { and, desc, eq, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { claimReviewFor, mediaReviewFor } from "../domain/publishing";
-import { searchQuery } from "../domain/search";
+import { deskSearch } from "../domain/search";
 import type { TSite } from "../domain/settings";
 
 /**
@@ -118,10 +118,11 @@ const snapshotText = (path: string) => sql<string | null>`${verdictPublications.
 
 /** Published verdicts, newest first, filtered and paginated; retracted ones stay listed. */
 export async function listPublicVerdicts(db: DbOrTx, { page = 1, rating, q }: TVerdictQuery = {}) {
+  const search = await deskSearch(db, q);
   const filters: (SQL | undefined)[] = [
     isNotNull(verdicts.publishedRevisionId),
     rating ? sql`${snapshotText("rating,key")} = ${rating}` : undefined,
-    q ? sql`${verdictPublications.search} @@ ${searchQuery(q)}` : undefined,
+    search ? sql`${verdictPublications.search} @@ ${search}` : undefined,
   ];
   const rows = await db
     .select({

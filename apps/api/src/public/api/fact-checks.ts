@@ -9,7 +9,7 @@ import type {
 } from "@factdesk/schema";
 import { and, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import { verdictPageUrl } from "../../domain/publishing";
-import { searchQuery } from "../../domain/search";
+import { deskSearch } from "../../domain/search";
 import type { TSite } from "../../domain/settings";
 
 // The published fact-checks as the public API gives them: read from the publications' frozen
@@ -69,10 +69,11 @@ export async function listFactChecks(
   site: TSite,
   query: TApiFactCheckQuery & { withoutRetracted?: boolean },
 ) {
+  const search = await deskSearch(db, query.q);
   const filters: (SQL | undefined)[] = [
     isNotNull(verdicts.publishedRevisionId),
     query.withoutRetracted ? isNull(verdicts.retractedAt) : undefined,
-    query.q ? sql`${verdictPublications.search} @@ ${searchQuery(query.q)}` : undefined,
+    search ? sql`${verdictPublications.search} @@ ${search}` : undefined,
     query.rating ? sql`${snapshotText("rating,key")} = ${query.rating}` : undefined,
     // Snapshots from before claims had a language are English.
     query.language
