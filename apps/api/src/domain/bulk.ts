@@ -5,6 +5,7 @@ import {
   type TActor,
   type TClaimBulkAction,
   type TDomainErrorCode,
+  type TWords,
   ZClaimBulkInput,
 } from "@factdesk/schema";
 import { and, eq, inArray, or } from "drizzle-orm";
@@ -15,7 +16,7 @@ import { matchingClaimIds } from "./queue";
 
 export type TBulkOutcome =
   | { id: string; text: string; ok: true }
-  | { id: string; text: string; ok: false; code: TDomainErrorCode; message: string };
+  | { id: string; text: string; ok: false; code: TDomainErrorCode; message: string; words?: TWords };
 
 /** One claim's share of a bulk action: the same operation, and rules, as doing it by hand. */
 async function applyToClaim(db: DbOrTx, actor: TActor, id: string, action: TClaimBulkAction) {
@@ -87,7 +88,14 @@ export async function bulkUpdateClaims(db: DbOrTx, actor: TActor, rawInput: z.in
       outcomes.push({ id, text, ok: true });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      outcomes.push({ id, text, ok: false, code: error.code, message: error.message });
+      outcomes.push({
+        id,
+        text,
+        ok: false,
+        code: error.code,
+        message: error.message,
+        ...(error.words ? { words: error.words } : {}),
+      });
     }
   }
   return { succeeded: outcomes.filter((o) => o.ok).length, outcomes };

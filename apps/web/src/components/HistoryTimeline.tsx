@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { describeEvent } from "../lib/describe-event";
-import { useT } from "../lib/i18n";
+import { useSay, useT } from "../lib/i18n";
 import { trpc } from "../lib/trpc";
 import { FormError } from "./FormError";
 import { Timestamp } from "./Timestamp";
@@ -9,6 +9,7 @@ import { Timestamp } from "./Timestamp";
 export function HistoryTimeline({ claimId }: { claimId: string }) {
   const history = useQuery(trpc.claim.history.queryOptions({ id: claimId }));
   const t = useT();
+  const say = useSay();
   return (
     <section aria-labelledby="history-heading">
       <h2 id="history-heading">{t("history.title")}</h2>
@@ -18,7 +19,7 @@ export function HistoryTimeline({ claimId }: { claimId: string }) {
         {history.data?.map((event) => (
           <li key={event.id}>
             <Timestamp value={event.createdAt} /> · <strong>{event.actor?.name ?? "Factdesk"}</strong>{" "}
-            {describeEvent(event)}
+            {describeEvent(event, say)}
           </li>
         ))}
       </ol>

@@ -1,25 +1,31 @@
+import { useIntl } from "react-intl";
+import { useT } from "../lib/i18n";
 import type { RouterOutputs } from "../lib/trpc";
 
 type TPresent = RouterOutputs["claim"]["get"]["present"][number];
 
-const list = new Intl.ListFormat("en", { type: "conjunction" });
-const names = (people: TPresent[]) => list.format(people.map((person) => person.name));
-
 /** Colleagues who have the claim open right now; those typing in it first. */
 export function PresentPeople({ people }: { people: TPresent[] }) {
+  const t = useT();
+  const intl = useIntl();
   if (people.length === 0) return null;
+  const names = (group: TPresent[]) =>
+    intl.formatList(
+      group.map((person) => person.name),
+      { type: "conjunction" },
+    );
   const editing = people.filter((person) => person.editing);
   const viewing = people.filter((person) => !person.editing);
   return (
     <div className="presence">
       {editing.length > 0 && (
         <span className="presence-editing">
-          ✎ {names(editing)} {editing.length === 1 ? "is" : "are"} editing
+          ✎ {t("presence.editing", { names: names(editing), count: editing.length })}
         </span>
       )}
       {viewing.length > 0 && (
         <span className="muted">
-          {names(viewing)} {viewing.length === 1 ? "has" : "have"} it open
+          {t("presence.viewing", { names: names(viewing), count: viewing.length })}
         </span>
       )}
     </div>

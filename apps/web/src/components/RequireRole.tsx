@@ -1,8 +1,7 @@
-import { roleLabels, type TRole } from "@factdesk/schema";
+import type { TMessageId, TRole } from "@factdesk/schema";
 import { Link, Outlet } from "react-router";
+import { useT } from "../lib/i18n";
 import { useMe } from "../lib/me";
-
-const who: Record<TRole, string> = { fact_checker: "fact-checkers", editor: "editors", admin: "admins" };
 
 /**
  * The pages for a role: anyone else is told so before anything of the page renders (the
@@ -10,16 +9,15 @@ const who: Record<TRole, string> = { fact_checker: "fact-checkers", editor: "edi
  */
 export function RequireRole({ atLeast: role }: { atLeast: TRole }) {
   const me = useMe();
+  const t = useT();
   if (me.can(role)) return <Outlet />;
   return (
     <section>
-      <title>Not available · Factdesk</title>
-      <h1>This page is for {who[role]}</h1>
+      <title>{t("requireRole.pageTitle")}</title>
+      <h1>{t("requireRole.title", { role })}</h1>
+      <p>{t("requireRole.signedInAs", { name: me.name, role: t(`role.${me.role}` as TMessageId) })}</p>
       <p>
-        You are signed in as {me.name} ({roleLabels[me.role]}). Ask an admin if you need access.
-      </p>
-      <p>
-        <Link to="/">Back to the review queue</Link>
+        <Link to="/">{t("claim.backToQueue")}</Link>
       </p>
     </section>
   );

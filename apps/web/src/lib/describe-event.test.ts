@@ -1,5 +1,8 @@
+import { inEnglish, sayIn } from "@factdesk/schema";
 import { describe, expect, it } from "vitest";
-import { describeEvent } from "./describe-event";
+import { describeEvent as describe_ } from "./describe-event";
+
+const describeEvent = (text: Parameters<typeof describe_>[0]) => describe_(text, inEnglish);
 
 const event = (action: string, more: Partial<Parameters<typeof describeEvent>[0]> = {}) => ({
   action,
@@ -40,5 +43,21 @@ describe("describeEvent", () => {
       "asked for changes to the verdict: “Cite the register”",
     );
     expect(describeEvent(event("link_confirmed"))).toBe("confirmed a link to another claim");
+  });
+
+  it("speaks the reader's language", () => {
+    const spanish = sayIn("es");
+    expect(
+      describe_(
+        event("status_changed", { from: "sourced", to: "unverified", data: { reason: "Fuente errónea" } }),
+        spanish,
+      ),
+    ).toBe("la pasó de Con fuentes a Sin verificar: “Fuente errónea”");
+    expect(describe_(event("assigned", { to: "x", toName: "Eden" }), sayIn("fr"))).toBe(
+      "l'a attribuée à Eden",
+    );
+    expect(describe_(event("edited", { data: { after: { text: "…" } } }), spanish)).toBe(
+      "editó la redacción",
+    );
   });
 });

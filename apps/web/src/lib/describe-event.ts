@@ -1,10 +1,5 @@
-import {
-  claimPriorityLabels,
-  claimStatusLabels,
-  type TClaimPriority,
-  type TClaimStatus,
-  type TVerdictState,
-} from "@factdesk/schema";
+import type { TMessageId, TVerdictState, TWords } from "@factdesk/schema";
+import { words } from "@factdesk/schema";
 
 export interface TEventText {
   action: string;
@@ -15,69 +10,109 @@ export interface TEventText {
   data: Record<string, unknown>;
 }
 
-const verdictMoves: Record<TVerdictState, string> = {
-  draft: "took the verdict back to draft",
-  submitted: "submitted the verdict for review",
-  changes_requested: "asked for changes to the verdict",
-  approved: "approved the verdict",
-  published: "published the verdict",
-  retracted: "retracted the verdict",
+type TSay = (said: TWords) => string;
+
+const verdictMoves: Record<TVerdictState, TMessageId> = {
+  draft: "history.verdict.draft",
+  submitted: "history.verdict.submitted",
+  changes_requested: "history.verdict.changes_requested",
+  approved: "history.verdict.approved",
+  published: "history.verdict.published",
+  retracted: "history.verdict.retracted",
 };
 
-const status = (key: string | null) => (key ? (claimStatusLabels[key as TClaimStatus] ?? key) : "—");
+/** Actions said the same way whatever the event carries (a reason or title is added after). */
+const plainActions: Record<string, TMessageId> = {
+  ingested: "history.ingested",
+  archived: "history.archived",
+  restored: "history.restored",
+  commented: "history.commented",
+  source_added: "history.sourceAdded",
+  source_updated: "history.sourceUpdated",
+  source_removed: "history.sourceRemoved",
+  verdict_saved: "history.verdictSaved",
+  correction_started: "history.correctionStarted",
+  link_suggested: "history.link.suggested",
+  link_confirmed: "history.link.confirmed",
+  link_rejected: "history.link.rejected",
+  media_attached: "history.mediaAttached",
+  media_detached: "history.mediaDetached",
+  reply_requested: "history.replyRequested",
+  reply_received: "history.replyReceived",
+  reply_waived: "history.replyWaived",
+  recused: "history.recused",
+  recurred: "history.recurred",
+  fact_checked: "history.factChecked",
+  language_changed: "history.languageChanged",
+};
+
+const stateName = (prefix: "claimStatus" | "priority", key: unknown) =>
+  typeof key === "string" && key ? words(`${prefix}.${key}` as TMessageId) : "—";
 const quoted = (value: unknown) => (typeof value === "string" && value ? `: “${value}”` : "");
 
 /** What an edit changed, field by field, in words (long texts are named, not repeated). */
-function edits(data: Record<string, unknown>) {
+function edits(data: Record<string, unknown>, say: TSay) {
   const before = (data.before ?? {}) as Record<string, unknown>;
   const after = (data.after ?? {}) as Record<string, unknown>;
+  const none = say(words("history.field.none"));
   const parts = Object.keys(after).map((field) => {
     if (field === "priority")
-      return `priority ${claimPriorityLabels[before[field] as TClaimPriority] ?? "—"} → ${
-        claimPriorityLabels[after[field] as TClaimPriority] ?? "—"
-      }`;
-    if (field === "text") return "the wording";
-    if (field === "claimant") return `the claimant (${before[field] || "none"} → ${after[field] || "none"})`;
+      return say(
+        words("history.field.priority", {
+          from: stateName("priority", before[field]),
+          to: stateName("priority", after[field]),
+        }),
+      );
+    if (field === "text") return say(words("history.field.text"));
+    if (field === "claimant")
+      return say(
+        words("history.field.claimant", {
+          from: String(before[field] || none),
+          to: String(after[field] || none),
+        }),
+      );
     return field;
   });
-  return parts.length ? `edited ${parts.join(", ")}` : "edited the claim";
+  return say(
+    parts.length ? words("history.edited", { fields: parts.join(", ") }) : words("history.editedClaim"),
+  );
 }
 
-/** One audit event as a sentence after the actor's name: "assigned it to Eden Editor". */
-export function describeEvent(event: TEventText): string {
+/**
+ * One audit event as a sentence after the actor's name ("assigned it to Eden Editor"), in
+ * the language `say` speaks.
+ */
+export function describeEvent(event: TEventText, say: TSay): string {
   const { action, data } = event;
+  const someone = say(words("history.someone"));
   switch (action) {
     case "status_changed":
-      return `moved it from ${status(event.from)} to ${status(event.to)}${quoted(data.reason)}`;
+      return `${say(
+        words("history.status", {
+          from: stateName("claimStatus", event.from),
+          to: stateName("claimStatus", event.to),
+        }),
+      )}${quoted(data.reason)}`;
     case "assigned":
-      if (!event.to) return `unassigned it${event.fromName ? ` (was ${event.fromName})` : ""}`;
-      return event.from
-        ? `reassigned it from ${event.fromName ?? "someone"} to ${event.toName ?? "someone"}`
-        : `assigned it to ${event.toName ?? "someone"}`;
+      if (!event.to)
+        return say(
+          event.fromName
+            ? words("history.unassignedWas", { name: event.fromName })
+            : words("history.unassigned"),
+        );
+      return say(
+        event.from
+          ? words("history.reassigned", { from: event.fromName ?? someone, to: event.toName ?? someone })
+          : words("history.assigned", { to: event.toName ?? someone }),
+      );
     case "edited":
-      return edits(data);
-    case "ingested":
-      return `added it from an article${quoted(data.title)}`;
-    case "archived":
-      return `archived it${quoted(data.reason)}`;
-    case "restored":
-      return "restored it to the queue";
-    case "commented":
-      return "commented";
-    case "source_added":
-      return `added a source${quoted(data.title)}`;
-    case "source_updated":
-      return `updated a source${quoted(data.title)}`;
-    case "source_removed":
-      return `removed a source${quoted(data.title)}`;
-    case "verdict_saved":
-      return "saved a verdict draft";
-    case "correction_started":
-      return "started a correction of the published verdict";
+      return edits(data, say);
   }
-  const verdictMove = verdictMoves[action.replace(/^verdict_/, "") as TVerdictState];
-  if (action.startsWith("verdict_") && verdictMove) return `${verdictMove}${quoted(data.reason)}`;
-  if (action.startsWith("link_")) return `${action.slice(5).replaceAll("_", " ")} a link to another claim`;
+  const known =
+    plainActions[action] ??
+    (action.startsWith("verdict_") ? verdictMoves[action.slice(8) as TVerdictState] : undefined);
+  if (known) return `${say(words(known))}${quoted(data.reason) || quoted(data.title)}`;
+  // An action this version does not know yet: its name, as the server wrote it.
   const move = event.from || event.to ? ` (${event.from ?? "—"} → ${event.to ?? "—"})` : "";
   return `${action.replaceAll("_", " ")}${move}${quoted(data.reason) || quoted(data.title)}`;
 }

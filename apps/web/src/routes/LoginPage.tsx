@@ -1,9 +1,12 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { useLocation, useNavigate } from "react-router";
-import { errorDetails, errorMessage, queryClient, trpc } from "../lib/trpc";
+import { useErrorMessage, useT } from "../lib/i18n";
+import { errorDetails, queryClient, trpc } from "../lib/trpc";
 
 export function LoginPage() {
+  const t = useT();
+  const errorMessage = useErrorMessage();
   const navigate = useNavigate();
   const location = useLocation();
   const errorId = useId();
@@ -42,22 +45,22 @@ export function LoginPage() {
 
   return (
     <main id="main" className="login">
-      <title>Log in · Factdesk</title>
+      <title>{t("login.pageTitle")}</title>
       <h1>Factdesk</h1>
       <form onSubmit={submit} aria-describedby={login.isError ? errorId : undefined} noValidate>
-        <h2>Log in</h2>
+        <h2>{t("login.title")}</h2>
         <label>
-          Email
+          {t("login.email")}
           {/* biome-ignore lint/a11y/noAutofocus: the login page has one task, and the email is its first field */}
           <input name="email" type="email" autoComplete="username" required autoFocus />
         </label>
         <label>
-          Password
+          {t("login.password")}
           <input name="password" type="password" autoComplete="current-password" required />
         </label>
         {askCode && (
           <label>
-            Code from your authenticator app (or a recovery code)
+            {t("login.code")}
             <input name="code" autoComplete="one-time-code" inputMode="numeric" required maxLength={32} />
           </label>
         )}
@@ -67,21 +70,19 @@ export function LoginPage() {
           </p>
         )}
         <button type="submit" disabled={login.isPending}>
-          {login.isPending ? "Logging in…" : "Log in"}
+          {login.isPending ? t("login.pending") : t("login.title")}
         </button>
       </form>
       {mail.data?.enabled &&
         (forgot ? (
-          <form onSubmit={requestReset} aria-label="Reset your password" noValidate>
-            <h2>Forgot your password?</h2>
+          <form onSubmit={requestReset} aria-label={t("login.resetForm")} noValidate>
+            <h2>{t("login.forgot")}</h2>
             <label>
-              Your e-mail address
+              {t("login.yourEmail")}
               <input name="email" type="email" autoComplete="username" required />
             </label>
             {reset.isSuccess ? (
-              <p role="status">
-                If that address has an account here, a link to choose a new password is on its way.
-              </p>
+              <p role="status">{t("login.resetSent")}</p>
             ) : (
               reset.isError && (
                 <p role="alert" className="error">
@@ -90,12 +91,12 @@ export function LoginPage() {
               )
             )}
             <button type="submit" disabled={reset.isPending}>
-              E-mail me a link
+              {t("login.sendLink")}
             </button>
           </form>
         ) : (
           <button type="button" className="link-button" onClick={() => setForgot(true)}>
-            Forgot your password?
+            {t("login.forgot")}
           </button>
         ))}
     </main>

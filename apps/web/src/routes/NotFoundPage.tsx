@@ -1,12 +1,14 @@
 import { Link } from "react-router";
+import { useT } from "../lib/i18n";
 
 export function NotFoundPage() {
+  const t = useT();
   return (
     <section>
-      <title>Page not found · Factdesk</title>
-      <h1>Page not found</h1>
+      <title>{t("appNotFound.pageTitle")}</title>
+      <h1>{t("appNotFound.title")}</h1>
       <p>
-        <Link to="/">Back to the review queue</Link>
+        <Link to="/">{t("claim.backToQueue")}</Link>
       </p>
     </section>
   );

@@ -4,6 +4,7 @@ import { type FormEvent, useState } from "react";
 import { Link } from "react-router";
 import { FormError } from "../components/FormError";
 import { NewPasswordField } from "../components/NewPasswordField";
+import { useT } from "../lib/i18n";
 import { trpc } from "../lib/trpc";
 
 /**
@@ -11,6 +12,7 @@ import { trpc } from "../lib/trpc";
  * fragment, which the browser never sends to a server; it works once.
  */
 export function SetPasswordPage() {
+  const t = useT();
   const [token] = useState(() => window.location.hash.slice(1));
   const [mismatch, setMismatch] = useState(false);
   const set = useMutation(trpc.account.setPassword.mutationOptions());
@@ -23,32 +25,32 @@ export function SetPasswordPage() {
   };
   return (
     <main id="main" className="login">
-      <title>Choose your password · Factdesk</title>
+      <title>{t("setPassword.pageTitle")}</title>
       <h1>Factdesk</h1>
       {set.isSuccess ? (
         <p role="status">
-          Your password is set. <Link to="/login">Log in</Link> with it.
+          {t("setPassword.done")} <Link to="/login">{t("setPassword.logIn")}</Link>
         </p>
       ) : (
-        <form onSubmit={submit} aria-label="Choose your password" noValidate>
-          <h2>Choose your password</h2>
+        <form onSubmit={submit} aria-label={t("setPassword.title")} noValidate>
+          <h2>{t("setPassword.title")}</h2>
           <NewPasswordField
-            label={`Password (at least ${limits.passwordMin} characters)`}
+            label={t("setPassword.password", { min: limits.passwordMin })}
             name="password"
             error={set.error}
           />
           <label>
-            The same password again
+            {t("setPassword.again")}
             <input name="confirm" type="password" required autoComplete="new-password" />
           </label>
           {mismatch && (
             <p role="alert" className="error">
-              The two passwords differ.
+              {t("setPassword.differ")}
             </p>
           )}
           <FormError error={set.error} inline={["password"]} />
           <button type="submit" disabled={set.isPending || !token}>
-            Set my password
+            {t("setPassword.submit")}
           </button>
         </form>
       )}

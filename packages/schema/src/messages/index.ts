@@ -43,14 +43,23 @@ export const valuesSaid = (values: TWords["values"], say: (words: TWords) => str
     Object.entries(values).map(([key, value]) => [key, typeof value === "object" ? say(value) : value]),
   );
 
-const english = new Map<TMessageId, IntlMessageFormat>();
+/**
+ * A function that says words in `locale` (English where the catalog has no message yet): for
+ * whatever is worded outside React, such as e-mails and the claim's history.
+ */
+export function sayIn(locale: TLocale): (said: TWords) => string {
+  const messages = messagesFor(locale);
+  const formats = new Map<TMessageId, IntlMessageFormat>();
+  const say = ({ id, values }: TWords): string => {
+    const format = formats.get(id) ?? new IntlMessageFormat(messages[id], formattingLocale[locale]);
+    formats.set(id, format);
+    return String(format.format(valuesSaid(values, say)));
+  };
+  return say;
+}
 
 /** The words in English (the source catalog). */
-export function inEnglish({ id, values }: TWords): string {
-  const format = english.get(id) ?? new IntlMessageFormat(en[id], "en-GB");
-  english.set(id, format);
-  return String(format.format(valuesSaid(values, inEnglish)));
-}
+export const inEnglish = sayIn("en");
 
 /** Dates and numbers as each language writes them (English as in Britain: 4 December 2026). */
 export const formattingLocale: Record<TLocale, string> = { en: "en-GB", es: "es", fr: "fr", ar: "ar" };

@@ -1,15 +1,14 @@
 import {
   claimPriorities,
-  claimPriorityLabels,
   claimStatuses,
-  claimStatusLabels,
-  countOf,
   limits,
   type TClaimBulkAction,
   type TClaimBulkInput,
+  type TMessageId,
 } from "@factdesk/schema";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type Ref, useId, useRef, useState } from "react";
+import { useSay, useT } from "../../lib/i18n";
 import { useMe } from "../../lib/me";
 import { type RouterOutputs, refreshClaimViews, trpc } from "../../lib/trpc";
 import { FormError } from "../FormError";
@@ -56,6 +55,7 @@ export function BulkBar({
   statusRef: Ref<HTMLSelectElement>;
 }) {
   const id = useId();
+  const t = useT();
   const me = useMe();
   const users = useQuery({ ...trpc.user.list.queryOptions(), enabled: me.can("editor") });
   const [choice, setChoice] = useState("");
@@ -77,29 +77,26 @@ export function BulkBar({
   const everything = "filter" in target;
 
   return (
-    <section className="bulk-bar" aria-label="Bulk actions">
+    <section className="bulk-bar" aria-label={t("bulk.title")}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
           if (!action) return;
-          if (everything && !window.confirm(`Apply this to all ${count.toLocaleString()} matching claims?`))
-            return;
+          if (everything && !window.confirm(t("bulk.confirmAll", { count }))) return;
           bulk.mutate({ target, action });
         }}
       >
-        <strong>
-          {countOf(count, "claim")} {everything ? "matching the filter" : "selected"}
-        </strong>
+        <strong>{t(everything ? "bulk.matching" : "bulk.selected", { count })}</strong>
         <label>
-          Assign to
+          {t("bulk.assignTo")}
           <select
             ref={assignRef}
             value={choice.startsWith("assign:") ? choice : ""}
             onChange={(e) => setChoice(e.target.value)}
           >
             <option value="">—</option>
-            <option value={`assign:${me.id}`}>Me</option>
-            <option value="assign:">Nobody</option>
+            <option value={`assign:${me.id}`}>{t("queue.me")}</option>
+            <option value="assign:">{t("bulk.nobody")}</option>
             {users.data
               ?.filter((user) => user.active && user.id !== me.id)
               .map((user) => (
@@ -110,7 +107,7 @@ export function BulkBar({
           </select>
         </label>
         <label>
-          Status
+          {t("queue.status")}
           <select
             ref={statusRef}
             value={choice.startsWith("transition:") ? choice : ""}
@@ -119,13 +116,13 @@ export function BulkBar({
             <option value="">—</option>
             {claimStatuses.map((status) => (
               <option key={status} value={`transition:${status}`}>
-                {claimStatusLabels[status]}
+                {t(`claimStatus.${status}` as TMessageId)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Other
+          {t("bulk.other")}
           <select
             value={/^(priority|archive|restore|links)/.test(choice) ? choice : ""}
             onChange={(e) => setChoice(e.target.value)}
@@ -133,18 +130,18 @@ export function BulkBar({
             <option value="">—</option>
             {claimPriorities.map((priority) => (
               <option key={priority} value={`priority:${priority}`}>
-                Priority: {claimPriorityLabels[priority]}
+                {t("bulk.priority", { priority: t(`priority.${priority}` as TMessageId) })}
               </option>
             ))}
-            <option value="archive">Archive</option>
-            <option value="restore">Restore from archive</option>
-            <option value="links:confirmed">Confirm suggested links</option>
-            <option value="links:rejected">Reject suggested links</option>
+            <option value="archive">{t("bulk.archive")}</option>
+            <option value="restore">{t("bulk.restore")}</option>
+            <option value="links:confirmed">{t("bulk.confirmLinks")}</option>
+            <option value="links:rejected">{t("bulk.rejectLinks")}</option>
           </select>
         </label>
         {needsReason && (
           <label>
-            Reason
+            {t("bulk.reason")}
             <input
               value={reason}
               onChange={(e) => setReason(e.target.value)}
@@ -154,10 +151,10 @@ export function BulkBar({
           </label>
         )}
         <button type="submit" disabled={!action || bulk.isPending || (needsReason && !reason.trim())}>
-          {bulk.isPending ? "Applying…" : "Apply"}
+          {bulk.isPending ? t("bulk.applying") : t("bulk.apply")}
         </button>
         <button type="button" className="link-button" onClick={onClear}>
-          Clear selection
+          {t("bulk.clear")}
         </button>
       </form>
       <div
@@ -168,7 +165,7 @@ export function BulkBar({
         className="bulk-summary"
       >
         <span id={`${id}-summary`} className="visually-hidden">
-          Result of the bulk action
+          {t("bulk.result")}
         </span>
         {bulk.error && <FormError error={bulk.error} />}
         {bulk.data && <BulkSummary outcome={bulk.data} />}
@@ -178,18 +175,21 @@ export function BulkBar({
 }
 
 function BulkSummary({ outcome }: { outcome: TOutcome }) {
+  const t = useT();
+  const say = useSay();
   const refused = outcome.outcomes.filter((o) => !o.ok);
   return (
     <>
       <p>
-        {outcome.succeeded.toLocaleString()} of {countOf(outcome.outcomes.length, "claim")} updated.
-        {refused.length > 0 && ` ${refused.length.toLocaleString()} not:`}
+        {t("bulk.updated", { succeeded: outcome.succeeded, count: outcome.outcomes.length })}
+        {refused.length > 0 && ` ${t("bulk.notUpdated", { count: refused.length })}`}
       </p>
       {refused.length > 0 && (
         <ul className="bulk-refused">
           {refused.map((o) => (
             <li key={o.id}>
-              <strong>{o.text}</strong>: {"message" in o ? o.message : ""}
+              <strong>{o.text}</strong>:{" "}
+              {"words" in o && o.words ? say(o.words) : "message" in o ? o.message : ""}
             </li>
           ))}
         </ul>
