@@ -14,7 +14,7 @@ import { type FormEvent, useId, useState } from "react";
 import { FormattedMessage } from "react-intl";
 import { useMergingDraft } from "../lib/draft";
 import { useT } from "../lib/i18n";
-import { publicStepNotices } from "../lib/public-steps";
+import { usePublicStepNotices } from "../lib/public-steps";
 import { errorCode, fieldError, refreshClaimViews, trpc, trpcClient } from "../lib/trpc";
 import { ConflictNotice } from "./ConflictNotice";
 import { FormError } from "./FormError";
@@ -62,6 +62,7 @@ export function VerdictPanel({
 }) {
   const id = useId();
   const t = useT();
+  const publicNotices = usePublicStepNotices();
   const labels = Object.fromEntries(
     Object.entries(fieldLabels).map(([field, message]) => [field, t(message)]),
   ) as Record<keyof Draft, string>;
@@ -383,7 +384,7 @@ export function VerdictPanel({
           // Until a save has been fetched back, the steps would act on the previous version.
           pending={step.isPending || save.isPending}
           error={step.error}
-          confirm={publicStepNotices}
+          confirm={publicNotices}
         />
       )}
       {verdict && <RevisionHistory verdictId={verdict.id} />}

@@ -1,4 +1,4 @@
-import { renderMarkdown, stanceLabels, type TVerdictState } from "@factdesk/schema";
+import { renderMarkdown, type TMessageId, type TVerdictState } from "@factdesk/schema";
 import { RatingBadge } from "@factdesk/ui";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
@@ -6,19 +6,21 @@ import { FormError } from "../components/FormError";
 import { RevisionDiff } from "../components/RevisionHistory";
 import { Timestamp } from "../components/Timestamp";
 import { TransitionActions } from "../components/TransitionActions";
-import { publicStepNotices } from "../lib/public-steps";
+import { useT } from "../lib/i18n";
+import { usePublicStepNotices } from "../lib/public-steps";
 import { queryClient, type RouterOutputs, refreshClaimViews, trpc, trpcClient } from "../lib/trpc";
 
 /** Submitted verdicts waiting for an editor: each whole, then what changed since the last revision. */
 export function ApprovalsPage() {
   const queue = useQuery(trpc.verdict.approvalQueue.queryOptions());
+  const t = useT();
   return (
     <section>
-      <title>Approvals · Factdesk</title>
-      <h1>Approvals</h1>
-      {queue.isPending && <p className="page-status">Loading…</p>}
+      <title>{t("approvals.pageTitle")}</title>
+      <h1>{t("app.nav.approvals")}</h1>
+      {queue.isPending && <p className="page-status">{t("app.loading")}</p>}
       <FormError error={queue.error} />
-      {queue.data?.length === 0 && <p className="page-status">No verdicts are waiting for approval.</p>}
+      {queue.data?.length === 0 && <p className="page-status">{t("approvals.none")}</p>}
       <ul className="approvals">
         {queue.data?.map((item) => (
           <ApprovalItem key={item.id} item={item} />
@@ -31,6 +33,8 @@ export function ApprovalsPage() {
 type TItem = RouterOutputs["verdict"]["approvalQueue"][number];
 
 function ApprovalItem({ item }: { item: TItem }) {
+  const t = useT();
+  const publicNotices = usePublicStepNotices();
   const revisions = useQuery(trpc.verdict.revisions.queryOptions({ id: item.id }));
   const step = useMutation({
     mutationFn: ({ to, reason }: { to: TVerdictState; reason?: string }) => {
@@ -54,18 +58,23 @@ function ApprovalItem({ item }: { item: TItem }) {
         <Link to={`/claims/${item.claim.id}`}>{item.revision.headline ?? item.claim.text}</Link>
       </h2>
       <p className="muted">
-        Revision {item.revision.number} by {item.author.name}, submitted <Timestamp value={item.updatedAt} />
-        {item.revision.correctionNote && <> · correction: {item.revision.correctionNote}</>}
+        {t("approvals.revisionBy", { revision: item.revision.number, author: item.author.name })}{" "}
+        <Timestamp value={item.updatedAt} />
+        {item.revision.correctionNote && (
+          <> · {t("approvals.correction", { note: item.revision.correctionNote })}</>
+        )}
       </p>
-      <p>Claim: {item.claim.text}</p>
-      <section className="verdict-view" aria-label="The verdict to approve">
+      <p>{t("approvals.claim", { claim: item.claim.text })}</p>
+      <section className="verdict-view" aria-label={t("approvals.verdict")}>
         <p>
           {item.rating ? (
             <RatingBadge rating={item.rating} />
           ) : (
-            <span className="muted">No rating chosen</span>
+            <span className="muted">{t("approvals.noRating")}</span>
           )}{" "}
-          <strong>{item.revision.headline ?? <span className="muted">No headline</span>}</strong>
+          <strong>
+            {item.revision.headline ?? <span className="muted">{t("approvals.noHeadline")}</span>}
+          </strong>
         </p>
         {item.revision.summary && <p>{item.revision.summary}</p>}
         <div
@@ -73,12 +82,12 @@ function ApprovalItem({ item }: { item: TItem }) {
           // biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown's HTML: raw HTML escaped, dangerous links dropped
           dangerouslySetInnerHTML={{ __html: renderMarkdown(item.revision.explanation ?? "") }}
         />
-        <h3>Relies on</h3>
+        <h3>{t("verdictPanel.reliesOn")}</h3>
         {item.sources.length ? (
           <ul>
             {item.sources.map((source) => (
               <li key={source.id}>
-                <strong>{stanceLabels[source.stance]}:</strong>{" "}
+                <strong>{t(`stance.${source.stance}` as TMessageId)}:</strong>{" "}
                 <a href={source.url} rel="noopener noreferrer nofollow" target="_blank">
                   {source.title}
                 </a>
@@ -86,22 +95,22 @@ function ApprovalItem({ item }: { item: TItem }) {
             ))}
           </ul>
         ) : (
-          <p className="muted">No sources chosen.</p>
+          <p className="muted">{t("approvals.noSources")}</p>
         )}
       </section>
       {current && previous && (
         <details>
-          <summary>Changes since revision {previous.number}</summary>
+          <summary>{t("approvals.changesSince", { revision: previous.number })}</summary>
           <RevisionDiff before={previous} after={current} />
         </details>
       )}
       <TransitionActions
-        heading="Decision"
+        heading={t("approvals.decision")}
         options={item.transitions}
         onMove={(to, reason) => step.mutate({ to, reason })}
         pending={step.isPending}
         error={step.error}
-        confirm={publicStepNotices}
+        confirm={publicNotices}
       />
     </li>
   );

@@ -1,22 +1,21 @@
-import { countOf, limits } from "@factdesk/schema";
+import { limits } from "@factdesk/schema";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { ArchiveMatch } from "../components/ArchiveMatch";
 import { FormError } from "../components/FormError";
+import { useT } from "../lib/i18n";
 import { useMe } from "../lib/me";
 import { trpc } from "../lib/trpc";
 
 /** The archive of past fact-checks: search it, and (editors) import ClaimReview or spreadsheets. */
 export function ArchivePage() {
   const me = useMe();
+  const t = useT();
   return (
     <section>
-      <title>Fact-check archive · Factdesk</title>
-      <h1>Fact-check archive</h1>
-      <p className="muted">
-        Past fact-checks, yours and other publishers'. New claims are matched against them and show "Already
-        fact-checked" when one fits.
-      </p>
+      <title>{t("archivePage.pageTitle")}</title>
+      <h1>{t("archivePage.title")}</h1>
+      <p className="muted">{t("archivePage.intro")}</p>
       <ArchiveSearch />
       {me.can("editor") && <ArchiveImport />}
     </section>
@@ -25,6 +24,7 @@ export function ArchivePage() {
 
 function ArchiveSearch() {
   const id = useId();
+  const t = useT();
   const [text, setText] = useState("");
   const [query, setQuery] = useState("");
   const matches = useQuery({
@@ -33,7 +33,7 @@ function ArchiveSearch() {
   });
   return (
     <section aria-labelledby={`${id}-search`}>
-      <h2 id={`${id}-search`}>Search</h2>
+      <h2 id={`${id}-search`}>{t("archivePage.search")}</h2>
       {/* biome-ignore lint/a11y/useSemanticElements: a form with role=search is the search landmark every screen reader knows; <search> is newer */}
       <form
         className="row"
@@ -44,16 +44,16 @@ function ArchiveSearch() {
         }}
       >
         <label className="grow">
-          Claim or statement
+          {t("archivePage.statement")}
           <input value={text} onChange={(e) => setText(e.target.value)} maxLength={limits.matchText} />
         </label>
-        <button type="submit">Find matches</button>
+        <button type="submit">{t("archivePage.find")}</button>
       </form>
       <FormError error={matches.error} />
-      {matches.isFetching && <p aria-live="polite">Searching…</p>}
+      {matches.isFetching && <p aria-live="polite">{t("archivePage.searching")}</p>}
       {matches.data && (
-        <ol className="links" aria-label="Matching fact-checks">
-          {matches.data.length === 0 && <li>No past fact-check shares this text's words.</li>}
+        <ol className="links" aria-label={t("archivePage.matches")}>
+          {matches.data.length === 0 && <li>{t("archivePage.noMatch")}</li>}
           {matches.data.map((match) => (
             <li key={match.id} className="link">
               <ArchiveMatch match={match} />
@@ -67,6 +67,7 @@ function ArchiveSearch() {
 
 function ArchiveImport() {
   const id = useId();
+  const t = useT();
   const [content, setContent] = useState("");
   const [fileName, setFileName] = useState("");
   const [baseUrl, setBaseUrl] = useState("");
@@ -82,14 +83,11 @@ function ArchiveImport() {
   const result = importing.data;
   return (
     <section aria-labelledby={`${id}-import`}>
-      <h2 id={`${id}-import`}>Import past fact-checks</h2>
-      <p className="muted">
-        ClaimReview JSON or JSON-LD (as published on fact-check pages or in a DataFeed), or a CSV/TSV table
-        with columns text, rating, url and date. Importing the same file again adds nothing.
-      </p>
+      <h2 id={`${id}-import`}>{t("archivePage.import")}</h2>
+      <p className="muted">{t("archivePage.importHelp")}</p>
       <form className="stack wide" onSubmit={submit}>
         <label>
-          File
+          {t("media.file")}
           <input
             type="file"
             required
@@ -103,7 +101,7 @@ function ArchiveImport() {
           />
         </label>
         <label>
-          Base address for relative links in a table (optional)
+          {t("archivePage.baseUrl")}
           <input
             type="url"
             value={baseUrl}
@@ -113,23 +111,22 @@ function ArchiveImport() {
         </label>
         <FormError error={importing.error} />
         <button type="submit" disabled={!content || importing.isPending}>
-          {importing.isPending ? "Importing…" : "Import"}
+          {importing.isPending ? t("archivePage.importing") : t("archivePage.importButton")}
         </button>
       </form>
       {result && (
         <div role="status">
           <p>
-            Imported {countOf(result.imported, "fact-check")}
-            {result.alreadyPresent > 0 &&
-              `; ${countOf(result.alreadyPresent, "was", "were")} already in the archive`}
-            {result.skipped.length > 0 && `; ${countOf(result.skipped.length, "entry", "entries")} skipped`}.
+            {t("archivePage.imported", {
+              count: result.imported,
+              present: result.alreadyPresent,
+              skipped: result.skipped.length,
+            })}
           </p>
           {result.skipped.length > 0 && (
             <ul>
               {result.skipped.map((entry) => (
-                <li key={entry.at}>
-                  Entry {entry.at}: {entry.reason}
-                </li>
+                <li key={entry.at}>{t("archivePage.entry", { at: entry.at, reason: entry.reason })}</li>
               ))}
             </ul>
           )}

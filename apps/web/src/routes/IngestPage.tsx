@@ -1,8 +1,10 @@
-import { countOf, languageName, limits, queueViewToParams, stemmedLanguages } from "@factdesk/schema";
+import { languageName, limits, queueViewToParams, stemmedLanguages } from "@factdesk/schema";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useRef, useState } from "react";
+import { useIntl } from "react-intl";
 import { Link } from "react-router";
 import { FormError } from "../components/FormError";
+import { useT } from "../lib/i18n";
 import { readUpload } from "../lib/read-upload";
 import { fieldError, queryClient, type RouterOutputs, trpc } from "../lib/trpc";
 
@@ -11,6 +13,8 @@ type TPreview = RouterOutputs["article"]["preview"];
 /** Paste or upload an article, see its sentences scored, choose the claims to create. */
 export function IngestPage() {
   const id = useId();
+  const t = useT();
+  const intl = useIntl();
   const form = useRef<HTMLFormElement>(null);
   const [text, setText] = useState("");
   const [preview, setPreview] = useState<TPreview | null>(null);
@@ -70,35 +74,35 @@ export function IngestPage() {
 
   return (
     <section>
-      <title>Ingest · Factdesk</title>
-      <h1>Ingest an article</h1>
-      <p className="muted">Paste the text, upload a file, or give the page's address to fetch it.</p>
+      <title>{t("ingest.pageTitle")}</title>
+      <h1>{t("ingest.title")}</h1>
+      <p className="muted">{t("ingest.intro")}</p>
       <form ref={form} onSubmit={submitPreview} className="stack wide">
         <label>
-          Title (empty: the page's own, or the first line)
+          {t("ingest.titleField")}
           <input name="title" maxLength={limits.articleTitle} aria-invalid={Boolean(invalid("title"))} />
           {invalid("title") && <span className="error">{invalid("title")}</span>}
         </label>
         <div className="row">
           <label>
-            Source address
+            {t("ingest.url")}
             <input name="url" type="url" placeholder="https://" aria-invalid={Boolean(invalid("url"))} />
           </label>
           <label>
-            Outlet
+            {t("queue.outlet")}
             <input name="outlet" maxLength={limits.outlet} />
           </label>
           <label>
-            Author
+            {t("ingest.author")}
             <input name="author" maxLength={limits.author} />
           </label>
           <label>
-            Published
+            {t("ingest.published")}
             <input name="publishedAt" type="date" />
           </label>
         </div>
         <label>
-          File (.txt, .md or .html)
+          {t("ingest.file")}
           <input
             type="file"
             accept=".txt,.md,.html,.htm,text/plain,text/markdown,text/html"
@@ -122,7 +126,7 @@ export function IngestPage() {
           )}
         </label>
         <label>
-          Article text
+          {t("ingest.text")}
           <textarea
             rows={10}
             value={text}
@@ -133,36 +137,31 @@ export function IngestPage() {
         </label>
         <FormError error={previewing.error} />
         <button type="submit" disabled={previewing.isPending}>
-          {previewing.isPending ? "Reading…" : "Preview sentences"}
+          {previewing.isPending ? t("ingest.reading") : t("ingest.preview")}
         </button>
       </form>
 
       {preview && (
         <section aria-labelledby={`${id}-preview`}>
-          <h2 id={`${id}-preview`}>Sentences ({preview.sentences.length})</h2>
-          <p className="muted">
-            Sentences that look check-worthy are ticked; change the selection as you see fit.
-          </p>
+          <h2 id={`${id}-preview`}>{t("ingest.sentences", { count: preview.sentences.length })}</h2>
+          <p className="muted">{t("ingest.ticked")}</p>
           <label className="inline">
-            Language{" "}
+            {t("account.language")}{" "}
             <select value={language} onChange={(event) => setLanguage(event.target.value)}>
               {[...new Set([preview.language, ...Object.keys(stemmedLanguages)])]
-                .map((code) => ({ code, name: languageName(code) }))
-                .sort((a, b) => a.name.localeCompare(b.name))
+                .map((code) => ({ code, name: languageName(code, intl.locale) }))
+                .sort((a, b) => a.name.localeCompare(b.name, intl.locale))
                 .map(({ code, name }) => (
                   <option key={code} value={code}>
-                    {name}
-                    {code === preview.language ? " (detected)" : ""}
+                    {code === preview.language ? t("ingest.detected", { name }) : name}
                   </option>
                 ))}
             </select>
           </label>
-          <p className="muted">
-            Search stems the claims' words in this language, and they are matched with claims in it.
-          </p>
+          <p className="muted">{t("ingest.languageHelp")}</p>
           {preview.removed.length > 0 && (
             <details>
-              <summary>{countOf(preview.removed.length, "line")} of boilerplate left out</summary>
+              <summary>{t("ingest.boilerplate", { count: preview.removed.length })}</summary>
               <ul>
                 {preview.removed.map((line, index) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: the removed lines are listed once, in order, and never change
@@ -174,16 +173,16 @@ export function IngestPage() {
             </details>
           )}
           <table className="queue">
-            <caption className="visually-hidden">Sentences of the article</caption>
+            <caption className="visually-hidden">{t("ingest.caption")}</caption>
             <thead>
               <tr>
                 <th scope="col" className="select">
-                  Claim?
+                  {t("ingest.isClaim")}
                 </th>
-                <th scope="col">Sentence</th>
-                <th scope="col">Claimant</th>
+                <th scope="col">{t("ingest.sentence")}</th>
+                <th scope="col">{t("claim.claimant")}</th>
                 <th scope="col" className="numeric">
-                  Score
+                  {t("queue.score")}
                 </th>
               </tr>
             </thead>
@@ -193,7 +192,7 @@ export function IngestPage() {
                   <td className="select">
                     <input
                       type="checkbox"
-                      aria-label={`Make a claim of: ${sentence.text.slice(0, 80)}`}
+                      aria-label={t("ingest.makeClaim", { sentence: sentence.text.slice(0, 80) })}
                       checked={chosen.has(sentence.index)}
                       onChange={() => toggle(sentence.index)}
                     />
@@ -214,10 +213,10 @@ export function IngestPage() {
           {ingesting.data ? (
             <p role="status">
               {ingesting.data.created
-                ? `Created ${countOf(ingesting.data.claimCount, "claim")} from “${ingesting.data.title}”. `
-                : `This text was ingested before as “${ingesting.data.title}”; nothing new was created. `}
+                ? t("ingest.created", { count: ingesting.data.claimCount, title: ingesting.data.title })
+                : t("ingest.before", { title: ingesting.data.title })}{" "}
               <Link to={`/?${queueViewToParams({ filter: { articleId: ingesting.data.articleId } })}`}>
-                See its claims in the queue
+                {t("ingest.seeClaims")}
               </Link>
             </p>
           ) : (
@@ -232,7 +231,7 @@ export function IngestPage() {
                 })
               }
             >
-              Create {countOf(chosen.size, "claim")}
+              {t("ingest.create", { count: chosen.size })}
             </button>
           )}
         </section>

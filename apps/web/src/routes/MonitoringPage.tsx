@@ -3,36 +3,35 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { FormError } from "../components/FormError";
 import { Timestamp } from "../components/Timestamp";
+import { useT } from "../lib/i18n";
 import { useMe } from "../lib/me";
 import { trpc } from "../lib/trpc";
 
 /** The outlets' feeds the desk watches, how each is doing, and (editors) adding and removing them. */
 export function MonitoringPage() {
   const me = useMe();
+  const t = useT();
   const queryClient = useQueryClient();
   const feeds = useQuery(trpc.feed.list.queryOptions());
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.feed.list.queryKey() });
   const remove = useMutation(trpc.feed.remove.mutationOptions({ onSuccess: refresh }));
   return (
     <section>
-      <title>Monitoring · Factdesk</title>
-      <h1>Monitoring</h1>
-      <p className="muted">
-        Outlets' feeds (RSS, Atom, JSON Feed or a sitemap), polled on their own schedule. New articles are
-        ingested with the claim threshold, and a claim that repeats one found false raises an alert.
-      </p>
+      <title>{t("monitoring.pageTitle")}</title>
+      <h1>{t("app.nav.monitoring")}</h1>
+      <p className="muted">{t("monitoring.intro")}</p>
       {me.can("editor") && <AddFeed onAdded={refresh} />}
       <FormError error={feeds.error ?? remove.error} />
-      {feeds.data?.length === 0 && <p>No feeds are watched yet.</p>}
+      {feeds.data?.length === 0 && <p>{t("monitoring.none")}</p>}
       <table className="data-table">
-        <caption className="visually-hidden">Watched feeds</caption>
+        <caption className="visually-hidden">{t("monitoring.caption")}</caption>
         <thead>
           <tr>
-            <th scope="col">Feed</th>
-            <th scope="col">State</th>
-            <th scope="col">Articles</th>
-            <th scope="col">Next poll</th>
-            {me.can("editor") && <th scope="col">Actions</th>}
+            <th scope="col">{t("monitoring.feed")}</th>
+            <th scope="col">{t("monitoring.state")}</th>
+            <th scope="col">{t("monitoring.articles")}</th>
+            <th scope="col">{t("monitoring.nextPoll")}</th>
+            {me.can("editor") && <th scope="col">{t("monitoring.actions")}</th>}
           </tr>
         </thead>
         <tbody>
@@ -45,21 +44,20 @@ export function MonitoringPage() {
               <td>
                 {feed.failing ? (
                   <strong>
-                    Failing ({feed.failures}×): {feed.lastError}
+                    {t("monitoring.failing", { failures: feed.failures, error: feed.lastError ?? "" })}
                   </strong>
                 ) : feed.lastSuccessAt ? (
                   <>
-                    Read <Timestamp value={feed.lastSuccessAt} />
+                    {t("monitoring.read")} <Timestamp value={feed.lastSuccessAt} />
                   </>
                 ) : (
-                  "Not read yet"
+                  t("monitoring.notRead")
                 )}
               </td>
+              <td>{t("monitoring.items", { ingested: feed.ingested, count: feed.items })}</td>
               <td>
-                {feed.ingested} of {feed.items} items
-              </td>
-              <td>
-                <Timestamp value={feed.nextPollAt} /> (every {feed.intervalMinutes} min)
+                <Timestamp value={feed.nextPollAt} />{" "}
+                {t("monitoring.every", { minutes: feed.intervalMinutes })}
               </td>
               {me.can("editor") && (
                 <td>
@@ -67,10 +65,12 @@ export function MonitoringPage() {
                     type="button"
                     className="secondary"
                     onClick={() => {
-                      if (window.confirm(`Stop watching ${feed.url}?`)) remove.mutate({ id: feed.id });
+                      if (window.confirm(t("monitoring.confirmRemove", { url: feed.url })))
+                        remove.mutate({ id: feed.id });
                     }}
                   >
-                    Remove<span className="visually-hidden"> {feed.url}</span>
+                    {t("sources.remove")}
+                    <span className="visually-hidden"> {feed.url}</span>
                   </button>
                 </td>
               )}
@@ -83,6 +83,7 @@ export function MonitoringPage() {
 }
 
 function AddFeed({ onAdded }: { onAdded: () => void }) {
+  const t = useT();
   const [url, setUrl] = useState("");
   const [title, setTitle] = useState("");
   const [every, setEvery] = useState(30);
@@ -100,9 +101,9 @@ function AddFeed({ onAdded }: { onAdded: () => void }) {
     add.mutate({ url: url.trim(), title: title.trim() || null, intervalMinutes: every });
   };
   return (
-    <form className="row" onSubmit={submit} aria-label="Watch a feed">
+    <form className="row" onSubmit={submit} aria-label={t("monitoring.add")}>
       <label className="grow">
-        Feed address
+        {t("monitoring.address")}
         <input
           type="url"
           required
@@ -112,11 +113,11 @@ function AddFeed({ onAdded }: { onAdded: () => void }) {
         />
       </label>
       <label>
-        Name
+        {t("monitoring.name")}
         <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={limits.outlet} />
       </label>
       <label>
-        Every (minutes)
+        {t("monitoring.everyField")}
         <input
           type="number"
           min={5}
@@ -126,7 +127,7 @@ function AddFeed({ onAdded }: { onAdded: () => void }) {
         />
       </label>
       <button type="submit" disabled={add.isPending}>
-        Watch
+        {t("monitoring.watch")}
       </button>
       <FormError error={add.error} />
     </form>

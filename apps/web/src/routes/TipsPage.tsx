@@ -1,23 +1,20 @@
-import { countOf, limits, tipStates } from "@factdesk/schema";
+import { limits, type TMessageId, tipStates } from "@factdesk/schema";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { FormError } from "../components/FormError";
 import { Timestamp } from "../components/Timestamp";
+import { useT } from "../lib/i18n";
 import { type RouterOutputs, trpc } from "../lib/trpc";
 
 type TTipState = (typeof tipStates)[number];
 type TGroup = RouterOutputs["tip"]["list"][number];
 
-const stateLabels: Record<TTipState, string> = {
-  new: "New",
-  in_triage: "In triage",
-  on_claim: "On a claim",
-  declined: "Declined",
-};
+const stateLabel = (state: TTipState) => `tipsPage.state.${state}` as TMessageId;
 
 /** Readers' tips in groups that say the same thing: one group, one claim. */
 export function TipsPage() {
+  const t = useT();
   const [params, setParams] = useSearchParams();
   const state = (tipStates as readonly string[]).includes(params.get("state") ?? "")
     ? (params.get("state") as TTipState)
@@ -25,14 +22,12 @@ export function TipsPage() {
   const groups = useQuery(trpc.tip.list.queryOptions({ state }));
   return (
     <section>
-      <title>Reader tips · Factdesk</title>
-      <h1>Reader tips</h1>
+      <title>{t("tipsPage.pageTitle")}</title>
+      <h1>{t("tipsPage.title")}</h1>
       <p className="muted">
-        What readers sent through the public form at <a href="/tips">/tips</a>. Tips that say the same thing
-        are grouped; make one claim of a group, attach it to a claim already in the queue, or decline it with
-        a reason the readers will see on their tracking pages.
+        {t("tipsPage.introForm")} <a href="/tips">/tips</a>. {t("tipsPage.intro")}
       </p>
-      <nav className="row" aria-label="Tip states">
+      <nav className="row" aria-label={t("tipsPage.states")}>
         {tipStates.map((key) => (
           <button
             key={key}
@@ -40,13 +35,13 @@ export function TipsPage() {
             aria-pressed={key === state}
             onClick={() => setParams(key === "new" ? {} : { state: key })}
           >
-            {stateLabels[key]}
+            {t(stateLabel(key))}
           </button>
         ))}
       </nav>
       <FormError error={groups.error} />
-      {groups.data?.length === 0 && <p>No tips here.</p>}
-      <ol className="links" aria-label={`${stateLabels[state]} tips`}>
+      {groups.data?.length === 0 && <p>{t("tipsPage.none")}</p>}
+      <ol className="links" aria-label={t("tipsPage.listLabel", { state: t(stateLabel(state)) })}>
         {groups.data?.map((group) => (
           <li key={group.tips[0]?.id} className="link">
             <TipGroup group={group} open={state === "new" || state === "in_triage"} />
@@ -59,6 +54,7 @@ export function TipsPage() {
 
 function TipGroup({ group, open }: { group: TGroup; open: boolean }) {
   const id = useId();
+  const t = useT();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const tipIds = group.tips.map((tip) => tip.id);
@@ -91,7 +87,7 @@ function TipGroup({ group, open }: { group: TGroup; open: boolean }) {
   return (
     <article aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="h3">
-        {asked > 1 ? `Asked by ${countOf(asked, "reader")}` : "One reader asked"}
+        {t("tipsPage.asked", { count: asked })}
       </h2>
       <ul>
         {group.tips.map((tip) => (
@@ -99,28 +95,29 @@ function TipGroup({ group, open }: { group: TGroup; open: boolean }) {
             <p>{tip.statement}</p>
             <p className="muted">
               <Timestamp value={tip.createdAt} />
-              {tip.seenWhere && <> · seen: {tip.seenWhere}</>}
+              {tip.seenWhere && <> · {t("tipsPage.seen", { where: tip.seenWhere })}</>}
               {tip.url && (
                 <>
                   {" "}
                   ·{" "}
                   <a href={tip.url} rel="noopener noreferrer nofollow" target="_blank">
-                    where it was said
+                    {t("tipsPage.whereSaid")}
                   </a>
                 </>
               )}
-              {tip.contact && <> · contact (private): {tip.contact}</>}
+              {tip.contact && <> · {t("tipsPage.contact", { contact: tip.contact })}</>}
               {tip.claim && (
                 <>
                   {" "}
-                  · on claim <Link to={`/claims/${tip.claim.id}`}>{tip.claim.text}</Link>
+                  · {t("tipsPage.onClaim")} <Link to={`/claims/${tip.claim.id}`}>{tip.claim.text}</Link>
                 </>
               )}
-              {tip.declinedReason && <> · declined: {tip.declinedReason}</>}
+              {tip.declinedReason && <> · {t("tipsPage.declined", { reason: tip.declinedReason })}</>}
             </p>
             {tip.repeats.map((repeat) => (
               <p key={`${repeat.url}-${repeat.headline}`}>
-                <span className="flag flag-recurring">Recurring</span> repeats{" "}
+                <span className="flag flag-recurring">{t("queue.badge.recurring")}</span>{" "}
+                {t("tipsPage.repeats")}{" "}
                 {repeat.url && /^(https?:\/\/|\/)/.test(repeat.url) ? (
                   <a href={repeat.url} rel="noopener noreferrer" target="_blank">
                     “{repeat.headline}”
@@ -128,7 +125,7 @@ function TipGroup({ group, open }: { group: TGroup; open: boolean }) {
                 ) : (
                   <>“{repeat.headline}”</>
                 )}
-                {repeat.rating && <>, rated {repeat.rating}</>}
+                {repeat.rating && <>, {t("tipsPage.rated", { rating: repeat.rating })}</>}
               </p>
             ))}
           </li>
@@ -137,16 +134,16 @@ function TipGroup({ group, open }: { group: TGroup; open: boolean }) {
       {open && (
         <div className="row">
           <button type="button" onClick={() => triage.mutate({ tipIds })} disabled={triage.isPending}>
-            Mark as read
+            {t("tipsPage.markRead")}
           </button>
           <button type="button" aria-expanded={action === "claim"} onClick={() => setAction("claim")}>
-            Make a claim…
+            {t("tipsPage.makeClaim")}
           </button>
           <button type="button" aria-expanded={action === "attach"} onClick={() => setAction("attach")}>
-            Attach to a claim…
+            {t("tipsPage.attach")}
           </button>
           <button type="button" aria-expanded={action === "decline"} onClick={() => setAction("decline")}>
-            Decline…
+            {t("tipsPage.decline")}
           </button>
         </div>
       )}
@@ -154,7 +151,7 @@ function TipGroup({ group, open }: { group: TGroup; open: boolean }) {
         <form className="stack wide" onSubmit={submit}>
           {action === "claim" && (
             <label>
-              The claim, as the desk words it
+              {t("tipsPage.claimText")}
               <textarea
                 value={text}
                 onChange={(e) => setText(e.target.value)}
@@ -165,13 +162,13 @@ function TipGroup({ group, open }: { group: TGroup; open: boolean }) {
           )}
           {action === "attach" && (
             <label>
-              The claim's address or id
+              {t("tipsPage.claimAddress")}
               <input value={claimAddress} onChange={(e) => setClaimAddress(e.target.value)} required />
             </label>
           )}
           {action === "decline" && (
             <label>
-              Why (the readers see this)
+              {t("tipsPage.why")}
               <textarea
                 value={reason}
                 onChange={(e) => setReason(e.target.value)}
@@ -183,10 +180,16 @@ function TipGroup({ group, open }: { group: TGroup; open: boolean }) {
           <FormError error={createClaim.error ?? attach.error ?? decline.error ?? triage.error} />
           <div className="row">
             <button type="submit" disabled={action === "attach" && !claimId}>
-              {action === "claim" ? "Create the claim" : action === "attach" ? "Attach" : "Decline"}
+              {t(
+                action === "claim"
+                  ? "tipsPage.create"
+                  : action === "attach"
+                    ? "media.attach"
+                    : "tipsPage.declineButton",
+              )}
             </button>
             <button type="button" onClick={() => setAction(null)}>
-              Cancel
+              {t("claim.cancel")}
             </button>
           </div>
         </form>
