@@ -3,11 +3,13 @@ import { accountTokens, type Db, type DbOrTx, notifications, sessions, users } f
 import {
   DomainError,
   notificationText,
+  sayIn,
   type TActor,
   type TEmailPreferences,
   type TLocale,
   type TSetPasswordWithTokenInput,
   type TUserInviteInput,
+  words,
 } from "@factdesk/schema";
 import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { TJobQueue } from "../jobs/queue";
@@ -218,6 +220,7 @@ export async function emailNotifications(
       claimId: notifications.claimId,
       createdAt: notifications.createdAt,
       to: users.email,
+      locale: users.locale,
       actorName: sql<string | null>`(select a.name from users a where a.id = ${notifications.actorId})`,
     })
     .from(notifications)
@@ -237,8 +240,10 @@ export async function emailNotifications(
   for (const row of due) byPerson.set(row.userId, [...(byPerson.get(row.userId) ?? []), row]);
   const desk = site.settings.organisationName ?? "Factdesk";
   for (const rows of byPerson.values()) {
+    // In the person's language, else the one the desk publishes in.
+    const say = sayIn(rows[0]?.locale ?? site.settings.publicLocale);
     const lines = rows.map((row) => {
-      const text = notificationText({ kind: row.kind, actorName: row.actorName, data: row.data });
+      const text = notificationText({ kind: row.kind, actorName: row.actorName, data: row.data }, say);
       const where = row.claimId
         ? new URL(`/app/claims/${row.claimId}`, site.base).href
         : new URL("/app/notifications", site.base).href;
@@ -248,13 +253,14 @@ export async function emailNotifications(
     if (!first) continue;
     await mailer.send({
       to: first.to,
-      subject:
+      subject: say(
         mode === "daily"
-          ? `${desk}: your day's notifications (${rows.length})`
+          ? words("email.daily", { desk, count: rows.length })
           : rows.length === 1
-            ? `${desk}: ${notificationText({ kind: first.kind, actorName: first.actorName, data: first.data })}`
-            : `${desk}: ${rows.length} new notifications`,
-      text: `${lines.join("\n\n")}\n\nChoose what is e-mailed to you under Account: ${new URL("/app/account", site.base).href}\n`,
+            ? words("email.one", { desk, text: notificationText(first, say) })
+            : words("email.several", { desk, count: rows.length }),
+      ),
+      text: `${lines.join("\n\n")}\n\n${say(words("email.choose", { url: new URL("/app/account", site.base).href }))}\n`,
     });
     await db
       .update(notifications)

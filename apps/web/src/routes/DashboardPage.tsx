@@ -1,6 +1,7 @@
-import { claimStatuses, claimStatusLabels } from "@factdesk/schema";
+import { claimStatuses, type TMessageId } from "@factdesk/schema";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type ReactElement, type ReactNode, useId } from "react";
+import { useIntl } from "react-intl";
 import { useSearchParams } from "react-router";
 import {
   Area,
@@ -16,44 +17,43 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { errorMessage, type RouterOutputs, trpc } from "../lib/trpc";
+import { useErrorMessage, useT } from "../lib/i18n";
+import { type RouterOutputs, trpc } from "../lib/trpc";
 
 type TDashboard = RouterOutputs["dashboard"]["get"];
 
 const statusColours = { unverified: "#6b7582", sourced: "#2f7d3f", disputed: "#b3401d" } as const;
 /** The one line's colour (Okabe–Ito blue, colour-blind safe). */
 const lineColour = "#0072B2";
-const shortWeek = (week: string) =>
-  new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", timeZone: "UTC" }).format(
-    new Date(`${week}T00:00:00Z`),
-  );
 
 const periods = [4, 12, 26, 52];
 
 /** Charts from SQL aggregates; each has its numbers in a table too, for screen readers and copying. */
 export function DashboardPage() {
   // The period lives in the URL, so a link to the dashboard shows the same numbers.
+  const t = useT();
+  const errorMessage = useErrorMessage();
   const [params, setParams] = useSearchParams();
   const weeks = periods.includes(Number(params.get("weeks"))) ? Number(params.get("weeks")) : 12;
   const data = useQuery({ ...trpc.dashboard.get.queryOptions({ weeks }), placeholderData: keepPreviousData });
   return (
     <section className="dashboard">
-      <title>Dashboard · Factdesk</title>
+      <title>{t("dashboard.pageTitle")}</title>
       <div className="page-head">
-        <h1>Dashboard</h1>
+        <h1>{t("app.nav.dashboard")}</h1>
         <label>
-          Period
+          {t("dashboard.period")}
           <select value={weeks} onChange={(e) => setParams({ weeks: e.target.value })}>
             {periods.map((n) => (
               <option key={n} value={n}>
-                Last {n} weeks
+                {t("dashboard.lastWeeks", { n })}
               </option>
             ))}
           </select>
         </label>
       </div>
       {data.isPending ? (
-        <p className="page-status">Loading the numbers…</p>
+        <p className="page-status">{t("dashboard.loading")}</p>
       ) : data.isError ? (
         <p role="alert" className="error">
           {errorMessage(data.error)}
@@ -66,11 +66,16 @@ export function DashboardPage() {
 }
 
 function Charts({ data }: { data: TDashboard }) {
+  const t = useT();
+  const intl = useIntl();
+  const status = (key: (typeof claimStatuses)[number]) => t(`claimStatus.${key}` as TMessageId);
+  const shortWeek = (week: string) =>
+    intl.formatDate(new Date(`${week}T00:00:00Z`), { month: "short", day: "numeric", timeZone: "UTC" });
   const weeks = (rows: { week: string }[]) => rows.map((row) => ({ ...row, label: shortWeek(row.week) }));
   return (
     <div className="charts">
       <Panel
-        title="Backlog by status, end of each week"
+        title={t("dashboard.backlog")}
         table={<DataTable rows={data.backlog} columns={["week", ...claimStatuses]} />}
       >
         <AreaChart data={weeks(data.backlog)}>
@@ -79,21 +84,21 @@ function Charts({ data }: { data: TDashboard }) {
           <YAxis allowDecimals={false} />
           <Tooltip />
           <Legend />
-          {claimStatuses.map((status) => (
+          {claimStatuses.map((key) => (
             <Area
-              key={status}
-              dataKey={status}
-              name={claimStatusLabels[status]}
+              key={key}
+              dataKey={key}
+              name={status(key)}
               stackId="status"
-              stroke={statusColours[status]}
-              fill={statusColours[status]}
+              stroke={statusColours[key]}
+              fill={statusColours[key]}
               fillOpacity={0.35}
             />
           ))}
         </AreaChart>
       </Panel>
       <Panel
-        title="Median days from claim to published verdict, by week of publication"
+        title={t("dashboard.timeToVerdict")}
         empty={data.timeToVerdict.length === 0}
         table={<DataTable rows={data.timeToVerdict} columns={["week", "medianDays", "published"]} />}
       >
@@ -102,11 +107,16 @@ function Charts({ data }: { data: TDashboard }) {
           <XAxis dataKey="label" />
           <YAxis />
           <Tooltip />
-          <Line dataKey="medianDays" name="Median days" stroke={lineColour} strokeWidth={2} />
+          <Line
+            dataKey="medianDays"
+            name={t("dashboard.col.medianDays")}
+            stroke={lineColour}
+            strokeWidth={2}
+          />
         </LineChart>
       </Panel>
       <Panel
-        title="Reader tips per week, and the published checks readers asked for"
+        title={t("dashboard.readerTips")}
         empty={data.readerTips.every((week) => week.tipsReceived === 0 && week.publishedFromTips === 0)}
         table={
           <DataTable
@@ -128,12 +138,12 @@ function Charts({ data }: { data: TDashboard }) {
           <YAxis allowDecimals={false} />
           <Tooltip />
           <Legend />
-          <Bar dataKey="tipsReceived" name="Tips received" fill={lineColour} />
-          <Bar dataKey="publishedFromTips" name="Published that readers asked for" fill="#1b7f3b" />
+          <Bar dataKey="tipsReceived" name={t("dashboard.col.tipsReceived")} fill={lineColour} />
+          <Bar dataKey="publishedFromTips" name={t("dashboard.col.publishedFromTips")} fill="#1b7f3b" />
         </BarChart>
       </Panel>
       <Panel
-        title="Repeat-claim alerts per week"
+        title={t("dashboard.alerts")}
         empty={data.alerts.every((week) => week.fromArticles === 0 && week.fromTips === 0)}
         table={<DataTable rows={data.alerts} columns={["week", "fromArticles", "fromTips"]} />}
       >
@@ -143,12 +153,12 @@ function Charts({ data }: { data: TDashboard }) {
           <YAxis allowDecimals={false} />
           <Tooltip />
           <Legend />
-          <Bar dataKey="fromArticles" name="In articles and feeds" stackId="alerts" fill={lineColour} />
-          <Bar dataKey="fromTips" name="In readers' tips" stackId="alerts" fill="#b35900" />
+          <Bar dataKey="fromArticles" name={t("dashboard.inArticles")} stackId="alerts" fill={lineColour} />
+          <Bar dataKey="fromTips" name={t("dashboard.inTips")} stackId="alerts" fill="#b35900" />
         </BarChart>
       </Panel>
       <Panel
-        title="Verdicts published per week, by rating"
+        title={t("dashboard.byRating")}
         empty={data.ratings.length === 0}
         table={
           <DataTable rows={data.publishedByRating} columns={["week", ...data.ratings.map((r) => r.label)]} />
@@ -167,7 +177,7 @@ function Charts({ data }: { data: TDashboard }) {
         </BarChart>
       </Panel>
       <Panel
-        title="Open claims per fact-checker"
+        title={t("dashboard.workload")}
         empty={data.workload.length === 0}
         table={<DataTable rows={data.workload} columns={["name", ...claimStatuses]} />}
       >
@@ -177,19 +187,13 @@ function Charts({ data }: { data: TDashboard }) {
           <YAxis type="category" dataKey="name" width={140} />
           <Tooltip />
           <Legend />
-          {claimStatuses.map((status) => (
-            <Bar
-              key={status}
-              dataKey={status}
-              name={claimStatusLabels[status]}
-              stackId="s"
-              fill={statusColours[status]}
-            />
+          {claimStatuses.map((key) => (
+            <Bar key={key} dataKey={key} name={status(key)} stackId="s" fill={statusColours[key]} />
           ))}
         </BarChart>
       </Panel>
       <Panel
-        title="Outlets with the most disputed claims"
+        title={t("dashboard.disputedByOutlet")}
         empty={data.disputedByOutlet.length === 0}
         table={<DataTable rows={data.disputedByOutlet} columns={["outlet", "disputed"]} />}
       >
@@ -198,7 +202,7 @@ function Charts({ data }: { data: TDashboard }) {
           <XAxis type="number" allowDecimals={false} />
           <YAxis type="category" dataKey="outlet" width={160} />
           <Tooltip />
-          <Bar dataKey="disputed" name="Disputed claims" fill={statusColours.disputed} />
+          <Bar dataKey="disputed" name={t("dashboard.disputedClaims")} fill={statusColours.disputed} />
         </BarChart>
       </Panel>
     </div>
@@ -217,11 +221,12 @@ function Panel({
   empty?: boolean;
 }) {
   const id = useId();
+  const t = useT();
   return (
     <figure className="chart" aria-labelledby={id}>
       <figcaption id={id}>{title}</figcaption>
       {empty ? (
-        <p className="muted">Nothing to show yet.</p>
+        <p className="muted">{t("dashboard.nothing")}</p>
       ) : (
         <>
           <div className="chart-canvas">
@@ -230,7 +235,7 @@ function Panel({
             </ResponsiveContainer>
           </div>
           <details>
-            <summary>The numbers</summary>
+            <summary>{t("dashboard.numbers")}</summary>
             {table}
           </details>
         </>
@@ -239,29 +244,29 @@ function Panel({
   );
 }
 
-const columnLabels: Record<string, string> = {
-  week: "Week of",
-  name: "Fact-checker",
-  outlet: "Outlet",
-  medianDays: "Median days",
-  published: "Published",
-  tipsReceived: "Tips received",
-  publishedFromTips: "Published that readers asked for",
-  percentFromTips: "% of published that readers asked for",
-  medianDaysTipToVerdict: "Median days from tip to verdict",
-  fromArticles: "Alerts in articles and feeds",
-  fromTips: "Alerts in readers' tips",
-  ...claimStatusLabels,
-};
+/** A column's heading: the catalog's, else the column's own name (a rating's label). */
+function useColumnLabel() {
+  const t = useT();
+  const intl = useIntl();
+  return (column: string) => {
+    const id = (
+      (claimStatuses as readonly string[]).includes(column)
+        ? `claimStatus.${column}`
+        : `dashboard.col.${column}`
+    ) as TMessageId;
+    return id in intl.messages ? t(id) : column;
+  };
+}
 
 function DataTable({ rows, columns }: { rows: Record<string, unknown>[]; columns: string[] }) {
+  const columnLabel = useColumnLabel();
   return (
     <table className="data-table">
       <thead>
         <tr>
           {columns.map((column) => (
             <th key={column} scope="col">
-              {columnLabels[column] ?? column}
+              {columnLabel(column)}
             </th>
           ))}
         </tr>
