@@ -1,15 +1,15 @@
 import { limits } from "@factdesk/schema";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId } from "react";
+import { useT } from "../lib/i18n";
 import { queryClient, trpc } from "../lib/trpc";
 import { FormError } from "./FormError";
 import { Timestamp } from "./Timestamp";
 
-const count = new Intl.NumberFormat();
-
 /** Admins: partners' keys to the public API, shown once when made, revocable at once. */
 export function ApiKeys() {
   const id = useId();
+  const t = useT();
   const keys = useQuery(trpc.apiKey.list.queryOptions());
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.apiKey.list.queryKey() });
   const create = useMutation(trpc.apiKey.create.mutationOptions({ onSettled: refresh }));
@@ -21,41 +21,41 @@ export function ApiKeys() {
   };
   return (
     <section aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Public API keys</h2>
+      <h2 id={`${id}-title`}>{t("apiKeys.title")}</h2>
       <p className="muted">
-        The published fact-checks are open to anyone at <a href="/api/v1">/api/v1</a> (with a lower rate
-        limit); partners who read more send a key in <code>Authorization: Bearer …</code>. A key only reads.
+        {t("apiKeys.introOpen")} <a href="/api/v1">/api/v1</a> {t("apiKeys.introKey")}{" "}
+        <code>Authorization: Bearer …</code>. {t("apiKeys.readOnly")}
       </p>
-      <form className="row" aria-label="Make an API key" onSubmit={submit}>
+      <form className="row" aria-label={t("apiKeys.make")} onSubmit={submit}>
         <label htmlFor={`${id}-name`}>
-          For whom
+          {t("apiKeys.forWhom")}
           <input id={`${id}-name`} name="name" required maxLength={limits.organisationName} />
         </label>
         <button type="submit" disabled={create.isPending}>
-          Make a key
+          {t("apiKeys.makeButton")}
         </button>
       </form>
       <FormError error={create.error ?? revoke.error ?? keys.error} />
       {create.data && (
         <p className="notice" role="status">
-          The key for {create.data.name}: <code>{create.data.key}</code>. Copy it now: it is not shown again.
+          {t("apiKeys.made", { name: create.data.name })} <code>{create.data.key}</code>. {t("apiKeys.copyNow")}
         </p>
       )}
       {keys.data && keys.data.length > 0 && (
-        <ul aria-label="API keys">
+        <ul aria-label={t("apiKeys.list")}>
           {keys.data.map((key) => (
             <li key={key.id}>
-              <strong>{key.name}</strong> <code>{key.prefix}…</code>, made <Timestamp value={key.createdAt} />
-              ; {count.format(key.uses)} requests
+              <strong>{key.name}</strong> <code>{key.prefix}…</code>, {t("apiKeys.madeOn")}{" "}
+              <Timestamp value={key.createdAt} />; {t("apiKeys.uses", { count: key.uses })}
               {key.lastUsedAt && (
                 <>
-                  , last <Timestamp value={key.lastUsedAt} />
+                  , {t("apiKeys.last")} <Timestamp value={key.lastUsedAt} />
                 </>
               )}
               {key.revokedAt ? (
                 <span className="muted">
                   {" "}
-                  (revoked <Timestamp value={key.revokedAt} />)
+                  ({t("apiKeys.revoked")} <Timestamp value={key.revokedAt} />)
                 </span>
               ) : (
                 <>
@@ -66,7 +66,8 @@ export function ApiKeys() {
                     disabled={revoke.isPending}
                     onClick={() => revoke.mutate({ id: key.id })}
                   >
-                    Revoke<span className="visually-hidden"> the key for {key.name}</span>
+                    {t("apiKeys.revoke")}
+                    <span className="visually-hidden"> {t("apiKeys.revokeWhose", { name: key.name })}</span>
                   </button>
                 </>
               )}

@@ -1,22 +1,13 @@
-import { notificationKinds, type TEmailPreferences, type TNotificationKind } from "@factdesk/schema";
+import { notificationKinds, type TEmailPreferences, type TMessageId } from "@factdesk/schema";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useState } from "react";
+import { useT } from "../lib/i18n";
 import { trpc } from "../lib/trpc";
 import { FormError } from "./FormError";
 
-const kindLabels: Record<TNotificationKind, string> = {
-  assigned: "A claim is assigned to me",
-  mentioned: "Someone mentions me",
-  submitted: "A verdict waits for my approval",
-  changes_requested: "Changes are asked of my verdict",
-  approved: "My verdict is approved",
-  published: "My verdict is published",
-  recurred: "A claim found false comes back",
-  source_changed: "A source of my published verdict dies or changes",
-};
-
 /** Which notifications also come by e-mail: at once, in a daily digest, or not. */
 export function EmailPreferencesForm() {
+  const t = useT();
   const mail = useQuery(trpc.account.mailEnabled.queryOptions());
   const current = useQuery(trpc.account.emailPreferences.queryOptions());
   const [preferences, setPreferences] = useState<TEmailPreferences | null>(null);
@@ -26,9 +17,7 @@ export function EmailPreferencesForm() {
   const save = useMutation(trpc.account.setEmailPreferences.mutationOptions());
   if (!mail.data?.enabled)
     return (
-      <p className="muted">
-        This desk does not send e-mail (no SMTP server is set up): notifications stay here.
-      </p>
+      <p className="muted">{t("emailPrefs.noMail")}</p>
     );
   if (!preferences) return null;
   const submit = (event: FormEvent) => {
@@ -36,11 +25,11 @@ export function EmailPreferencesForm() {
     save.mutate({ preferences });
   };
   return (
-    <form className="stack" aria-label="Notifications by e-mail" onSubmit={submit}>
-      <h2>Notifications by e-mail</h2>
+    <form className="stack" aria-label={t("emailPrefs.title")} onSubmit={submit}>
+      <h2>{t("emailPrefs.title")}</h2>
       {notificationKinds.map((kind) => (
         <label key={kind}>
-          {kindLabels[kind]}
+          {t(`emailPrefs.kind.${kind}` as TMessageId)}
           <select
             value={preferences[kind] ?? "off"}
             onChange={(e) => {
@@ -52,16 +41,16 @@ export function EmailPreferencesForm() {
               );
             }}
           >
-            <option value="off">Not by e-mail</option>
-            <option value="immediately">At once</option>
-            <option value="daily">In a daily digest</option>
+            <option value="off">{t("emailPrefs.off")}</option>
+            <option value="immediately">{t("emailPrefs.immediately")}</option>
+            <option value="daily">{t("emailPrefs.daily")}</option>
           </select>
         </label>
       ))}
       <FormError error={save.error} />
-      {save.isSuccess && <p role="status">Saved.</p>}
+      {save.isSuccess && <p role="status">{t("emailPrefs.saved")}</p>}
       <button type="submit" disabled={save.isPending}>
-        Save e-mail choices
+        {t("emailPrefs.save")}
       </button>
     </form>
   );

@@ -1,4 +1,4 @@
-import { limits, roleLabels } from "@factdesk/schema";
+import { limits, type TMessageId } from "@factdesk/schema";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { EmailPreferencesForm } from "../components/EmailPreferencesForm";
@@ -6,12 +6,14 @@ import { FormError } from "../components/FormError";
 import { LanguagePicker } from "../components/LanguagePicker";
 import { NewPasswordField } from "../components/NewPasswordField";
 import { TwoFactorSettings } from "../components/TwoFactorSettings";
+import { useT } from "../lib/i18n";
 import { useMe } from "../lib/me";
 import { trpc } from "../lib/trpc";
 
 /** The signed-in person's own account: who they are, and changing their password. */
 export function AccountPage() {
   const me = useMe();
+  const t = useT();
   const id = useId();
   const [mismatch, setMismatch] = useState(false);
   const change = useMutation(trpc.auth.changePassword.mutationOptions());
@@ -28,26 +30,26 @@ export function AccountPage() {
 
   return (
     <section>
-      <title>Your account · Factdesk</title>
-      <h1>Your account</h1>
+      <title>{t("accountPage.pageTitle")}</title>
+      <h1>{t("accountPage.title")}</h1>
       <p>
-        {me.name}, {me.email} ({roleLabels[me.role]})
+        {me.name}, {me.email} ({t(`role.${me.role}` as TMessageId)})
       </p>
       <LanguagePicker />
       <form onSubmit={submit} className="stack" aria-labelledby={`${id}-heading`} noValidate>
-        <h2 id={`${id}-heading`}>Change your password</h2>
-        <p className="muted">Your other sessions end when you change it; this one stays signed in.</p>
+        <h2 id={`${id}-heading`}>{t("accountPage.changePassword")}</h2>
+        <p className="muted">{t("accountPage.sessionsEnd")}</p>
         <label>
-          Current password
+          {t("accountPage.current")}
           <input name="current" type="password" required autoComplete="current-password" />
         </label>
         <NewPasswordField
-          label={`New password (at least ${limits.passwordMin} characters)`}
+          label={t("accountPage.new", { min: limits.passwordMin })}
           name="next"
           error={change.error}
         />
         <label>
-          New password again
+          {t("accountPage.again")}
           <input
             name="confirm"
             type="password"
@@ -55,16 +57,16 @@ export function AccountPage() {
             autoComplete="new-password"
             aria-invalid={mismatch}
           />
-          {mismatch && <span className="error">The two new passwords differ.</span>}
+          {mismatch && <span className="error">{t("accountPage.differ")}</span>}
         </label>
         <FormError error={change.error} inline={["next"]} />
         {change.isSuccess && (
           <p role="status" className="notice">
-            Password changed. Your other sessions have ended.
+            {t("accountPage.changed")}
           </p>
         )}
         <button type="submit" disabled={change.isPending}>
-          Change password
+          {t("accountPage.changeButton")}
         </button>
       </form>
       <TwoFactorSettings />
