@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { useT } from "../lib/i18n";
 import { queryClient, trpc } from "../lib/trpc";
 import { FormError } from "./FormError";
 
@@ -8,6 +9,7 @@ import { FormError } from "./FormError";
  * confirmed with a code; the recovery codes are shown once.
  */
 export function TwoFactorSettings() {
+  const t = useT();
   const status = useQuery(trpc.account.twoFactor.queryOptions());
   const refresh = () =>
     Promise.all([
@@ -23,13 +25,10 @@ export function TwoFactorSettings() {
 
   return (
     <section aria-labelledby="two-factor">
-      <h2 id="two-factor">Two-factor sign-in</h2>
+      <h2 id="two-factor">{t("twoFactor.title")}</h2>
       {codes && (
         <div className="notice" role="status">
-          <p>
-            Two-factor sign-in is on. Keep these recovery codes somewhere safe: each signs you in once if you
-            lose your phone. They are not shown again.
-          </p>
+          <p>{t("twoFactor.codes")}</p>
           <ul className="recovery-codes">
             {codes.map((code) => (
               <li key={code}>
@@ -42,26 +41,26 @@ export function TwoFactorSettings() {
       {status.data?.enabled ? (
         <form
           className="stack"
-          aria-label="Turn off two-factor sign-in"
+          aria-label={t("twoFactor.turnOff")}
           onSubmit={(event) => {
             event.preventDefault();
             disable.mutate({ password: value(event, "password") });
           }}
         >
-          <p>On, with {status.data.recoveryCodesLeft} recovery codes left.</p>
+          <p>{t("twoFactor.on", { count: status.data.recoveryCodesLeft })}</p>
           <label>
-            Your password, to turn it off
+            {t("twoFactor.password")}
             <input name="password" type="password" autoComplete="current-password" required />
           </label>
           <FormError error={disable.error} />
           <button type="submit" className="secondary" disabled={disable.isPending}>
-            Turn off two-factor sign-in
+            {t("twoFactor.turnOff")}
           </button>
         </form>
       ) : start.data ? (
         <form
           className="stack"
-          aria-label="Confirm two-factor sign-in"
+          aria-label={t("twoFactor.confirm")}
           onSubmit={(event) => {
             event.preventDefault();
             enable.mutate(
@@ -71,27 +70,26 @@ export function TwoFactorSettings() {
           }}
         >
           <p>
-            Add this key to your authenticator app (or open <a href={start.data.uri}>this setup link</a> on
-            your phone):
+            {t("twoFactor.addKey")} (<a href={start.data.uri}>{t("twoFactor.setupLink")}</a>):
           </p>
           <p>
             <code className="totp-secret">{start.data.secret}</code>
           </p>
           <label>
-            The six-digit code the app shows
+            {t("twoFactor.code")}
             <input name="code" inputMode="numeric" autoComplete="one-time-code" required maxLength={6} />
           </label>
           <FormError error={enable.error} />
           <button type="submit" disabled={enable.isPending}>
-            Turn on
+            {t("twoFactor.turnOn")}
           </button>
         </form>
       ) : (
         <>
-          <p className="muted">Off. With it on, signing in also asks for a code from an app on your phone.</p>
+          <p className="muted">{t("twoFactor.off")}</p>
           <FormError error={start.error} />
           <button type="button" onClick={() => start.mutate()} disabled={start.isPending}>
-            Set up two-factor sign-in
+            {t("twoFactor.setUp")}
           </button>
         </>
       )}

@@ -1,13 +1,16 @@
-import { limits, roleLabels, roles, type TRole } from "@factdesk/schema";
+import { limits, roles, type TMessageId, type TRole } from "@factdesk/schema";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { FieldError, FormError } from "../components/FormError";
 import { NewPasswordField } from "../components/NewPasswordField";
+import { useT } from "../lib/i18n";
 import { useMe } from "../lib/me";
 import { fieldError, queryClient, trpc } from "../lib/trpc";
 
 export function UsersPage() {
   const me = useMe();
+  const t = useT();
+  const roleName = (role: TRole) => t(`role.${role}` as TMessageId);
   const id = useId();
   const users = useQuery(trpc.user.list.queryOptions());
   const refresh = { onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.user.pathKey() }) };
@@ -38,17 +41,17 @@ export function UsersPage() {
 
   return (
     <section>
-      <title>Users · Factdesk</title>
-      <h1>Users</h1>
+      <title>{t("users.pageTitle")}</title>
+      <h1>{t("app.nav.users")}</h1>
       <FormError error={users.error ?? setRole.error ?? deactivate.error ?? reactivate.error} />
       <table className="queue">
-        <caption className="visually-hidden">Users</caption>
+        <caption className="visually-hidden">{t("app.nav.users")}</caption>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Access</th>
+            <th scope="col">{t("monitoring.name")}</th>
+            <th scope="col">{t("login.email")}</th>
+            <th scope="col">{t("users.role")}</th>
+            <th scope="col">{t("users.access")}</th>
           </tr>
         </thead>
         <tbody>
@@ -58,13 +61,13 @@ export function UsersPage() {
               <td>{user.email}</td>
               <td>
                 <select
-                  aria-label={`Role of ${user.name}`}
+                  aria-label={t("users.roleOf", { name: user.name })}
                   value={user.role}
                   onChange={(e) => setRole.mutate({ id: user.id, role: e.target.value as TRole })}
                 >
                   {roles.map((role) => (
                     <option key={role} value={role}>
-                      {roleLabels[role]}
+                      {roleName(role)}
                     </option>
                   ))}
                 </select>
@@ -77,11 +80,13 @@ export function UsersPage() {
                     disabled={user.id === me.id}
                     onClick={() => deactivate.mutate({ id: user.id })}
                   >
-                    Deactivate<span className="visually-hidden"> {user.name}</span>
+                    {t("users.deactivate")}
+                    <span className="visually-hidden"> {user.name}</span>
                   </button>
                 ) : (
                   <button type="button" onClick={() => reactivate.mutate({ id: user.id })}>
-                    Reactivate<span className="visually-hidden"> {user.name}</span>
+                    {t("users.reactivate")}
+                    <span className="visually-hidden"> {user.name}</span>
                   </button>
                 )}
                 {user.id !== me.id && <ResetPassword user={user} />}
@@ -92,22 +97,22 @@ export function UsersPage() {
       </table>
 
       <form onSubmit={submit} className="stack" aria-labelledby={`${id}-heading`} noValidate>
-        <h2 id={`${id}-heading`}>Add a user</h2>
+        <h2 id={`${id}-heading`}>{t("users.add")}</h2>
         <label>
-          Name
+          {t("monitoring.name")}
           <input name="name" required maxLength={limits.personName} />
         </label>
         <label>
-          Email
+          {t("login.email")}
           <input name="email" type="email" required aria-invalid={Boolean(invalid("email"))} />
           <FieldError error={adding.error} field="email" />
         </label>
         <label>
-          Role
+          {t("users.role")}
           <select name="role" defaultValue="fact_checker">
             {roles.map((role) => (
               <option key={role} value={role}>
-                {roleLabels[role]}
+                {roleName(role)}
               </option>
             ))}
           </select>
@@ -119,20 +124,20 @@ export function UsersPage() {
               checked={byInvitation}
               onChange={(e) => setByInvitation(e.target.checked)}
             />
-            Invite by e-mail: they choose their own password from a link that works once, for seven days
+            {t("users.invite")}
           </label>
         )}
         {!inviting && (
           <NewPasswordField
-            label="First password (they should change it)"
+            label={t("users.firstPassword")}
             name="password"
             error={create.error}
           />
         )}
         <FormError error={adding.error} inline={["email", "password"]} />
-        {invite.isSuccess && inviting && <p role="status">Invitation sent.</p>}
+        {invite.isSuccess && inviting && <p role="status">{t("users.invited")}</p>}
         <button type="submit" disabled={adding.isPending}>
-          {inviting ? "Send the invitation" : "Add user"}
+          {inviting ? t("users.sendInvitation") : t("users.addButton")}
         </button>
       </form>
     </section>
@@ -141,6 +146,7 @@ export function UsersPage() {
 
 /** An admin sets a new password for someone who lost theirs; their sessions end. */
 function ResetPassword({ user }: { user: { id: string; name: string } }) {
+  const t = useT();
   const reset = useMutation(trpc.user.resetPassword.mutationOptions());
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -151,18 +157,19 @@ function ResetPassword({ user }: { user: { id: string; name: string } }) {
   return (
     <details className="reset-password">
       <summary>
-        Reset password<span className="visually-hidden"> of {user.name}</span>
+        {t("users.reset")}
+        <span className="visually-hidden"> {t("users.resetOf", { name: user.name })}</span>
       </summary>
       <form onSubmit={submit} className="stack" noValidate>
-        <NewPasswordField label={`New password for ${user.name}`} name="password" error={reset.error} />
+        <NewPasswordField label={t("users.newPasswordFor", { name: user.name })} name="password" error={reset.error} />
         <FormError error={reset.error} inline={["password"]} />
         {reset.isSuccess && (
           <p role="status" className="notice">
-            Password set. {user.name} is signed out everywhere; give them the new one in person.
+            {t("users.passwordSet", { name: user.name })}
           </p>
         )}
         <button type="submit" disabled={reset.isPending}>
-          Set password
+          {t("users.setPassword")}
         </button>
       </form>
     </details>
