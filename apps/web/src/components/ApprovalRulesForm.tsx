@@ -1,6 +1,7 @@
 import type { TApprovalRules } from "@factdesk/schema";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useState } from "react";
+import { useT } from "../lib/i18n";
 import { fieldError, queryClient, trpc } from "../lib/trpc";
 import { FormError } from "./FormError";
 
@@ -11,6 +12,7 @@ const approverChoices = [1, 2, 3] as const;
  * the sources a verdict must cite, and the right of reply. The workflow enforces them.
  */
 export function ApprovalRulesForm() {
+  const t = useT();
   const current = useQuery(trpc.editorial.rules.queryOptions());
   const scale = useQuery(trpc.ratingScale.list.queryOptions());
   const [rules, setRules] = useState<TApprovalRules | null>(null);
@@ -28,7 +30,7 @@ export function ApprovalRulesForm() {
     }),
   );
   if (current.error) return <FormError error={current.error} />;
-  if (!rules) return <p className="page-status">Loading the approval rules…</p>;
+  if (!rules) return <p className="page-status">{t("rules.loading")}</p>;
 
   const set = (change: Partial<TApprovalRules>) => setRules({ ...rules, ...change });
   const count = (name: "minSources" | "minStancedSources") => ({
@@ -50,13 +52,10 @@ export function ApprovalRulesForm() {
 
   return (
     <form className="stack wide" aria-labelledby="approval-rules" onSubmit={submit}>
-      <h2 id="approval-rules">Approval rules</h2>
-      <p className="muted">
-        A verdict in review is judged by the rules in force when it is approved; changing them never reopens a
-        published verdict. Every change is kept in the audit log.
-      </p>
+      <h2 id="approval-rules">{t("rules.title")}</h2>
+      <p className="muted">{t("rules.intro")}</p>
       <label>
-        Editors who must approve each verdict (never its author)
+        {t("rules.approvers")}
         <select value={rules.approvers} onChange={(e) => set({ approvers: Number(e.target.value) })}>
           {approverChoices.map((n) => (
             <option key={n} value={n}>
@@ -66,21 +65,21 @@ export function ApprovalRulesForm() {
         </select>
       </label>
       <fieldset>
-        <legend>Ratings that need more editors</legend>
+        <legend>{t("rules.byRating")}</legend>
         {scale.data?.map((rating) => (
           <label key={rating.key}>
             {rating.label}
             <select
-              aria-label={`Editors for ${rating.label}`}
+              aria-label={t("rules.editorsFor", { rating: rating.label })}
               value={rules.approversByRating[rating.key] ?? ""}
               onChange={(e) => forRating(rating.key, e.target.value)}
             >
-              <option value="">As every verdict</option>
+              <option value="">{t("rules.asEvery")}</option>
               {approverChoices
                 .filter((n) => n > 1)
                 .map((n) => (
                   <option key={n} value={n}>
-                    {n} editors
+                    {t("rules.editors", { n })}
                   </option>
                 ))}
             </select>
@@ -88,11 +87,11 @@ export function ApprovalRulesForm() {
         ))}
       </fieldset>
       <label>
-        Sources a verdict must cite before it is submitted
+        {t("rules.minSources")}
         <input {...count("minSources")} />
       </label>
       <label>
-        Of those, sources that support or refute the claim
+        {t("rules.minStanced")}
         <input {...count("minStancedSources")} />
         {fieldError(save.error, "minStancedSources") && (
           <span className="error">{fieldError(save.error, "minStancedSources")}</span>
@@ -104,8 +103,7 @@ export function ApprovalRulesForm() {
           checked={rules.rightOfReply}
           onChange={(e) => set({ rightOfReply: e.target.checked })}
         />
-        Right of reply before publication: the claimant's response, or a contact attempt whose deadline has
-        passed, must be on record (or an editor waives it, saying why)
+        {t("rules.rightOfReply")}
       </label>
       <label className="checkbox">
         <input
@@ -113,12 +111,12 @@ export function ApprovalRulesForm() {
           checked={rules.showReplyOnPage}
           onChange={(e) => set({ showReplyOnPage: e.target.checked })}
         />
-        Say on the public page when we asked the claimant for comment (and whether they answered)
+        {t("rules.showReply")}
       </label>
       <FormError error={save.error} />
-      {save.isSuccess && !save.isPending && <p role="status">Approval rules saved.</p>}
+      {save.isSuccess && !save.isPending && <p role="status">{t("rules.saved")}</p>}
       <button type="submit" disabled={save.isPending}>
-        {save.isPending ? "Saving…" : "Save approval rules"}
+        {save.isPending ? t("verdictPanel.saving") : t("rules.save")}
       </button>
     </form>
   );

@@ -3,10 +3,12 @@ import { RatingBadge } from "@factdesk/ui";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { FormError } from "../components/FormError";
+import { useT } from "../lib/i18n";
 import { queryClient, trpc } from "../lib/trpc";
 
 /** Admins rename, reorder and add ratings, each with its ClaimReview value and colour. */
 export function RatingScalePage() {
+  const t = useT();
   const scale = useQuery(trpc.ratingScale.list.queryOptions());
   const [rows, setRows] = useState<TRating[] | null>(null);
   useEffect(() => {
@@ -20,7 +22,7 @@ export function RatingScalePage() {
       },
     }),
   );
-  if (!rows) return <p className="page-status">Loading…</p>;
+  if (!rows) return <p className="page-status">{t("app.loading")}</p>;
 
   const edit = (index: number, change: Partial<TRating>) =>
     setRows(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
@@ -34,21 +36,18 @@ export function RatingScalePage() {
 
   return (
     <section>
-      <title>Rating scale · Factdesk</title>
-      <h1>Rating scale</h1>
-      <p className="muted">
-        The ClaimReview value places a rating on the ordinal scale (1 = worst). Leave it empty for ratings
-        outside the scale, such as Misleading.
-      </p>
+      <title>{t("ratings.pageTitle")}</title>
+      <h1>{t("app.nav.ratings")}</h1>
+      <p className="muted">{t("ratings.intro")}</p>
       <table className="queue">
-        <caption className="visually-hidden">Ratings, in order</caption>
+        <caption className="visually-hidden">{t("ratings.caption")}</caption>
         <thead>
           <tr>
-            <th scope="col">Key</th>
-            <th scope="col">Label</th>
-            <th scope="col">ClaimReview value</th>
-            <th scope="col">Colour</th>
-            <th scope="col">Order</th>
+            <th scope="col">{t("ratings.key")}</th>
+            <th scope="col">{t("ratings.label")}</th>
+            <th scope="col">{t("ratings.value")}</th>
+            <th scope="col">{t("ratings.colour")}</th>
+            <th scope="col">{t("ratings.order")}</th>
           </tr>
         </thead>
         <tbody>
@@ -60,7 +59,7 @@ export function RatingScalePage() {
                   <code>{row.key}</code>
                 ) : (
                   <input
-                    aria-label="Key"
+                    aria-label={t("ratings.key")}
                     value={row.key}
                     onChange={(e) => edit(index, { key: e.target.value })}
                   />
@@ -68,14 +67,14 @@ export function RatingScalePage() {
               </td>
               <td>
                 <input
-                  aria-label={`Label of ${row.key}`}
+                  aria-label={t("ratings.labelOf", { key: row.key })}
                   value={row.label}
                   onChange={(e) => edit(index, { label: e.target.value })}
                 />
               </td>
               <td>
                 <input
-                  aria-label={`ClaimReview value of ${row.key}`}
+                  aria-label={t("ratings.valueOf", { key: row.key })}
                   type="number"
                   min={1}
                   max={20}
@@ -85,12 +84,12 @@ export function RatingScalePage() {
               </td>
               <td>
                 <input
-                  aria-label={`Colour of ${row.key}`}
+                  aria-label={t("ratings.colourOf", { key: row.key })}
                   type="color"
                   value={row.colour}
                   onChange={(e) => edit(index, { colour: e.target.value })}
                 />
-                <RatingBadge rating={{ label: row.label || "Preview", colour: row.colour }} />
+                <RatingBadge rating={{ label: row.label || t("verdictPanel.preview"), colour: row.colour }} />
               </td>
               <td className="row">
                 <button
@@ -99,7 +98,8 @@ export function RatingScalePage() {
                   disabled={index === 0}
                   onClick={() => move(index, -1)}
                 >
-                  Up<span className="visually-hidden"> {row.label}</span>
+                  {t("ratings.up")}
+                  <span className="visually-hidden"> {row.label}</span>
                 </button>
                 <button
                   type="button"
@@ -107,7 +107,8 @@ export function RatingScalePage() {
                   disabled={index === rows.length - 1}
                   onClick={() => move(index, 1)}
                 >
-                  Down<span className="visually-hidden"> {row.label}</span>
+                  {t("ratings.down")}
+                  <span className="visually-hidden"> {row.label}</span>
                 </button>
               </td>
             </tr>
@@ -120,14 +121,14 @@ export function RatingScalePage() {
           className="secondary"
           onClick={() => setRows([...rows, { key: "", label: "", ordinal: null, colour: "#5b6675" }])}
         >
-          Add a rating
+          {t("ratings.add")}
         </button>
         <button type="button" disabled={save.isPending} onClick={() => save.mutate({ ratings: rows })}>
-          Save scale
+          {t("ratings.save")}
         </button>
       </div>
       <FormError error={save.error} />
-      {save.isSuccess && <p role="status">Saved.</p>}
+      {save.isSuccess && <p role="status">{t("emailPrefs.saved")}</p>}
     </section>
   );
 }

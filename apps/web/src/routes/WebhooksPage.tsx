@@ -3,11 +3,13 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { FormError } from "../components/FormError";
 import { Timestamp } from "../components/Timestamp";
+import { useT } from "../lib/i18n";
 import { fieldError, queryClient, trpc } from "../lib/trpc";
 
 /** Admins register endpoints for publication events and watch their deliveries. */
 export function WebhooksPage() {
   const id = useId();
+  const t = useT();
   const hooks = useQuery(trpc.webhook.list.queryOptions());
   const deliveries = useQuery({ ...trpc.webhook.deliveries.queryOptions({}), refetchInterval: 5000 });
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.webhook.pathKey() });
@@ -28,22 +30,22 @@ export function WebhooksPage() {
 
   return (
     <section>
-      <title>Webhooks · Factdesk</title>
-      <h1>Webhooks</h1>
+      <title>{t("webhooks.pageTitle")}</title>
+      <h1>{t("app.nav.webhooks")}</h1>
       <p className="muted">
-        Each delivery is a POST of JSON signed in the <code>Factdesk-Signature</code> header:{" "}
-        <code>t=&lt;unix time&gt;,v1=&lt;hex HMAC-SHA256 of "t.body" with your secret&gt;</code>. Failed
-        deliveries are retried with growing delays.
+        {t("webhooks.signed")} <code>Factdesk-Signature</code>:{" "}
+        <code>t=&lt;unix time&gt;,v1=&lt;hex HMAC-SHA256 of "t.body" with your secret&gt;</code>.{" "}
+        {t("webhooks.retried")}
       </p>
       <FormError error={hooks.error ?? remove.error} />
-      {hooks.data?.length === 0 && <p>No webhooks yet.</p>}
+      {hooks.data?.length === 0 && <p>{t("webhooks.none")}</p>}
       {hooks.data && hooks.data.length > 0 && (
-        <ul className="links" aria-label="Registered webhooks">
+        <ul className="links" aria-label={t("webhooks.registered")}>
           {hooks.data.map((hook) => (
             <li key={hook.id}>
               <code>{hook.url}</code>{" "}
               <span className="muted">
-                ({hook.events.join(", ")}; secret {hook.secretHint})
+                ({hook.events.join(", ")}; {t("webhooks.secretHint", { hint: hook.secretHint })})
               </span>{" "}
               <button
                 type="button"
@@ -51,7 +53,7 @@ export function WebhooksPage() {
                 disabled={remove.isPending}
                 onClick={() => remove.mutate({ id: hook.id })}
               >
-                Remove
+                {t("sources.remove")}
               </button>
             </li>
           ))}
@@ -59,9 +61,9 @@ export function WebhooksPage() {
       )}
 
       <form className="stack wide" onSubmit={submit} aria-labelledby={`${id}-add`}>
-        <h2 id={`${id}-add`}>Add a webhook</h2>
+        <h2 id={`${id}-add`}>{t("webhooks.add")}</h2>
         <label>
-          Endpoint address
+          {t("webhooks.endpointAddress")}
           <input
             name="url"
             type="url"
@@ -72,7 +74,7 @@ export function WebhooksPage() {
           {invalid("url") && <span className="error">{invalid("url")}</span>}
         </label>
         <label>
-          Secret (at least 16 characters; shown only as its last four)
+          {t("webhooks.secret", { min: limits.webhookSecretMin })}
           <input
             name="secret"
             type="password"
@@ -84,7 +86,7 @@ export function WebhooksPage() {
           {invalid("secret") && <span className="error">{invalid("secret")}</span>}
         </label>
         <fieldset>
-          <legend>Events</legend>
+          <legend>{t("webhooks.events")}</legend>
           {webhookEvents.map((event) => (
             <label key={event} className="checkbox">
               <input
@@ -103,27 +105,27 @@ export function WebhooksPage() {
         </fieldset>
         <FormError error={create.error} />
         <button type="submit" disabled={create.isPending}>
-          Add webhook
+          {t("webhooks.addButton")}
         </button>
       </form>
 
-      <h2>Deliveries</h2>
+      <h2>{t("webhooks.deliveries")}</h2>
       <FormError error={deliveries.error} />
-      {deliveries.data?.length === 0 && <p>Nothing delivered yet.</p>}
+      {deliveries.data?.length === 0 && <p>{t("webhooks.noDeliveries")}</p>}
       {deliveries.data && deliveries.data.length > 0 && (
         <table className="queue">
-          <caption className="visually-hidden">Webhook deliveries, newest first</caption>
+          <caption className="visually-hidden">{t("webhooks.caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">Event</th>
-              <th scope="col">Endpoint</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t("webhooks.event")}</th>
+              <th scope="col">{t("webhooks.endpoint")}</th>
+              <th scope="col">{t("queue.status")}</th>
               <th scope="col" className="numeric">
-                Attempts
+                {t("webhooks.attempts")}
               </th>
-              <th scope="col">Last response</th>
-              <th scope="col">Next retry</th>
-              <th scope="col">Queued</th>
+              <th scope="col">{t("webhooks.lastResponse")}</th>
+              <th scope="col">{t("webhooks.nextRetry")}</th>
+              <th scope="col">{t("webhooks.queued")}</th>
             </tr>
           </thead>
           <tbody>
