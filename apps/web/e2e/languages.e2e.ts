@@ -63,6 +63,12 @@ describe("the app in a person's own language", () => {
       expect.arrayContaining(["Fuentes", "Derecho de réplica", "Comentarios", "Historial"]),
     );
     expect(untranslatedIn(claim)).toEqual([]);
+    // What the server says (why a step is blocked, the claim's history) is in Spanish too.
+    const said = await page.locator("main").innerText();
+    const serverWords = Object.entries(english).filter(
+      ([id, text]) => /^(blocker|history|transition)\./.test(id) && !text.includes("{") && text.length > 12,
+    );
+    expect(serverWords.filter(([, text]) => said.includes(text))).toEqual([]);
     expect(await accessibilityProblems(page)).toEqual([]);
 
     // Arabic: the page runs right to left; what has no Arabic words yet is said in English.

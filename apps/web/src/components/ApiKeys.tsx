@@ -38,7 +38,8 @@ export function ApiKeys() {
       <FormError error={create.error ?? revoke.error ?? keys.error} />
       {create.data && (
         <p className="notice" role="status">
-          {t("apiKeys.made", { name: create.data.name })} <code>{create.data.key}</code>. {t("apiKeys.copyNow")}
+          {t("apiKeys.made", { name: create.data.name })} <code>{create.data.key}</code>.{" "}
+          {t("apiKeys.copyNow")}
         </p>
       )}
       {keys.data && keys.data.length > 0 && (

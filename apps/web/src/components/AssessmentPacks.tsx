@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { fileSize } from "../lib/file-size";
+import { useT } from "../lib/i18n";
 import { queryClient, trpc } from "../lib/trpc";
 import { FormError } from "./FormError";
 import { Timestamp } from "./Timestamp";
@@ -13,6 +14,7 @@ const lastDay = (date: Date | string) => day(new Date(new Date(date).getTime() -
  * made into a zip of HTML and CSV by a job; the list says when each is ready to download.
  */
 export function AssessmentPacks() {
+  const t = useT();
   const packs = useQuery({
     ...trpc.assessmentPack.list.queryOptions(),
     // A pack is made in the background: look again while one is being made.
@@ -31,16 +33,11 @@ export function AssessmentPacks() {
   };
   return (
     <section aria-labelledby="assessment-packs">
-      <h2 id="assessment-packs">Assessment pack</h2>
-      <p className="muted">
-        What IFCN and EFCSN assessors ask for, for a period: the published checks with their ratings,
-        claimants and every source with its archived copy; corrections and retractions; balance by claimant,
-        party and rating; reader requests; and the policy pages with their change history. A zip of HTML and
-        CSV.
-      </p>
-      <form className="row" aria-label="Make an assessment pack" onSubmit={submit}>
+      <h2 id="assessment-packs">{t("packs.title")}</h2>
+      <p className="muted">{t("packs.intro")}</p>
+      <form className="row" aria-label={t("packs.make")} onSubmit={submit}>
         <label>
-          From
+          {t("packs.from")}
           <input
             type="date"
             value={period.from}
@@ -48,7 +45,7 @@ export function AssessmentPacks() {
           />
         </label>
         <label>
-          To
+          {t("packs.to")}
           <input
             type="date"
             value={period.to}
@@ -56,24 +53,25 @@ export function AssessmentPacks() {
           />
         </label>
         <button type="submit" disabled={request.isPending}>
-          Make the pack
+          {t("packs.makeButton")}
         </button>
-        <span className="muted">Empty dates: the last three months.</span>
+        <span className="muted">{t("packs.emptyDates")}</span>
       </form>
       <FormError error={request.error ?? packs.error} />
       {packs.data && packs.data.length > 0 && (
-        <ul aria-label="Assessment packs">
+        <ul aria-label={t("packs.list")}>
           {packs.data.map((pack) => (
             <li key={pack.id}>
-              {day(pack.from)} to {lastDay(pack.to)}, asked <Timestamp value={pack.createdAt} />:{" "}
+              {t("packs.period", { from: day(pack.from), to: lastDay(pack.to) })}{" "}
+              <Timestamp value={pack.createdAt} />:{" "}
               {pack.readyAt ? (
                 <a href={`/export/assessment-packs/${pack.id}.zip`} download>
-                  Download ({fileSize(pack.bytes ?? 0)})
+                  {t("packs.download", { size: fileSize(pack.bytes ?? 0) })}
                 </a>
               ) : pack.error ? (
-                <span className="error">failed: {pack.error}</span>
+                <span className="error">{t("packs.failed", { error: pack.error })}</span>
               ) : (
-                <span role="status">being made…</span>
+                <span role="status">{t("packs.beingMade")}</span>
               )}
             </li>
           ))}

@@ -15,10 +15,7 @@ export function EmailPreferencesForm() {
     if (current.data && preferences === null) setPreferences(current.data.preferences);
   }, [current.data, preferences]);
   const save = useMutation(trpc.account.setEmailPreferences.mutationOptions());
-  if (!mail.data?.enabled)
-    return (
-      <p className="muted">{t("emailPrefs.noMail")}</p>
-    );
+  if (!mail.data?.enabled) return <p className="muted">{t("emailPrefs.noMail")}</p>;
   if (!preferences) return null;
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -7,6 +7,7 @@ import { ApprovalRulesForm } from "../components/ApprovalRulesForm";
 import { AssessmentPacks } from "../components/AssessmentPacks";
 import { FormError } from "../components/FormError";
 import { LocaleOptions } from "../components/LanguagePicker";
+import { useT } from "../lib/i18n";
 import { fieldError, queryClient, trpc } from "../lib/trpc";
 
 type TForm = Omit<TSettingsUpdateInput, "version">;
@@ -16,6 +17,7 @@ const keptEmpty = new Set<TTextField>(["methodology", "correctionsPolicy", "tipC
 
 /** Admins set who publishes (ClaimReview's author), where, and the public policy pages. */
 export function SettingsPage() {
+  const t = useT();
   const current = useQuery(trpc.settings.get.queryOptions());
   const [form, setForm] = useState<TForm | null>(null);
   const [version, setVersion] = useState(0);
@@ -34,7 +36,7 @@ export function SettingsPage() {
     }),
   );
   if (current.error) return <FormError error={current.error} />;
-  if (!form) return <p className="page-status">Loading…</p>;
+  if (!form) return <p className="page-status">{t("app.loading")}</p>;
 
   const conflict = save.error instanceof TRPCClientError && save.error.data?.code === "CONFLICT";
   const field = (name: TTextField) => ({
@@ -57,62 +59,61 @@ export function SettingsPage() {
 
   return (
     <section>
-      <title>Settings · Factdesk</title>
-      <h1>Settings</h1>
+      <title>{t("settings.pageTitle")}</title>
+      <h1>{t("app.nav.settings")}</h1>
       <form className="stack wide" onSubmit={submit}>
         <fieldset>
-          <legend>Organisation (the author of every ClaimReview)</legend>
+          <legend>{t("settings.organisation")}</legend>
           <label>
-            Name
+            {t("monitoring.name")}
             <input {...field("organisationName")} maxLength={limits.organisationName} />
             {invalid("organisationName")}
           </label>
           <label>
-            Web address
+            {t("settings.webAddress")}
             <input type="url" placeholder="https://" {...field("organisationUrl")} />
             {invalid("organisationUrl")}
           </label>
           <label>
-            Logo address
+            {t("settings.logo")}
             <input type="url" placeholder="https://" {...field("logoUrl")} />
             {invalid("logoUrl")}
           </label>
           <label>
-            Public site address (empty: the server's PUBLIC_URL)
+            {t("settings.publicUrl")}
             <input type="url" placeholder="https://" {...field("publicUrl")} />
             {invalid("publicUrl")}
           </label>
         </fieldset>
         <label>
           <span>
-            Methodology (Markdown, shown at <a href="/methodology">/methodology</a>)
+            {t("settings.methodology")} <a href="/methodology">/methodology</a>)
           </span>
           <textarea rows={12} {...field("methodology")} />
           {invalid("methodology")}
         </label>
         <label>
           <span>
-            Corrections policy (Markdown, shown at <a href="/corrections-policy">/corrections-policy</a>)
+            {t("settings.corrections")} <a href="/corrections-policy">/corrections-policy</a>)
           </span>
           <textarea rows={8} {...field("correctionsPolicy")} />
           {invalid("correctionsPolicy")}
         </label>
         <label>
           <span>
-            About us: staff and ownership (Markdown, shown at <a href="/about">/about</a> with its
-            last-updated date)
+            {t("settings.about")} <a href="/about">/about</a> {t("settings.withDate")}
           </span>
           <textarea rows={6} {...field("about")} />
           {invalid("about")}
         </label>
         <label>
           <span>
-            Funding (Markdown, shown at <a href="/funding">/funding</a> with its last-updated date)
+            {t("settings.funding")} <a href="/funding">/funding</a> {t("settings.withDate")}
           </span>
           <textarea rows={6} {...field("funding")} />
           {invalid("funding")}
         </label>
-        <p className="muted">Every saved version of these four pages is kept for the assessment pack.</p>
+        <p className="muted">{t("settings.versionsKept")}</p>
         <label>
           Language of the public site (its pages and the tip form)
           <select
@@ -128,13 +129,11 @@ export function SettingsPage() {
             checked={form.requireTwoFactor ?? false}
             onChange={(e) => setForm({ ...form, requireTwoFactor: e.target.checked })}
           />
-          Editors and admins must sign in with a second factor (an authenticator app); until they set it up,
-          they can only do that
+          {t("settings.requireTwoFactor")}
         </label>
         <label>
           <span>
-            What the tip form at <a href="/tips">/tips</a> tells readers their contact address is for (empty:
-            the default wording)
+            {t("settings.tipConsent")} <a href="/tips">/tips</a> {t("settings.tipConsentEnd")}
           </span>
           <textarea rows={3} {...field("tipConsent")} maxLength={limits.reason} />
           {invalid("tipConsent")}
@@ -142,22 +141,22 @@ export function SettingsPage() {
         <FormError error={save.error} />
         {conflict && (
           <p>
-            Your text is still here.{" "}
+            {t("settings.textKept")}{" "}
             <button
               type="button"
               className="secondary"
               onClick={() => setVersion(current.data?.version ?? version)}
             >
-              Keep my version and save over theirs
+              {t("settings.keepMine")}
             </button>{" "}
             <button type="button" className="secondary" onClick={() => setForm(null)}>
-              Discard mine and load theirs
+              {t("settings.loadTheirs")}
             </button>
           </p>
         )}
-        {save.isSuccess && !save.isPending && <p role="status">Saved.</p>}
+        {save.isSuccess && !save.isPending && <p role="status">{t("emailPrefs.saved")}</p>}
         <button type="submit" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : "Save settings"}
+          {save.isPending ? t("verdictPanel.saving") : t("settings.save")}
         </button>
       </form>
       <ApprovalRulesForm />

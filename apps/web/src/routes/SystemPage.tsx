@@ -4,12 +4,12 @@ import { ApiKeys } from "../components/ApiKeys";
 import { FormError } from "../components/FormError";
 import { Timestamp } from "../components/Timestamp";
 import { fileSize } from "../lib/file-size";
+import { useT } from "../lib/i18n";
 import { fieldError, queryClient, trpc } from "../lib/trpc";
-
-const triggerLabels = { scheduled: "scheduled", manual: "asked for" } as const;
 
 /** Admins: the desk's backups (when the last one was made, the schedule, "Back up now") and the public API's keys. */
 export function SystemPage() {
+  const t = useT();
   const status = useQuery({
     ...trpc.system.status.queryOptions(),
     // While a backup is being made, look again until it is done.
@@ -33,34 +33,32 @@ export function SystemPage() {
 
   return (
     <section>
-      <title>System · Factdesk</title>
-      <h1>System</h1>
+      <title>{t("system.pageTitle")}</title>
+      <h1>{t("app.nav.system")}</h1>
       <FormError error={status.error} />
       {backups && (
         <>
-          <h2>Backups</h2>
+          <h2>{t("system.backups")}</h2>
           {backups.overdue && (
             <p className="notice" role="alert">
-              A backup is overdue:{" "}
+              {t("system.overdue")}{" "}
               {backups.lastSuccess?.finishedAt ? (
                 <>
-                  the last one finished <Timestamp value={backups.lastSuccess.finishedAt} />
+                  {t("system.lastFinished")} <Timestamp value={backups.lastSuccess.finishedAt} />
                 </>
               ) : (
-                "none has been made yet"
+                t("system.noneMade")
               )}
-              , and the schedule asks for one every {backups.schedule.everyHours} hours. Look at the latest
-              attempt below, and at the job workers.
+              {t("system.overdueSchedule", { hours: backups.schedule.everyHours })}
             </p>
           )}
           {backups.schedule.everyHours === 0 && (
             <p className="notice" role="status">
-              Scheduled backups are off: only backups asked for here or made with <code>factdesk backup</code>{" "}
-              exist.
+              {t("system.off")} <code>factdesk backup</code> {t("system.offEnd")}
             </p>
           )}
           <dl className="facts">
-            <dt>Last backup</dt>
+            <dt>{t("system.last")}</dt>
             <dd>
               {backups.lastSuccess?.finishedAt ? (
                 <>
@@ -68,25 +66,25 @@ export function SystemPage() {
                   {fileSize(backups.lastSuccess.bytes ?? 0)} (<code>{backups.lastSuccess.file}</code>)
                 </>
               ) : (
-                "none yet"
+                t("system.noneYet")
               )}
             </dd>
-            <dt>Next scheduled</dt>
+            <dt>{t("system.next")}</dt>
             <dd>
               {backups.nextDueAt ? (
                 <>
-                  <Timestamp value={backups.nextDueAt} /> or within a quarter hour after
+                  <Timestamp value={backups.nextDueAt} /> {t("system.quarterHour")}
                 </>
               ) : (
-                "none (the schedule is off)"
+                t("system.noneScheduled")
               )}
             </dd>
-            <dt>Folder</dt>
+            <dt>{t("system.folder")}</dt>
             <dd>
-              <code>{backups.folder}</code> on the machine that runs the job workers (<code>BACKUP_DIR</code>)
+              <code>{backups.folder}</code> {t("system.folderWhere")} (<code>BACKUP_DIR</code>)
             </dd>
-            <dt>Database</dt>
-            <dd>{status.data?.database === "pglite" ? "embedded (PGlite)" : "PostgreSQL"}</dd>
+            <dt>{t("system.database")}</dt>
+            <dd>{status.data?.database === "pglite" ? t("system.embedded") : "PostgreSQL"}</dd>
           </dl>
           <p>
             <button
@@ -94,19 +92,24 @@ export function SystemPage() {
               disabled={backUp.isPending || Boolean(backups.running)}
               onClick={() => backUp.mutate()}
             >
-              Back up now
+              {t("system.backUpNow")}
             </button>{" "}
             {backups.running && (
               <span role="status">
-                A backup is being made (started <Timestamp value={backups.running.startedAt} />
+                {t("system.running")} <Timestamp value={backups.running.startedAt} />
                 )…
               </span>
             )}
           </p>
           <FormError error={backUp.error} />
-          <form aria-label="Backup schedule" className="row" onSubmit={submit} key={backups.schedule.version}>
+          <form
+            aria-label={t("system.schedule")}
+            className="row"
+            onSubmit={submit}
+            key={backups.schedule.version}
+          >
             <label htmlFor={`${id}-every`}>
-              Back up every (hours; 0: never by itself)
+              {t("system.every")}
               <input
                 id={`${id}-every`}
                 name="everyHours"
@@ -119,7 +122,7 @@ export function SystemPage() {
               />
             </label>
             <label htmlFor={`${id}-keep`}>
-              Backups to keep
+              {t("system.keep")}
               <input
                 id={`${id}-keep`}
                 name="keep"
@@ -132,19 +135,19 @@ export function SystemPage() {
               />
             </label>
             <button type="submit" disabled={save.isPending}>
-              Save schedule
+              {t("system.saveSchedule")}
             </button>
           </form>
           <FormError error={save.error} />
-          {save.isSuccess && <p role="status">Schedule saved.</p>}
+          {save.isSuccess && <p role="status">{t("system.scheduleSaved")}</p>}
           {backups.recent.length > 0 && (
             <table>
-              <caption>Recent backups</caption>
+              <caption>{t("system.recent")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Started</th>
-                  <th scope="col">How</th>
-                  <th scope="col">Result</th>
+                  <th scope="col">{t("system.started")}</th>
+                  <th scope="col">{t("system.how")}</th>
+                  <th scope="col">{t("system.result")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -153,17 +156,17 @@ export function SystemPage() {
                     <td>
                       <Timestamp value={backup.startedAt} />
                     </td>
-                    <td>{triggerLabels[backup.trigger]}</td>
+                    <td>{t(backup.trigger === "scheduled" ? "system.scheduled" : "system.manual")}</td>
                     <td>
                       {backup.error ? (
-                        <span className="error">failed: {backup.error}</span>
+                        <span className="error">{t("packs.failed", { error: backup.error })}</span>
                       ) : backup.finishedAt ? (
                         <>
                           {fileSize(backup.bytes ?? 0)}, <code>{backup.file}</code>
-                          {backup.prunedAt && <span className="muted"> (removed: newer ones are kept)</span>}
+                          {backup.prunedAt && <span className="muted"> {t("system.pruned")}</span>}
                         </>
                       ) : (
-                        "being made…"
+                        t("packs.beingMade")
                       )}
                     </td>
                   </tr>
@@ -172,10 +175,9 @@ export function SystemPage() {
             </table>
           )}
           <p className="muted">
-            A backup holds every table but sessions, and the audit chain's signed checkpoints; it also holds
-            password hashes and webhook secrets, so keep copies where only operators can read them. Restore
-            one into an empty database with <code>factdesk restore FILE</code>; the audit chain verifies with
-            the same <code>AUDIT_KEY</code>, which is not in the backup.
+            {t("system.holds")} <code>factdesk restore FILE</code>; {t("system.auditKey")}{" "}
+            <code>AUDIT_KEY</code>
+            {t("system.notInBackup")}
           </p>
         </>
       )}

@@ -128,11 +128,7 @@ export function UsersPage() {
           </label>
         )}
         {!inviting && (
-          <NewPasswordField
-            label={t("users.firstPassword")}
-            name="password"
-            error={create.error}
-          />
+          <NewPasswordField label={t("users.firstPassword")} name="password" error={create.error} />
         )}
         <FormError error={adding.error} inline={["email", "password"]} />
         {invite.isSuccess && inviting && <p role="status">{t("users.invited")}</p>}
@@ -161,7 +157,11 @@ function ResetPassword({ user }: { user: { id: string; name: string } }) {
         <span className="visually-hidden"> {t("users.resetOf", { name: user.name })}</span>
       </summary>
       <form onSubmit={submit} className="stack" noValidate>
-        <NewPasswordField label={t("users.newPasswordFor", { name: user.name })} name="password" error={reset.error} />
+        <NewPasswordField
+          label={t("users.newPasswordFor", { name: user.name })}
+          name="password"
+          error={reset.error}
+        />
         <FormError error={reset.error} inline={["password"]} />
         {reset.isSuccess && (
           <p role="status" className="notice">
