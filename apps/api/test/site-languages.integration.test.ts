@@ -54,6 +54,16 @@ describe("the public site's language", () => {
     const fr = await read("/verdicts");
     expect(fr.document.documentElement.getAttribute("lang")).toBe("fr");
     expect(fr.document.querySelector("main p.muted")?.textContent).toBe("2 vérifications ; page 1 sur 1.");
+    // The feeds speak it too.
+    await server.caughtUp();
+    const feed = (await (await fetch(`${server.url}/feed.json`)).json()) as {
+      language: string;
+      title: string;
+    };
+    expect(feed.language).toBe("fr");
+    expect(feed.title).toMatch(/ : vérifications$/);
+    const rss = await (await fetch(`${server.url}/feed.xml`)).text();
+    expect(rss).toContain("<language>fr</language>");
 
     await speak("ar");
     const ar = await read(path);

@@ -1,5 +1,5 @@
 import { type DbOrTx, ratings } from "@factdesk/db";
-import { renderMarkdown } from "@factdesk/schema";
+import { renderMarkdown, sayIn, words } from "@factdesk/schema";
 import express, { type Request, type Response } from "express";
 import { Feed } from "feed";
 import { z } from "zod";
@@ -146,6 +146,9 @@ export function publicRoutes(db: DbOrTx, configuredPublicUrl: URL, pages: TPageC
   const feed = async (format: "rss" | "json") => {
     const current = await site();
     const name = current.settings.organisationName ?? "Factdesk";
+    // The feeds speak the public site's language, as its pages do.
+    const locale = current.settings.publicLocale;
+    const say = sayIn(locale);
     const { items } = await listPublicVerdicts(db, { page: 1 });
     const entries: { title: string; id: string; link: string; summary: string; html: string; date: Date }[] =
       [];
@@ -153,7 +156,14 @@ export function publicRoutes(db: DbOrTx, configuredPublicUrl: URL, pages: TPageC
       const verdict = await publicVerdict(db, item.slug, current);
       if (!verdict) continue;
       const link = verdictPageUrl(current.base, verdict.slug);
-      const summary = verdict.summary ?? `${verdict.rating?.label ?? "Verdict"}: ${verdict.claim.text}`;
+      const summary =
+        verdict.summary ??
+        say(
+          words("verdict.description", {
+            rating: verdict.rating?.label ?? words("verdict.defaultRating"),
+            claim: verdict.claim.text,
+          }),
+        );
       const { explanationHtml } = verdict;
       entries.push({
         title: verdict.headline,
@@ -164,9 +174,9 @@ export function publicRoutes(db: DbOrTx, configuredPublicUrl: URL, pages: TPageC
         date: verdict.publishedAt,
       });
       for (const correction of verdict.corrections) {
-        const note = correction.correctionNote ?? "Corrected.";
+        const note = correction.correctionNote ?? say(words("feed.corrected"));
         entries.push({
-          title: `Correction: ${verdict.headline}`,
+          title: say(words("feed.correction", { headline: verdict.headline })),
           id: `${link}#correction-${correction.number}`,
           link: `${link}#corrections`,
           summary: note,
@@ -175,9 +185,9 @@ export function publicRoutes(db: DbOrTx, configuredPublicUrl: URL, pages: TPageC
         });
       }
       if (verdict.retraction) {
-        const reason = verdict.retraction.reason ?? "Retracted.";
+        const reason = verdict.retraction.reason ?? say(words("feed.retractedNote"));
         entries.push({
-          title: `Retracted: ${verdict.headline}`,
+          title: say(words("feed.retracted", { headline: verdict.headline })),
           id: `${link}#retraction`,
           link,
           summary: reason,
@@ -189,8 +199,8 @@ export function publicRoutes(db: DbOrTx, configuredPublicUrl: URL, pages: TPageC
     entries.sort((a, b) => b.date.getTime() - a.date.getTime());
     const updated = latest(new Date(0), ...entries.map((e) => e.date));
     const newest = entries.slice(0, 50);
-    const title = `${name}: fact-checks`;
-    const description = `Verdicts, corrections and retractions published by ${name}.`;
+    const title = say(words("feed.title", { name }));
+    const description = say(words("feed.description", { name }));
     const feedUrl = (path: string) => new URL(path, current.base).href;
     if (format === "json")
       // JSON Feed 1.1 (the feed library writes 1.0): every item has a summary and its HTML.
@@ -201,7 +211,7 @@ export function publicRoutes(db: DbOrTx, configuredPublicUrl: URL, pages: TPageC
           home_page_url: current.base.href,
           feed_url: feedUrl("/feed.json"),
           description,
-          language: "en",
+          language: locale,
           ...(current.settings.logoUrl ? { icon: current.settings.logoUrl } : {}),
           authors: [{ name, url: current.base.href }],
           items: newest.map((entry) => ({
@@ -220,7 +230,7 @@ export function publicRoutes(db: DbOrTx, configuredPublicUrl: URL, pages: TPageC
       description,
       id: current.base.href,
       link: current.base.href,
-      language: "en",
+      language: locale,
       updated,
       generator: "Factdesk",
       copyright: `© ${name}`,
