@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@factdesk/db";
-import { DomainError } from "@factdesk/schema";
+import { DomainError, words } from "@factdesk/schema";
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 
@@ -28,12 +28,12 @@ export async function lockVersion<T extends VersionedTable>(
 
 /** NOT_FOUND when the row does not exist; CONFLICT, with the current row, when it is not at `version`. */
 function assertVersion<R>(row: R | undefined, version: number, noun: string): asserts row is R {
-  if (!row) throw new DomainError("NOT_FOUND", `No ${noun} with that id exists.`);
+  if (!row) throw new DomainError("NOT_FOUND", words("version.notFound", { noun }));
   const current = (row as unknown as { version: number }).version;
   if (current !== version) {
     throw new DomainError(
       "CONFLICT",
-      `Someone changed this ${noun} since you opened it (you saw version ${version}, it is now ${current}). Review the changes and try again.`,
+      words("version.changed", { noun, version, current }),
       { current: row },
     );
   }
@@ -56,7 +56,7 @@ export async function refuseStaleWrite<T extends VersionedTable>(
     .where(eq(table.id, id))) as T["$inferSelect"][];
   assertVersion(row, version, noun);
   // At the version but unchanged: a concurrent writer won and was undone meanwhile.
-  throw new DomainError("CONFLICT", `Someone changed this ${noun} at the same moment; reload and try again.`);
+  throw new DomainError("CONFLICT", words("version.race", { noun }));
 }
 
 /**
@@ -78,9 +78,6 @@ export async function updateVersion<T extends VersionedTable>(
     .where(and(eq(table.id, id), eq(table.version, version), extra))
     .returning()) as T["$inferSelect"][];
   if (!row)
-    throw new DomainError(
-      "CONFLICT",
-      `Someone changed this ${noun} at the same moment; reload and try again.`,
-    );
+    throw new DomainError("CONFLICT", words("version.race", { noun }));
   return row;
 }
