@@ -31,11 +31,7 @@ function assertVersion<R>(row: R | undefined, version: number, noun: string): as
   if (!row) throw new DomainError("NOT_FOUND", words("version.notFound", { noun }));
   const current = (row as unknown as { version: number }).version;
   if (current !== version) {
-    throw new DomainError(
-      "CONFLICT",
-      words("version.changed", { noun, version, current }),
-      { current: row },
-    );
+    throw new DomainError("CONFLICT", words("version.changed", { noun, version, current }), { current: row });
   }
 }
 
@@ -77,7 +73,6 @@ export async function updateVersion<T extends VersionedTable>(
     .set({ ...set, version: sql`${table.version} + 1` } as never)
     .where(and(eq(table.id, id), eq(table.version, version), extra))
     .returning()) as T["$inferSelect"][];
-  if (!row)
-    throw new DomainError("CONFLICT", words("version.race", { noun }));
+  if (!row) throw new DomainError("CONFLICT", words("version.race", { noun }));
   return row;
 }
