@@ -1,3 +1,4 @@
+import { keepEncoderWarm } from "@factdesk/claims";
 import { createApp, WEB_BASE } from "./app";
 import { startCheckpoints } from "./audit-checkpoints";
 import { serveBackups } from "./backups";
@@ -17,6 +18,7 @@ import { isEmpty, seedDatabase } from "./seed";
 
 async function main() {
   const config = loadConfig();
+  keepEncoderWarm();
   const logger = createLogger(config.observability.logLevel);
   const { database, auditKey } = await openDatabase(config);
 

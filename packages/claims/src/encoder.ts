@@ -41,6 +41,7 @@ type TThread = { worker: Worker; pending: Map<number, TPending>; idle?: NodeJS.T
 
 let threads: TThread[] = [];
 let threadCount = 1;
+let keepWarm = false;
 let nextId = 0;
 let turn = 0;
 
@@ -65,6 +66,7 @@ function startThread(): TThread {
     else waiting.reject(new Error(`Sentence encoder failed: ${error}`));
     if (thread.pending.size === 0) {
       worker.unref();
+      if (keepWarm) return;
       thread.idle = setTimeout(() => {
         threads = threads.filter((t) => t !== thread);
         void worker.terminate();
@@ -88,6 +90,15 @@ function embedOnThread(texts: string[]): Promise<Float32Array> {
     thread.pending.set(id, { resolve, reject });
     thread.worker.postMessage({ id, texts });
   });
+}
+
+/**
+ * For a server: load the model now, in the background, and keep it loaded, so no ingest or
+ * match waits about a second for it to load again after a quiet minute. Costs its ~250 MB.
+ */
+export function keepEncoderWarm() {
+  keepWarm = true;
+  embedSentences(["Factdesk."]).catch(() => {}); // a failure shows on the first real use
 }
 
 /**
