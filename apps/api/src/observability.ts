@@ -3,7 +3,6 @@ import type { DbHandle } from "@factdesk/db";
 import { JOB_SCHEMA } from "@factdesk/db";
 import express, { type Request, type Response } from "express";
 import pino, { type Logger } from "pino";
-import { pinoHttp } from "pino-http";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
 // What an operator reads: one JSON log line per request (pino) and Prometheus metrics. Both are
@@ -70,36 +69,38 @@ export const noteUser = (res: Response, userId: string | undefined) => {
  * One log line per request, with its id (also sent back as X-Request-Id and shown in error
  * messages), the user, the route or procedure, the status and the duration.
  */
-export function requestLogging(logger: Logger) {
-  return pinoHttp({
-    logger,
-    genReqId: (req, res) => {
-      const id = requestIdOf(req.headers["x-request-id"]);
-      res.setHeader("X-Request-Id", id);
-      return id;
-    },
-    quietReqLogger: true,
-    serializers: {
-      req: (req: { id: string; method: string }) => ({ id: req.id, method: req.method }),
-      res: (res: { statusCode: number }) => ({ status: res.statusCode }),
-    },
-    // Said once, when the request is done (the user is known by then).
-    customSuccessObject: (req, res, line) => ({
-      ...line,
-      route: routeOf(req as Request),
-      user: (res as Response).locals?.userId ?? null,
-    }),
-    customErrorObject: (req, res, _error, line) => ({
-      ...line,
-      route: routeOf(req as Request),
-      user: (res as Response).locals?.userId ?? null,
-    }),
-    customLogLevel: (_req, res, error) =>
-      error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info",
-    customSuccessMessage: (req, res) => `${req.method} ${routeOf(req as Request)} ${res.statusCode}`,
-    customErrorMessage: (req, res) => `${req.method} ${routeOf(req as Request)} ${res.statusCode}`,
-    autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/metrics" },
-  });
+export function requestLogging(logger: Logger): express.RequestHandler {
+  // Written here rather than with pino-http, which makes a child logger for every request:
+  // measured on a kept public page answered 304, that was a sixth of the request's CPU.
+  return (req, res, next) => {
+    const id = requestIdOf(req.headers["x-request-id"]);
+    (req as Request & { id?: string }).id = id;
+    res.setHeader("X-Request-Id", id);
+    if (req.url === "/healthz" || req.url === "/metrics") return next();
+    const started = performance.now();
+    const done = () => {
+      res.off("finish", done);
+      res.off("close", done);
+      const status = res.statusCode;
+      const route = routeOf(req);
+      const aborted = !res.writableFinished;
+      const level = aborted || status >= 500 ? "error" : status >= 400 ? "warn" : "info";
+      logger[level](
+        {
+          reqId: id,
+          req: { id, method: req.method },
+          res: { status },
+          responseTime: Math.round(performance.now() - started),
+          route,
+          user: res.locals.userId ?? null,
+        },
+        `${req.method} ${route} ${status}${aborted ? " (aborted)" : ""}`,
+      );
+    };
+    res.on("finish", done);
+    res.on("close", done);
+    next();
+  };
 }
 
 /** The request's id (set by requestLogging), for error messages. */
