@@ -101,50 +101,11 @@ export const entityTypes = [
 export const ZEntityType = z.enum(entityTypes);
 export type TEntityType = z.infer<typeof ZEntityType>;
 
-/** Human labels, shared by the UI and error messages. */
+/** Role names in the server's English messages (the app says them from its catalogs). */
 export const roleLabels: Record<TRole, string> = {
   fact_checker: "fact-checker",
   editor: "editor",
   admin: "admin",
-};
-
-export const claimStatusLabels: Record<TClaimStatus, string> = {
-  unverified: "Unverified",
-  sourced: "Sourced",
-  disputed: "Disputed",
-};
-
-export const claimantKindLabels: Record<TClaimantKind, string> = {
-  person: "A person",
-  organisation: "An organisation",
-};
-
-export const claimPriorityLabels: Record<TClaimPriority, string> = {
-  low: "Low",
-  normal: "Normal",
-  high: "High",
-  urgent: "Urgent",
-};
-
-export const stanceLabels: Record<TSourceStance, string> = {
-  supports: "Supports",
-  refutes: "Refutes",
-  context: "Context",
-};
-
-export const claimLinkStateLabels: Record<TClaimLinkState, string> = {
-  suggested: "Suggested",
-  confirmed: "Confirmed",
-  rejected: "Rejected",
-};
-
-export const verdictStateLabels: Record<TVerdictState, string> = {
-  draft: "Draft",
-  submitted: "Submitted",
-  changes_requested: "Changes requested",
-  approved: "Approved",
-  published: "Published",
-  retracted: "Retracted",
 };
 
 /** What a person is told about, in the app. */

@@ -12,7 +12,6 @@ export * from "./media-review";
 export * from "./merge";
 export * from "./messages";
 export * from "./notification-text";
-export * from "./plural";
 export * from "./public-api";
 export * from "./queue";
 export * from "./revision-diff";

@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { FormattedMessage } from "react-intl";
-import { useT } from "../lib/i18n";
-import { errorMessage, trpc } from "../lib/trpc";
+import { useErrorMessage, useT } from "../lib/i18n";
+import { trpc } from "../lib/trpc";
 import { Timestamp } from "./Timestamp";
 
 /**
@@ -12,6 +12,7 @@ import { Timestamp } from "./Timestamp";
 export function ArchivedCopy({ sourceId, title }: { sourceId: string; title: string }) {
   const [open, setOpen] = useState(false);
   const t = useT();
+  const errorMessage = useErrorMessage();
   const archive = useQuery({ ...trpc.source.archive.queryOptions({ id: sourceId }), enabled: open });
   return (
     <details className="archived-copy" onToggle={(event) => setOpen(event.currentTarget.open)}>

@@ -24,15 +24,16 @@ import { StatusBadge } from "../components/StatusBadge";
 import { TransitionActions } from "../components/TransitionActions";
 import { VerdictPanel } from "../components/VerdictPanel";
 import { useMergingDraft } from "../lib/draft";
-import { useT } from "../lib/i18n";
+import { useErrorMessage, useT } from "../lib/i18n";
 import { useMe } from "../lib/me";
 import { usePresence, useTyping } from "../lib/presence";
-import { errorMessage, type RouterOutputs, refreshClaimViews, trpc } from "../lib/trpc";
+import { type RouterOutputs, refreshClaimViews, trpc } from "../lib/trpc";
 
 export function ClaimPage() {
   const { id = "" } = useParams();
   const view = useQuery(trpc.claim.get.queryOptions({ id }));
   const t = useT();
+  const errorMessage = useErrorMessage();
   const { typing, handlers } = useTyping();
   usePresence(id, typing);
 

@@ -8,9 +8,9 @@ import { QueueTable } from "../components/queue/QueueTable";
 import { SavedViews } from "../components/queue/SavedViews";
 import { ShortcutsDialog } from "../components/queue/ShortcutsDialog";
 import { StatusCounts } from "../components/queue/StatusCounts";
-import { useT } from "../lib/i18n";
+import { useErrorMessage, useT } from "../lib/i18n";
 import { useQueueView } from "../lib/queue-view";
-import { errorMessage, trpc } from "../lib/trpc";
+import { trpc } from "../lib/trpc";
 
 /** Typing in a field is typing, not a shortcut. */
 const isTyping = (target: EventTarget | null) =>
@@ -26,6 +26,7 @@ const isInteractive = (target: EventTarget | null) =>
 export function QueuePage() {
   const navigate = useNavigate();
   const t = useT();
+  const errorMessage = useErrorMessage();
   const { view, setView, setFilter } = useQueueView();
   const queue = useInfiniteQuery(
     trpc.claim.list.infiniteQueryOptions(view, { getNextPageParam: (page) => page.nextCursor }),
