@@ -1,4 +1,6 @@
-import { keepEncoderWarm } from "@factdesk/claims";
+import { availableParallelism } from "node:os";
+import { keepEncoderWarm, setEncoderThreads } from "@factdesk/claims";
+import { claims } from "@factdesk/db";
 import { createApp, WEB_BASE } from "./app";
 import { startCheckpoints } from "./audit-checkpoints";
 import { serveBackups } from "./backups";
@@ -28,11 +30,14 @@ async function main() {
       threshold: config.claimThreshold,
       publicUrl: config.publicUrl,
     });
-    // The seed's links are made before the first screen, so a newcomer sees them at once (and
-    // the embedded database's one connection is not busy matching while they look around).
+    // The encoder's second look and the seed's links are done before the first screen, so a
+    // newcomer sees the whole queue at once (and the embedded database's one connection is not
+    // busy while they look around); nothing else runs yet, so the encoder may take every core.
+    setEncoderThreads(availableParallelism());
     await runUntilIdle(database, { config, log: (message, error) => console.error(message, error) });
+    setEncoderThreads(1);
     console.log(
-      `Seeded ${seeded.articles} articles, ${seeded.claims} claims and ${seeded.users} demo users.`,
+      `Seeded ${seeded.articles} articles, ${await database.db.$count(claims)} claims and ${seeded.users} demo users.`,
     );
   }
 

@@ -12,7 +12,7 @@ try {
     publicUrl: config.publicUrl,
   });
   console.log(
-    `Seed: ${seeded.files} article files; created ${seeded.articles} articles, ${seeded.claims} claims, ${seeded.users} users.`,
+    `Seed: ${seeded.files} article files; created ${seeded.articles} articles, ${seeded.claims} claims, ${seeded.users} users. The job workers (the app, or \`factdesk worker --until-idle\`) add what the sentence encoder finds and suggest links.`,
   );
 } finally {
   await database.close();

@@ -71,23 +71,35 @@ export interface TScoringOptions {
 const NOTABLE_SHIFT = 0.1;
 
 /**
- * Both stages over many sentences: what intake uses. The reasons name the encoder when it
- * moved a score notably, so an editor sees where a rank came from.
+ * Both stages over many sentences: what the preview and `factdesk extract` use. Intake
+ * stores claims on the fast scores and refines them in a job (`refineCheckWorthiness`).
  */
 export async function scoreCheckWorthinessAll(
   sentences: readonly string[],
   { encoder = true }: TScoringOptions = {},
 ): Promise<TCheckWorthiness[]> {
   const fast = sentences.map(scoreCheckWorthiness);
-  const stage = encoder ? encoderStage : undefined;
-  if (!stage) return fast;
+  return encoder ? refineCheckWorthiness(sentences, fast) : fast;
+}
+
+/**
+ * The second stage over the fast model's results (same order): the sentences it was unsure
+ * of get the encoder's score. The reasons name the encoder when it moved a score notably, so
+ * an editor sees where a rank came from. Should the encoder fail, the fast scores stand.
+ */
+export async function refineCheckWorthiness(
+  sentences: readonly string[],
+  fast: readonly TCheckWorthiness[],
+): Promise<TCheckWorthiness[]> {
+  const refined = [...fast];
+  const stage = encoderStage;
+  if (!stage) return refined;
   const unsure = fast.flatMap((result, i) => (inEncoderBand(stage, result.score) ? [i] : []));
-  // Intake never stops for the encoder: should its thread fail, the fast scores stand.
   const vectors = await embedSentences(unsure.map((i) => sentences[i] as string)).catch((error) => {
     console.error("Sentence encoder failed; scoring with the fast model alone:", error);
     return null;
   });
-  if (!vectors) return fast;
+  if (!vectors) return refined;
   unsure.forEach((i, k) => {
     const first = fast[i] as TCheckWorthiness;
     const score = rounded(stackedScore(stage, first.score, vectors[k] as Float32Array));
@@ -98,7 +110,7 @@ export async function scoreCheckWorthinessAll(
         : shift <= -NOTABLE_SHIFT
           ? ["reads unlike claims fact-checkers check (sentence encoder)"]
           : [];
-    fast[i] = { score, reasons: [...encoderReason, ...first.reasons] };
+    refined[i] = { score, reasons: [...encoderReason, ...first.reasons] };
   });
-  return fast;
+  return refined;
 }

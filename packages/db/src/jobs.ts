@@ -12,6 +12,8 @@ export const JOB_SCHEMA = "pgboss";
 
 /** Every queue the desk runs, with its retry policy (a job is retried with backoff). */
 export const jobQueues = {
+  /** The sentence encoder's second look at an ingested article's unsure sentences. */
+  "refine-claims": { retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 600 },
   /** Suggests duplicate / contradiction / related links for newly stored claims. */
   "match-claims": { retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
   /** Raises an alert when a reader's tip repeats something found false or misleading. */

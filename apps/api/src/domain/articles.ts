@@ -6,11 +6,15 @@ import {
   boilerplateRule,
   CHECKWORTHY_THRESHOLD,
   detectLanguage,
+  findClaimant,
   normalizeForMatching,
+  refineCheckWorthiness,
+  scoreCheckWorthiness,
+  splitSentences,
 } from "@factdesk/claims";
 import { articles, claims, type DbOrTx, deskLanguages } from "@factdesk/db";
 import { DomainError, type TActor, type TArticleLanguageInput } from "@factdesk/schema";
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import type { TJobQueue } from "../jobs/queue";
 import { recordEvents } from "./audit";
 import { extractArticle } from "./fetch-article";
@@ -92,9 +96,10 @@ export async function previewArticle(
 
 /**
  * Cleans and stores an article and turns its sentences into unverified claims, in one short
- * transaction that also queues the matching of the new claims (a job: links appear live when
- * it has run); claim offsets point into the stored (clean) body.
- * The same text ingested again returns the existing article and creates nothing.
+ * transaction that also queues the slow work as jobs: the sentence encoder's second look at
+ * the sentences the fast model was unsure of (`refineArticleClaims`), and the matching of the
+ * new claims; both show live when they have run. Claim offsets point into the stored (clean)
+ * body. The same text ingested again returns the existing article and creates nothing.
  */
 export async function ingestArticle(
   db: DbOrTx,
@@ -105,15 +110,14 @@ export async function ingestArticle(
 ) {
   // The hash is of the text as given, so re-ingesting stays idempotent as cleaning improves.
   const hash = contentHash(input.body);
-  // Cleaning and scoring happen before the transaction, which then only writes.
+  // Cleaning and the fast scores happen before the transaction, which then only writes; the
+  // encoder (tens of milliseconds a sentence) waits for the job, so ingest answers at once.
+  const threshold = options.threshold ?? CHECKWORTHY_THRESHOLD;
   const {
     text: body,
     removed,
     sentences,
-  } = await analyseArticle(input.body, {
-    title: input.title,
-    threshold: options.threshold ?? CHECKWORTHY_THRESHOLD,
-  });
+  } = await analyseArticle(input.body, { title: input.title, threshold, encoder: false });
   const language = input.language ?? detectLanguage(body);
   return db.transaction(async (tx) => {
     const [article] = await tx
@@ -149,6 +153,12 @@ export async function ingestArticle(
     await addDeskLanguage(tx, language);
     if (created.length)
       await jobs.enqueue(tx, "match-claims", { claimIds: created.map(({ id }) => id), actorId });
+    await jobs.enqueue(tx, "refine-claims", {
+      articleId: article.id,
+      actorId,
+      // A person's own choice of sentences is kept: the encoder re-scores them, adds none.
+      threshold: options.sentenceIndexes ? null : threshold,
+    });
     await recordEvents(tx, [
       {
         actorId,
@@ -167,6 +177,124 @@ export async function ingestArticle(
       })),
     ]);
     return { article, created: true, claimCount: created.length };
+  });
+}
+
+const ENCODER_ARCHIVE_REASON = "The sentence encoder scored it under the claim threshold.";
+
+/**
+ * The encoder's second look at an ingested article, run as a job: the sentences the fast
+ * model was unsure of are scored again; their claims take the new score and reasons, and,
+ * unless the person chose the sentences (`threshold` null), sentences the encoder lifts over
+ * the threshold become claims too (matched by their own job), and claims it puts under the
+ * threshold are archived with the reason if nobody has touched them yet.
+ * Idempotent: a claim is known by its offsets, so a retry changes and adds nothing twice.
+ */
+export async function refineArticleClaims(
+  db: DbOrTx,
+  jobs: TJobQueue,
+  { articleId, actorId, threshold }: { articleId: string; actorId: string | null; threshold: number | null },
+) {
+  const [article] = await db
+    .select({ body: articles.body, language: articles.language })
+    .from(articles)
+    .where(eq(articles.id, articleId));
+  if (!article) return { rescored: 0, added: 0, archived: 0 };
+  // The stored body is the clean text ingest split, so the sentences and offsets are the same.
+  const sentences = splitSentences(article.body);
+  const texts = sentences.map((sentence) => sentence.text);
+  const fast = texts.map(scoreCheckWorthiness);
+  const refined = await refineCheckWorthiness(texts, fast);
+  const changed = refined.flatMap((result, i) => (result === fast[i] ? [] : [i]));
+  if (changed.length === 0) return { rescored: 0, added: 0, archived: 0 };
+
+  return db.transaction(async (tx) => {
+    // One refinement of an article at a time: a retry racing a slow first run adds nothing twice.
+    await tx.select({ id: articles.id }).from(articles).where(eq(articles.id, articleId)).for("update");
+    const stored = await tx
+      .select({ id: claims.id, start: claims.sentenceStart, end: claims.sentenceEnd })
+      .from(claims)
+      .where(eq(claims.articleId, articleId));
+    const claimAt = new Map(stored.map((claim) => [`${claim.start}:${claim.end}`, claim.id]));
+    const rescore: { id: string; score: number; reasons: string[] }[] = [];
+    const add: number[] = [];
+    const dropped: string[] = [];
+    for (const i of changed) {
+      const sentence = sentences[i] as (typeof sentences)[number];
+      const { score, reasons } = refined[i] as { score: number; reasons: string[] };
+      const id = claimAt.get(`${sentence.start}:${sentence.end}`);
+      if (id) rescore.push({ id, score, reasons });
+      if (threshold === null) continue;
+      if (!id && score >= threshold) add.push(i);
+      if (id && score < threshold && (fast[i] as { score: number }).score >= threshold) dropped.push(id);
+    }
+    if (rescore.length)
+      // Only the score moves: not the claim's version (nobody's edit conflicts) nor its activity.
+      await tx.execute(sql`update claims set score = r.score, score_reasons = r.reasons
+        from jsonb_to_recordset(${JSON.stringify(rescore)}::jsonb) as r(id uuid, score float8, reasons jsonb)
+        where claims.id = r.id`);
+    // A claim the fast model stored and the encoder reads as no claim (a heading, an aside) is
+    // archived with the reason, as a person would dismiss it, unless someone has touched it:
+    // visible under "archived" and restorable, never deleted.
+    const archived = dropped.length
+      ? (
+          (await tx.execute(sql`update claims set archived_at = now(), archive_reason = ${ENCODER_ARCHIVE_REASON},
+            version = version + 1
+          where id = any(${sql.param(dropped)}::uuid[]) and version = 1 and archived_at is null
+            and assignee_id is null and status = 'unverified'
+            and not exists (select 1 from sources where sources.claim_id = claims.id)
+          returning id`)) as unknown as { rows: { id: string }[] }
+        ).rows
+      : [];
+    const created = add.length
+      ? await tx
+          .insert(claims)
+          .values(
+            add.map((i) => {
+              const sentence = sentences[i] as (typeof sentences)[number];
+              const { score, reasons } = refined[i] as { score: number; reasons: string[] };
+              return {
+                text: sentence.text,
+                normalizedText: normalizeForMatching(sentence.text),
+                articleId,
+                language: article.language,
+                sentenceStart: sentence.start,
+                sentenceEnd: sentence.end,
+                claimant: findClaimant(sentence.text),
+                score,
+                scoreReasons: reasons,
+              };
+            }),
+          )
+          .returning({ id: claims.id })
+      : [];
+    if (created.length)
+      await jobs.enqueue(tx, "match-claims", { claimIds: created.map(({ id }) => id), actorId });
+    await recordEvents(tx, [
+      {
+        actorId,
+        entityType: "article",
+        entityId: articleId,
+        action: "refined",
+        data: { rescored: rescore.length, added: created.length, archived: archived.length },
+      },
+      ...archived.map(({ id }) => ({
+        actorId: null,
+        entityType: "claim" as const,
+        entityId: id,
+        action: "archived",
+        data: { reason: ENCODER_ARCHIVE_REASON },
+      })),
+      ...created.map(({ id }) => ({
+        actorId,
+        entityType: "claim" as const,
+        entityId: id,
+        action: "created",
+        to: "unverified",
+        data: { articleId, by: "sentence encoder" },
+      })),
+    ]);
+    return { rescored: rescore.length, added: created.length, archived: archived.length };
   });
 }
 

@@ -4,6 +4,8 @@ import PgBoss from "pg-boss";
 /** What each job carries: ids of what it works on, never copies of the rows. */
 export interface TJobData {
   "match-claims": { claimIds: string[]; actorId: string | null };
+  /** `threshold` null: the person chose the sentences, so none is added. */
+  "refine-claims": { articleId: string; actorId: string | null; threshold: number | null };
   "match-archive": { factCheckIds: string[] };
   "match-tips": { tipIds: string[] };
   "deliver-webhook": { deliveryId: string };

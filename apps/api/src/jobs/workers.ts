@@ -2,6 +2,7 @@ import { type DbHandle, JOB_SCHEMA, jobDatabase } from "@factdesk/db";
 import PgBoss from "pg-boss";
 import type { TConfig } from "../config";
 import { emailAccountLink, emailNotifications } from "../domain/accounts";
+import { refineArticleClaims } from "../domain/articles";
 import { makeAssessmentPack } from "../domain/assessment-pack";
 import { backupPlace, runBackupJob } from "../domain/backups";
 import { embedFactChecks } from "../domain/fact-checks";
@@ -43,7 +44,15 @@ export async function startWorkers(
   // A lost database connection fails a poll, not the process: the next poll tries again.
   boss.on("error", (error) => log("jobs:", error));
   await boss.start();
-  const webhooks = { jobs: createJobQueue(database.db), retrySeconds: config.webhooks.retrySeconds };
+  const jobs = createJobQueue(database.db);
+  const webhooks = { jobs, retrySeconds: config.webhooks.retrySeconds };
+  await boss.work<TJobData["refine-claims"]>(
+    "refine-claims",
+    { pollingIntervalSeconds, batchSize: 1 },
+    async ([job]) => {
+      if (job) await refineArticleClaims(database.db, jobs, job.data);
+    },
+  );
   await boss.work(
     "match-claims",
     { pollingIntervalSeconds, batchSize: 1 },
