@@ -394,7 +394,8 @@ try {
   if (!ingest.ok || !articleId) throw new Error(`ingest failed: ${JSON.stringify(ingested)}`);
   const jobsDone = async () => {
     const rows = (await database.db.execute(
-      sql`select count(*)::int as waiting from pgboss.job where name = 'match-claims' and state < 'completed'`,
+      sql`select count(*)::int as waiting from pgboss.job
+        where name in ('refine-claims', 'match-claims') and state < 'completed'`,
     )) as unknown as { rows: { waiting: number }[] };
     return rows.rows[0]?.waiting === 0;
   };
@@ -562,7 +563,14 @@ try {
     return performance.now() - started;
   };
   const startup = median([run(["extract", "-"], ""), run(["extract", "-"], ""), run(["extract", "-"], "")]);
-  const extract = median([run(["extract", big]), run(["extract", big]), run(["extract", big])]);
+  const extract = median([
+    run(["extract", "--fast", big]),
+    run(["extract", "--fast", big]),
+    run(["extract", "--fast", big]),
+  ]);
+  // Both stages (what the app's jobs do) on the seed articles alone: the encoder is minutes on the big text.
+  const seedText = seedSentences.join("\n\n");
+  const bothStages = run(["extract", "-"], seedText);
 
   // Cold starts of the built app on the embedded database.
   const coldStart = async (dataDir: string) => {
@@ -599,13 +607,16 @@ try {
     `| matching one new claim, at ${fmt(FULL, 0)} claims | see the flat table: p95 ${flat["matching one claim (ms, p50 / p95)"]?.at(-1)?.split(" / ")[1]} ms | p95 ≤ 20 ms |`,
   );
   log(
-    `| ingest of a 133-sentence article (${ingested.result?.data?.claimCount} claims stored) | answered in ${fmt(ingestMs, 0)} ms; links suggested by the job ${fmt(linkedMs, 0)} ms after the request | ≤ 2 s, no long transaction |`,
+    `| ingest of a 133-sentence article (${ingested.result?.data?.claimCount} claims stored) | answered in ${fmt(ingestMs, 0)} ms; the encoder's second look and the links done by the jobs ${fmt(linkedMs, 0)} ms after the request | ≤ 2 s, no long transaction |`,
   );
   log(
     `| \`factdesk match\` against ${fmt(FACT_CHECKS, 0)} fact-checks | p50 ${fmt(archive.p50)} ms, p95 ${fmt(archive.p95)} ms a text | ≤ 20 ms |`,
   );
   log(
-    `| extraction through the CLI (${fmt(bytes / 1e6)} MB) | ${fmt(bytes / 1e6 / (extract / 1000), 2)} MB/s including ${fmt(startup, 0)} ms of start-up | ≥ 5 MB/s |`,
+    `| extraction through the CLI, fast model (${fmt(bytes / 1e6)} MB) | ${fmt(bytes / 1e6 / (extract / 1000), 2)} MB/s including ${fmt(startup, 0)} ms of start-up (${fmt(bytes / 1e6 / ((extract - startup) / 1000), 2)} MB/s without) | ≥ 5 MB/s |`,
+  );
+  log(
+    `| extraction through the CLI, both stages (the seeds, ${fmt(seedText.length / 1e3, 0)} kB) | ${fmt(seedText.length / 1e6 / (bothStages / 1000), 3)} MB/s including start-up | – |`,
   );
   log(
     `| cold start on PGlite: existing data / fresh + seed | ${fmt(existing / 1000)} s / ${fmt(fresh / 1000)} s (PGlite open alone: ${fmt(pgliteOpen / 1000)} s) | ≤ 3 s / ≤ 15 s |`,

@@ -128,6 +128,18 @@ export function createApp({
   });
   const publicDb = (readDatabase ?? database).db;
   const jobs = createJobQueue(database.db);
+  // Public pages are kept rendered while nothing public changes; without a change feed to
+  // say when, each is rendered per request.
+  // A replica may lag behind the change just heard: what it renders right after one is served
+  // but not kept, so a page read before the replica caught up is not kept for a minute.
+  const pages = createPageCache({
+    ...(changes && keepPublicPages ? {} : { maxBytes: 0 }),
+    ...(readDatabase ? { settleMs: REPLICA_SETTLE_MS } : {}),
+  });
+  changes?.onChange((change) => changesPublicPages(change) && pages.invalidate());
+  // Readers' pages first: the busiest routes (a CDN revalidates them all the time) do not walk
+  // the newsroom's routers; none of those share their paths.
+  app.use(publicRoutes(publicDb, publicUrl, pages));
   app.use(
     "/trpc",
     trpcRequestGuards(publicUrl),
@@ -189,20 +201,10 @@ export function createApp({
       },
     }),
   );
-  // Public pages are kept rendered while nothing public changes; without a change feed to
-  // say when, each is rendered per request.
-  // A replica may lag behind the change just heard: what it renders right after one is served
-  // but not kept, so a page read before the replica caught up is not kept for a minute.
-  const pages = createPageCache({
-    ...(changes && keepPublicPages ? {} : { maxBytes: 0 }),
-    ...(readDatabase ? { settleMs: REPLICA_SETTLE_MS } : {}),
-  });
-  changes?.onChange((change) => changesPublicPages(change) && pages.invalidate());
   app.use(tipRoutes(database.db, publicUrl, { rateLimits, jobs }));
   app.use(
     publicApiRoutes(publicDb, { writeDb: database.db, configuredPublicUrl: publicUrl, pages, rateLimits }),
   );
-  app.use(publicRoutes(publicDb, publicUrl, pages));
   serveWebApp(app, config.webDist, log);
   app.use(lastResort(log));
   return app;

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
 import {
   auditKey,
   connectedAsSuperuser,
@@ -14,6 +15,9 @@ import type { TConfig } from "./config";
 import { useAuditKey } from "./domain/audit";
 
 type TLog = (message: string) => void;
+
+/** Made by the build (`npm run build`): where a new embedded database starts from, if present. */
+const PGLITE_TEMPLATE = fileURLToPath(new URL("../dist/pglite-template.tar.gz", import.meta.url));
 
 /**
  * Opens the configured database for any entry point (the app, the CLI, seeding, audit
@@ -37,7 +41,9 @@ export async function openDatabase(
       await owner.close();
     }
   }
-  const database = await createDb(target);
+  const database = await createDb(
+    target.engine === "pglite" ? { ...target, template: PGLITE_TEMPLATE } : target,
+  );
   if (target.engine === "pglite" || !target.ownerUrl) await database.migrate();
   if (target.engine === "postgres" && (await connectedAsSuperuser(database.db)))
     log(
