@@ -292,11 +292,14 @@ const seedText = readdirSync(join(repoRoot, "seeds"))
   .filter((f) => f.endsWith(".txt"))
   .map((f) => readFileSync(join(repoRoot, "seeds", f), "utf8"))
   .join("\n\n");
-const corpus = Array.from({ length: Math.ceil(2_000_000 / seedText.length) }, () => seedText).join("\n\n");
+// The seeds again and again, each time whole: one text of repeated copies would have its
+// repeats dropped as boilerplate by the cleaning, and score a fraction of what it is timed on.
+const rounds = Math.ceil(2_000_000 / seedText.length);
 const started = performance.now();
-for (const sentence of splitSentences(cleanArticle(corpus).text))
-  predict(model, sentenceFeatures(sentence.text));
-const megabytesPerSecond = corpus.length / 1e6 / ((performance.now() - started) / 1000);
+for (let round = 0; round < rounds; round++)
+  for (const sentence of splitSentences(cleanArticle(seedText).text))
+    predict(model, sentenceFeatures(sentence.text));
+const megabytesPerSecond = (rounds * seedText.length) / 1e6 / ((performance.now() - started) / 1000);
 // With the encoder stage (one thread, as the server runs it): fast scores for every sentence,
 // vectors and the stacker for those in the band.
 setEncoderThreads(1);
