@@ -12,6 +12,17 @@ describe("conflicts beyond numbers", () => {
     ).toBe("place: Lyon vs Marseille");
   });
 
+  it("finds it in a short claim whose other words all agree, and where 'based' means 'headquarters'", () => {
+    expect(
+      slotConflictReason("The ferry was registered in Malta.", "The ferry was registered in Cyprus."),
+    ).toBe("place: Malta vs Cyprus");
+    expect(slotConflictReason("The bank's headquarters are in Oslo.", "The bank is based in Madrid.")).toBe(
+      "place: Oslo vs Madrid",
+    );
+    // One word in common is not enough to say two claims are about the same thing.
+    expect(slotConflictReason("The ferry sank off Malta.", "The ferry was built in Cyprus.")).toBeNull();
+  });
+
   it("finds the same event put in two places: the same thing, person and year (the seeds' Bolton speech)", () => {
     expect(
       slotConflictReason(

@@ -230,10 +230,16 @@ export function slotted(text: string, words: readonly string[] = contentWords(te
   const years = text.match(/\b(?:1[6-9]|20)\d{2}\b/g) ?? [];
   return {
     slots,
-    rest: new Set(words.filter((word) => !slotStems.has(word))),
+    rest: new Set(words.filter((word) => !slotStems.has(word)).map((word) => sameMeaning.get(word) ?? word)),
     keys: new Set([...names, ...years]),
   };
 }
+
+/** Stems that say the same of where something is, so "headquarters in" and "based in" agree. */
+const sameMeaning = new Map([
+  ["headquart", "base"],
+  ["seat", "base"],
+]);
 
 /** How many of their other content words two claims share, as a share of the longer's. */
 function agreement(a: Set<string>, b: Set<string>) {
@@ -270,8 +276,9 @@ const within = (x: TSlot, y: TSlot) => x.value.split(":")[0] === y.value || y.va
  */
 export function slotConflict(a: TSlotted, b: TSlotted): string | null {
   const { shared, ratio } = agreement(a.rest, b.rest);
-  // The same sentence but for the slot: most of both claims' other words in common.
-  const alike = shared >= 3 && ratio >= 0.6;
+  // The same sentence but for the slot: most of both claims' other words in common, or, in a
+  // short claim ("The tanker was registered in Panama"), every one of them.
+  const alike = (shared >= 3 && ratio >= 0.6) || (shared >= 2 && ratio === 1);
   for (const kind of ["place", "origin"] as const) {
     const pair = differing(kind, a.slots, b.slots);
     if (pair && alike && !within(...pair)) return `${kind}: ${pair[0].surface} vs ${pair[1].surface}`;
