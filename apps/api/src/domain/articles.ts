@@ -131,28 +131,16 @@ export async function ingestArticle(
       return { article: existing, created: false, claimCount: 0 };
     }
 
-    const candidates = sentences
-      .filter((sentence) =>
+    const created = await storeClaims(
+      tx,
+      jobs,
+      article,
+      sentences.filter((sentence) =>
         options.sentenceIndexes ? options.sentenceIndexes.includes(sentence.index) : sentence.suggested,
-      )
-      .map((sentence) => ({
-        text: sentence.text,
-        normalizedText: normalizeForMatching(sentence.text),
-        articleId: article.id,
-        language,
-        sentenceStart: sentence.start,
-        sentenceEnd: sentence.end,
-        claimant: sentence.claimant,
-        score: sentence.score,
-        scoreReasons: sentence.reasons,
-      }));
-    const created = candidates.length
-      ? await tx.insert(claims).values(candidates).returning({ id: claims.id })
-      : [];
-
+      ),
+      actorId,
+    );
     await addDeskLanguage(tx, language);
-    if (created.length)
-      await jobs.enqueue(tx, "match-claims", { claimIds: created.map(({ id }) => id), actorId });
     await jobs.enqueue(tx, "refine-claims", {
       articleId: article.id,
       actorId,
@@ -167,17 +155,59 @@ export async function ingestArticle(
         action: "ingested",
         data: { claims: created.length, boilerplateLinesRemoved: removed.length },
       },
-      ...created.map(({ id }) => ({
-        actorId,
-        entityType: "claim" as const,
-        entityId: id,
-        action: "created",
-        to: "unverified",
-        data: { articleId: article.id },
-      })),
+      ...created,
     ]);
     return { article, created: true, claimCount: created.length };
   });
+}
+
+type TScoredSentence = {
+  text: string;
+  start: number;
+  end: number;
+  claimant: string | null;
+  score: number;
+  reasons: string[];
+};
+
+/**
+ * Stores sentences of an article as unverified claims and queues their matching, in the
+ * caller's transaction; returns their "created" audit events for the caller to record.
+ */
+async function storeClaims(
+  tx: DbOrTx,
+  jobs: TJobQueue,
+  article: { id: string; language: string },
+  sentences: TScoredSentence[],
+  actorId: string | null,
+  data: Record<string, unknown> = {},
+) {
+  if (sentences.length === 0) return [];
+  const created = await tx
+    .insert(claims)
+    .values(
+      sentences.map((sentence) => ({
+        text: sentence.text,
+        normalizedText: normalizeForMatching(sentence.text),
+        articleId: article.id,
+        language: article.language,
+        sentenceStart: sentence.start,
+        sentenceEnd: sentence.end,
+        claimant: sentence.claimant,
+        score: sentence.score,
+        scoreReasons: sentence.reasons,
+      })),
+    )
+    .returning({ id: claims.id });
+  await jobs.enqueue(tx, "match-claims", { claimIds: created.map(({ id }) => id), actorId });
+  return created.map(({ id }) => ({
+    actorId,
+    entityType: "claim" as const,
+    entityId: id,
+    action: "created",
+    to: "unverified",
+    data: { articleId: article.id, ...data },
+  }));
 }
 
 const ENCODER_ARCHIVE_REASON = "The sentence encoder scored it under the claim threshold.";
@@ -217,7 +247,7 @@ export async function refineArticleClaims(
       .where(eq(claims.articleId, articleId));
     const claimAt = new Map(stored.map((claim) => [`${claim.start}:${claim.end}`, claim.id]));
     const rescore: { id: string; score: number; reasons: string[] }[] = [];
-    const add: number[] = [];
+    const add: TScoredSentence[] = [];
     const dropped: string[] = [];
     for (const i of changed) {
       const sentence = sentences[i] as (typeof sentences)[number];
@@ -225,7 +255,8 @@ export async function refineArticleClaims(
       const id = claimAt.get(`${sentence.start}:${sentence.end}`);
       if (id) rescore.push({ id, score, reasons });
       if (threshold === null) continue;
-      if (!id && score >= threshold) add.push(i);
+      if (!id && score >= threshold)
+        add.push({ ...sentence, score, reasons, claimant: findClaimant(sentence.text) });
       if (id && score < threshold && (fast[i] as { score: number }).score >= threshold) dropped.push(id);
     }
     if (rescore.length)
@@ -246,30 +277,9 @@ export async function refineArticleClaims(
           returning id`)) as unknown as { rows: { id: string }[] }
         ).rows
       : [];
-    const created = add.length
-      ? await tx
-          .insert(claims)
-          .values(
-            add.map((i) => {
-              const sentence = sentences[i] as (typeof sentences)[number];
-              const { score, reasons } = refined[i] as { score: number; reasons: string[] };
-              return {
-                text: sentence.text,
-                normalizedText: normalizeForMatching(sentence.text),
-                articleId,
-                language: article.language,
-                sentenceStart: sentence.start,
-                sentenceEnd: sentence.end,
-                claimant: findClaimant(sentence.text),
-                score,
-                scoreReasons: reasons,
-              };
-            }),
-          )
-          .returning({ id: claims.id })
-      : [];
-    if (created.length)
-      await jobs.enqueue(tx, "match-claims", { claimIds: created.map(({ id }) => id), actorId });
+    const created = await storeClaims(tx, jobs, { id: articleId, ...article }, add, actorId, {
+      by: "sentence encoder",
+    });
     await recordEvents(tx, [
       {
         actorId,
@@ -285,14 +295,7 @@ export async function refineArticleClaims(
         action: "archived",
         data: { reason: ENCODER_ARCHIVE_REASON },
       })),
-      ...created.map(({ id }) => ({
-        actorId,
-        entityType: "claim" as const,
-        entityId: id,
-        action: "created",
-        to: "unverified",
-        data: { articleId, by: "sentence encoder" },
-      })),
+      ...created,
     ]);
     return { rescored: rescore.length, added: created.length, archived: archived.length };
   });
