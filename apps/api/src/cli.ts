@@ -24,7 +24,8 @@ const usage = `Usage: factdesk <command> [arguments]
   score [--fast]               one sentence per stdin line in, one score per line out
                                (--fast: without the sentence encoder; many times faster, a little less accurate)
   ingest FILE...               add articles (.txt, .md: first line is the title; .html) and their claims;
-                               their links are suggested by the job workers (the app, or factdesk worker)
+                               the encoder's second look and their links are the job workers' (the app,
+                               or factdesk worker)
   worker [--until-idle]        run only the job workers (matching, webhook deliveries) until stopped,
                                or until no job is due
   import-factchecks FILE...    add past fact-checks (ClaimReview .json/.jsonld, or .csv/.tsv with
