@@ -20,7 +20,6 @@ import { isEmpty, seedDatabase } from "./seed";
 
 async function main() {
   const config = loadConfig();
-  keepEncoderWarm();
   const logger = createLogger(config.observability.logLevel);
   const { database, auditKey } = await openDatabase(config);
 
@@ -56,6 +55,8 @@ async function main() {
   const liveStreams = trackLiveStreams();
   const app = createApp({ database, readDatabase, config, changes: live.feed, logger, liveStreams, workers });
   const server = app.listen(config.port, config.host, () => {
+    // Loaded once the app answers, not while it opens the database (they would share the cores).
+    keepEncoderWarm();
     const where =
       config.database.engine === "pglite" ? `embedded PGlite in ${config.database.dataDir}` : "PostgreSQL";
     console.log(`Factdesk is running at ${new URL(WEB_BASE, config.publicUrl)} (database: ${where})`);
