@@ -10,6 +10,8 @@ await build({
   ...bundleOptions,
   entryPoints: ["src/main.ts", "src/seed-cli.ts", "src/audit-cli.ts", "src/cli.ts", "src/pglite-template.ts"],
   outdir: "dist",
+  // Shared code in chunks, and each dynamic import its own: `factdesk extract` loads no server.
+  splitting: true,
 });
 cpSync("../../packages/db/drizzle", "dist/drizzle", { recursive: true });
 execFileSync(process.execPath, ["dist/pglite-template.js", "dist/pglite-template.tar.gz"], {
