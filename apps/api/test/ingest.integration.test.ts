@@ -62,6 +62,30 @@ describe("article.preview and article.ingest", () => {
     });
   });
 
+  it("dates a claim by the day its sentence says it was made, read against the article's date", async () => {
+    const caller = callerFor(t.db, await makeUser(t.db));
+    const text = [
+      "Ministers deny the figures",
+      "By Jane Doe, Staff Reporter | Friday, 14 March 2025",
+      "The minister told reporters on Tuesday that 3,000 people attended the rally.",
+      "The ministry said 40 schools closed on Monday.",
+    ].join("\n");
+    await caller.article.ingest({ text, sentenceIndexes: [0, 1] });
+    const stored = await t.db.select({ text: claims.text, statedOn: claims.statedOn }).from(claims);
+    expect(Object.fromEntries(stored.map((claim) => [claim.text, claim.statedOn]))).toEqual({
+      "The minister told reporters on Tuesday that 3,000 people attended the rally.": "2025-03-11",
+      // Monday is when the schools closed, not when the ministry spoke.
+      "The ministry said 40 schools closed on Monday.": null,
+    });
+    const claim = await caller.claim.get({ id: (await t.db.select().from(claims))[0]?.id ?? "" });
+    await expect(
+      caller.claim.update({ id: claim.claim.id, version: claim.claim.version, statedOn: "2999-01-01" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("after today") });
+    await expect(
+      caller.claim.update({ id: claim.claim.id, version: claim.claim.version, statedOn: "14 March" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("YYYY-MM-DD") });
+  });
+
   it("previews a megabyte article written as one paragraph in bounded memory", async () => {
     const caller = callerFor(t.db, await makeUser(t.db));
     const sentence = "The ministry said 3,000 people attended the rally in Tirana on Monday. ";

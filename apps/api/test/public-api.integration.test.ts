@@ -154,7 +154,7 @@ describe("the public API (/api/v1)", () => {
     for (const [query, message] of [
       ["limit=500", "Ask for at most 100 results at a time."],
       ["cursor=not-ours", "That cursor is not one this API gave."],
-      ["from=yesterday", "Give dates as YYYY-MM-DD."],
+      ["from=yesterday", "Give the date as YYYY-MM-DD."],
       ["q=%00", ""],
     ] as const) {
       const answer = await get(base, `/api/v1/fact-checks?${query}`);

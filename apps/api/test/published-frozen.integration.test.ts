@@ -31,6 +31,8 @@ async function whatReadersSee(slug: string) {
     ),
     claimReviewed: jsonLd?.claimReviewed,
     author: jsonLd?.itemReviewed?.author?.name,
+    claimMadeOn: jsonLd?.itemReviewed?.datePublished,
+    origin: document.querySelector("blockquote.claim footer")?.textContent,
     api: { claim: api.claim, sources: api.sources.map((s) => [s.title, s.url, s.stance]) },
   };
 }
@@ -52,6 +54,7 @@ describe("published means frozen", () => {
       text: "The MEK was founded in 1970.",
       claimant: "Someone else",
       claimantKind: "person",
+      statedOn: "2019-03-05",
     });
     await asChecker.source.update({
       id: source.id,
@@ -74,6 +77,7 @@ describe("published means frozen", () => {
       "the claim's wording",
       "the claimant",
       "whether the claimant is a person or an organisation",
+      "when the claim was made",
       "source “Britannica: Mujahideen-e-Khalq”: its address, title, stance",
     ]);
 
@@ -96,6 +100,9 @@ describe("published means frozen", () => {
     const after = await whatReadersSee(step.slug ?? "");
     expect(after.claim).toBe("The MEK was founded in 1970.");
     expect(after.claimReviewed).toBe("The MEK was founded in 1970.");
+    expect(after.claimMadeOn).toBe("2019-03-05");
+    expect(after.origin).toContain("said on 5 March 2019");
+    expect(after.api.claim.statedOn).toBe("2019-03-05");
     expect(after.api.sources).toEqual([["Not what was approved", "https://evil.example/", "supports"]]);
     expect((await asChecker.verdict.get({ claimId: claim.id })).changedSincePublication).toEqual([]);
   });

@@ -33,8 +33,10 @@ describe("publishing", () => {
     await checker
       .getByLabel("Claimant", { exact: true })
       .fill('Example <b onmouseover="window.__xss=7">Times</b>');
+    await checker.getByLabel("Said on").fill("2019-03-05");
     await checker.getByRole("button", { name: "Save wording" }).click();
     await checker.locator("h1.claim-text", { hasText: "The MEK was founded in 1963" }).waitFor();
+    await checker.locator(".facts time[datetime='2019-03-05']").waitFor();
     await checker.getByRole("button", { name: "Add a source" }).click();
     await checker.getByLabel("Address").fill("https://example.org/primary-record");
     await checker.getByLabel("Title").fill(hostileTitle);
@@ -90,6 +92,9 @@ describe("publishing", () => {
     expect(review["@type"]).toBe("ClaimReview");
     expect(review.url).toBe(canonical);
     expect(review.claimReviewed).toBe(claimText);
+    // The day the claim was made, as the checker gave it, dates the claim for search engines.
+    expect(review.itemReviewed.datePublished).toBe("2019-03-05");
+    expect(await reader.locator("blockquote.claim footer").textContent()).toContain("said on 5 March 2019");
     expect(googleProblems(review)).toEqual([]);
     const validate = claimReviewValidator();
     expect(validate(review), JSON.stringify(validate.errors)).toBe(true);

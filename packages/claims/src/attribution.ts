@@ -2,7 +2,8 @@
  * Who a sentence attributes its statement to, when the text says so:
  * "according to NBC News", "Bolton said", "said John Bolton", "the ministry claimed".
  */
-const speech =
+/** Verbs that report speech ("Bolton said", "the ministry claimed"). */
+export const speechVerbs =
   "said|says|told|stated|claimed|claims|announced|added|argued|insisted|warned|wrote|testified|alleged|reported|declared";
 const name = "(?:the\\s+)?(?:[\\p{Lu}][\\p{L}’'.-]*\\s+){0,4}[\\p{Lu}][\\p{L}’'.-]*";
 
@@ -12,9 +13,9 @@ const patterns: RegExp[] = [
     `\\b[Aa]ccording to (${name}|(?:the|an?) [\\p{L}'’ -]{3,40}?)(?=[,.;:)]|$| who\\b| in\\b| on\\b)`,
     "u",
   ),
-  new RegExp(`(?:^|[,“”"]\\s*)(${name})\\s+(?:${speech})\\b`, "u"),
-  new RegExp(`[,”"]\\s*(?:${speech})\\s+(${name})`, "u"),
-  new RegExp(`\\b(${name})\\s+(?:${speech})\\s+(?:that|on|in)\\b`, "u"),
+  new RegExp(`(?:^|[,“”"]\\s*)(${name})\\s+(?:${speechVerbs})\\b`, "u"),
+  new RegExp(`[,”"]\\s*(?:${speechVerbs})\\s+(${name})`, "u"),
+  new RegExp(`\\b(${name})\\s+(?:${speechVerbs})\\s+(?:that|on|in)\\b`, "u"),
 ];
 
 const notClaimants = new Set([

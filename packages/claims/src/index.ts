@@ -2,6 +2,7 @@ export * from "./analyse";
 export * from "./attribution";
 export * from "./bm25";
 export * from "./checkworthiness";
+export * from "./claim-date";
 export * from "./clean";
 export * from "./conflicts";
 export * from "./context";

@@ -88,6 +88,20 @@ describe("buildClaimReview", () => {
         datePublished: "2026-11-01",
       },
     });
+    // The day the claim was made, when known, dates the claim; the appearance keeps its own.
+    const stated = buildClaimReview({
+      ...input,
+      claim: {
+        text: "The MEK was founded in 1963.",
+        appearanceTitle: "Where the claim appeared",
+        appearedAt: new Date("2026-11-01T00:00:00Z"),
+        statedOn: "2026-10-28",
+      },
+    });
+    expect(stated.ok && stated.claimReview.itemReviewed).toMatchObject({
+      datePublished: "2026-10-28",
+      firstAppearance: { datePublished: "2026-11-01" },
+    });
     // The first publication has no dateModified.
     expect(
       buildClaimReview(input).ok &&

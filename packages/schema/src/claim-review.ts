@@ -18,6 +18,8 @@ export interface TClaimReviewInput {
     appearanceTitle?: string | null;
     appearanceOutlet?: string | null;
     appearedAt?: Date | null;
+    /** The day the claim was made (ISO), when known; else the appearance's date stands for it. */
+    statedOn?: string | null;
     /** BCP 47: the claim's and the review's language. */
     language?: string | null;
   };
@@ -83,6 +85,7 @@ export function buildClaimReview(input: TClaimReviewInput): TClaimReviewResult {
           ...(claim.appearedAt ? { datePublished: isoDate(claim.appearedAt) } : {}),
         }
       : null;
+  const claimDate = claim.statedOn ?? (claim.appearedAt ? isoDate(claim.appearedAt) : null);
   const modified =
     input.modifiedAt && input.modifiedAt.getTime() > input.publishedAt.getTime() ? input.modifiedAt : null;
   return {
@@ -120,7 +123,7 @@ export function buildClaimReview(input: TClaimReviewInput): TClaimReviewResult {
               },
             }
           : {}),
-        ...(claim.appearedAt ? { datePublished: isoDate(claim.appearedAt) } : {}),
+        ...(claimDate ? { datePublished: claimDate } : {}),
         ...(appearance ? { appearance: [appearance], firstAppearance: appearance } : {}),
       },
     },

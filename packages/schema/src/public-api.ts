@@ -1,10 +1,9 @@
 import { z } from "zod";
-import { limits } from "./inputs/common";
+import { limits, ZDay } from "./inputs/common";
 
 // The public REST API's contract (/api/v1): its queries and answers, from which the OpenAPI
 // document is generated, so the routes and the document cannot drift apart.
 
-const ZDay = z.iso.date({ error: "Give dates as YYYY-MM-DD." });
 const ZCursor = z
   .string()
   .max(200, "That cursor is not one this API gave.")
@@ -87,6 +86,7 @@ export const ZApiFactCheck = z
     claim: z.object({
       text: z.string(),
       claimant: z.string().nullable(),
+      statedOn: z.iso.date().nullable().meta({ description: "The day the claim was made, when known." }),
       appearance: z
         .object({
           url: z.string().nullable(),

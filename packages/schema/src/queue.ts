@@ -8,7 +8,7 @@ import {
   ZClaimStatus,
   ZVerdictState,
 } from "./enums";
-import { limits } from "./inputs/common";
+import { limits, ZDay } from "./inputs/common";
 
 // The review queue's view: which claims (the filter) in which order. One schema serves the
 // API, the browser's URL (shareable, back button) and saved views.
@@ -47,7 +47,6 @@ export const archivedModes = ["exclude", "include", "only"] as const;
 export const ZVerdictFilter = z.union([ZVerdictState, z.literal("none")]);
 
 const ZScore = z.number().min(0, "Scores run from 0 to 1.").max(1, "Scores run from 0 to 1.");
-const ZDay = z.iso.date({ error: "Dates are written YYYY-MM-DD." });
 
 export const ZQueueFilter = z
   .object({

@@ -37,6 +37,8 @@ export const ZVerdictSnapshot = z.object({
     claimantKind: ZClaimantKind.nullable().default(null),
     // Snapshots frozen before claims had a language were of English-only desks.
     language: z.string().default("en"),
+    /** The day the claim was made, ISO (snapshots before it: not known). */
+    statedOn: z.string().nullable().default(null),
   }),
   appearance: z
     .object({
@@ -91,6 +93,7 @@ export function snapshotDifferences(frozen: TVerdictSnapshot, live: TVerdictSnap
   if (frozen.claim.claimant !== live.claim.claimant) differences.push("the claimant");
   if (frozen.claim.claimantKind !== live.claim.claimantKind)
     differences.push("whether the claimant is a person or an organisation");
+  if (frozen.claim.statedOn !== live.claim.statedOn) differences.push("when the claim was made");
   if (frozen.media?.id !== live.media?.id) differences.push("the image or video the claim is about");
   const appearance = ["title", "url", "outlet", "publishedAt"] as const;
   if (appearance.some((field) => frozen.appearance?.[field] !== live.appearance?.[field]))
@@ -137,6 +140,7 @@ export function claimReviewInputOf(
       appearanceTitle: snapshot.appearance?.title ?? null,
       appearanceOutlet: snapshot.appearance?.outlet ?? null,
       appearedAt: snapshot.appearance?.publishedAt ? new Date(snapshot.appearance.publishedAt) : null,
+      statedOn: snapshot.claim.statedOn,
       language: snapshot.claim.language,
     },
     organisation: page.organisation,

@@ -5,6 +5,7 @@ import {
   authorFromByline,
   boilerplateRule,
   CHECKWORTHY_THRESHOLD,
+  claimDateOf,
   detectLanguage,
   findClaimant,
   normalizeForMatching,
@@ -177,7 +178,7 @@ type TScoredSentence = {
 async function storeClaims(
   tx: DbOrTx,
   jobs: TJobQueue,
-  article: { id: string; language: string },
+  article: { id: string; language: string; publishedAt: Date | null },
   sentences: TScoredSentence[],
   actorId: string | null,
   data: Record<string, unknown> = {},
@@ -194,6 +195,7 @@ async function storeClaims(
         sentenceStart: sentence.start,
         sentenceEnd: sentence.end,
         claimant: sentence.claimant,
+        statedOn: claimDateOf(sentence.text, article.publishedAt),
         score: sentence.score,
         scoreReasons: sentence.reasons,
       })),
@@ -226,7 +228,7 @@ export async function refineArticleClaims(
   { articleId, actorId, threshold }: { articleId: string; actorId: string | null; threshold: number | null },
 ) {
   const [article] = await db
-    .select({ body: articles.body, language: articles.language })
+    .select({ body: articles.body, language: articles.language, publishedAt: articles.publishedAt })
     .from(articles)
     .where(eq(articles.id, articleId));
   if (!article) return { rescored: 0, added: 0, archived: 0 };

@@ -169,7 +169,7 @@ export async function assignClaim(db: DbOrTx, actor: TActor, input: TClaimAssign
 }
 
 /**
- * Edits wording, claimant or priority; the original sentence stays linked by its offsets. One
+ * Edits wording, claimant, the day it was said or priority; the original sentence stays linked by its offsets. One
  * statement checks the version, writes and reads back the values it replaced (an UPDATE …
  * FROM the row as it was): one round trip fewer than locking first.
  */
@@ -193,16 +193,16 @@ export async function updateClaim(db: DbOrTx, actor: TActor, input: TClaimUpdate
           claimant: before.claimant,
           claimantKind: before.claimantKind,
           claimantAffiliation: before.claimantAffiliation,
+          statedOn: before.statedOn,
           priority: before.priority,
         },
       });
     if (!updated) return refuseStaleWrite(tx, claims, input.id, input.version, "claim");
     const { was, ...claim } = updated;
-    // What readers would see differently: the wording, who said it, and what kind of claimant.
-    const rewords =
-      (changes.text !== undefined && changes.text !== was.text) ||
-      (changes.claimant !== undefined && changes.claimant !== was.claimant) ||
-      (changes.claimantKind !== undefined && changes.claimantKind !== was.claimantKind);
+    // What readers would see differently: the wording, who said it and when, and what kind of claimant.
+    const rewords = (["text", "claimant", "claimantKind", "statedOn"] as const).some(
+      (field) => changes[field] !== undefined && changes[field] !== was[field],
+    );
     if (rewords) await assertNotUnderApproval(tx, claim.id, { claimWording: true });
     await recordEvent(tx, {
       actorId: actor.id,

@@ -39,6 +39,16 @@ function Time({ at }: { at: Date }) {
   return <time dateTime={at.toISOString()}>{intl.formatDate(at, { dateStyle: "long" })}</time>;
 }
 
+/** A calendar day ("2017-04-01"), the same wherever the server runs. */
+function Day({ day }: { day: string }) {
+  const intl = useIntl();
+  return (
+    <time dateTime={day}>
+      {intl.formatDate(new Date(`${day}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" })}
+    </time>
+  );
+}
+
 /** Links only to the web: anything else (javascript:, data:) renders as plain text. */
 const webHref = (url: string | null | undefined) => {
   try {
@@ -279,7 +289,7 @@ export function verdictPage(site: TSite, verdict: TPublicVerdict) {
         </p>
         <blockquote className="claim">
           <p>{verdict.claim.text}</p>
-          <ClaimOrigin claimant={verdict.claim.claimant} article={verdict.article} />
+          <ClaimOrigin claim={verdict.claim} article={verdict.article} />
         </blockquote>
         {verdict.media && <MediaFigure media={verdict.media} claimText={verdict.claim.text} />}
         {verdict.summary && <p className="summary">{verdict.summary}</p>}
@@ -374,9 +384,15 @@ export function verdictPage(site: TSite, verdict: TPublicVerdict) {
   );
 }
 
-/** Who made the claim and where it appeared, as far as the desk knows either. */
-function ClaimOrigin({ claimant, article }: { claimant: string | null; article: TPublicVerdict["article"] }) {
-  if (!claimant && !article) return null;
+/** Who made the claim, where it appeared and on which day, as far as the desk knows any. */
+function ClaimOrigin({
+  claim: { claimant, statedOn },
+  article,
+}: {
+  claim: { claimant: string | null; statedOn: string | null };
+  article: TPublicVerdict["article"];
+}) {
+  if (!claimant && !article && !statedOn) return null;
   const href = article ? webHref(article.url) : undefined;
   const where = article && (
     <>
@@ -392,10 +408,14 @@ function ClaimOrigin({ claimant, article }: { claimant: string | null; article: 
   );
   return (
     <footer className="muted">
-      <FormattedMessage
-        id={claimant ? (where ? "verdict.claimantIn" : "verdict.claimant") : "verdict.seenIn"}
-        values={{ claimant, where }}
-      />
+      {(claimant || where) && (
+        <FormattedMessage
+          id={claimant ? (where ? "verdict.claimantIn" : "verdict.claimant") : "verdict.seenIn"}
+          values={{ claimant, where }}
+        />
+      )}
+      {(claimant || where) && statedOn && " · "}
+      {statedOn && <FormattedMessage id="verdict.statedOn" values={{ date: <Day day={statedOn} /> }} />}
     </footer>
   );
 }

@@ -10,3 +10,13 @@ export function Timestamp({ value }: { value: string | Date }) {
     </time>
   );
 }
+
+/** A calendar day ("2017-04-01") as the person's language writes it, the same in every time zone. */
+export function CalendarDay({ day }: { day: string }) {
+  const intl = useIntl();
+  return (
+    <time dateTime={day}>
+      {intl.formatDate(new Date(`${day}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" })}
+    </time>
+  );
+}

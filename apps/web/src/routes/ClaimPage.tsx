@@ -21,6 +21,7 @@ import { RecusalControl } from "../components/RecusalControl";
 import { RightOfReplyPanel } from "../components/RightOfReplyPanel";
 import { SourcesPanel } from "../components/SourcesPanel";
 import { StatusBadge } from "../components/StatusBadge";
+import { CalendarDay } from "../components/Timestamp";
 import { TransitionActions } from "../components/TransitionActions";
 import { VerdictPanel } from "../components/VerdictPanel";
 import { useMergingDraft } from "../lib/draft";
@@ -135,6 +136,8 @@ function ClaimWording({
     claimant: string | null;
     claimantKind: TClaimantKind | null;
     claimantAffiliation: string | null;
+    /** The day the claim was made (ISO), when known. */
+    statedOn: string | null;
     /** BCP 47: readers and screen readers pronounce the wording in it. */
     language: string;
     version: number;
@@ -147,6 +150,7 @@ function ClaimWording({
     claimant: t("claim.claimant"),
     claimantKind: t("claim.claimantIs"),
     claimantAffiliation: t("claim.affiliation"),
+    statedOn: t("claim.statedOn"),
   };
   const editor = useMergingDraft({
     version: claim.version,
@@ -156,6 +160,7 @@ function ClaimWording({
       claimant: claim.claimant ?? "",
       claimantKind: claim.claimantKind ?? "",
       claimantAffiliation: claim.claimantAffiliation ?? "",
+      statedOn: claim.statedOn ?? "",
     },
   });
   const update = useMutation(
@@ -177,6 +182,7 @@ function ClaimWording({
         claimant: draft.claimant.trim() || null,
         claimantKind: (draft.claimantKind || null) as TClaimantKind | null,
         claimantAffiliation: draft.claimantAffiliation.trim() || null,
+        statedOn: draft.statedOn || null,
       },
       { onSuccess: (updated) => editor.saved(updated.version, draft) },
     );
@@ -250,6 +256,18 @@ function ClaimWording({
           value={draft.claimantAffiliation}
           onChange={(e) => editor.set("claimantAffiliation", e.target.value)}
         />
+      </label>
+      <label>
+        {t("claim.statedOn")}
+        <input
+          type="date"
+          aria-describedby="claim-stated-on-hint"
+          value={draft.statedOn}
+          onChange={(e) => editor.set("statedOn", e.target.value)}
+        />
+        <small id="claim-stated-on-hint" className="muted">
+          {t("claim.statedOnHint")}
+        </small>
       </label>
       {!editor.conflict && <FormError error={update.error} />}
       <div className="row">
@@ -354,6 +372,14 @@ function ClaimFacts({ view }: { view: TView }) {
           <>
             <dt>{t("claim.claimant")}</dt>
             <dd>{claim.claimant}</dd>
+          </>
+        )}
+        {claim.statedOn && (
+          <>
+            <dt>{t("claim.statedOn")}</dt>
+            <dd>
+              <CalendarDay day={claim.statedOn} />
+            </dd>
           </>
         )}
       </dl>

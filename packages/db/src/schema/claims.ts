@@ -3,6 +3,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  date,
   doublePrecision,
   index,
   integer,
@@ -34,6 +35,8 @@ export const claims = pgTable(
     claimantKind: claimantKindEnum(),
     /** The claimant's party or affiliation, for the balance report of the assessment pack. */
     claimantAffiliation: text(),
+    /** The day the claim was made (ClaimReview's itemReviewed.datePublished), when known. */
+    statedOn: date({ mode: "string" }),
     score: doublePrecision().notNull().default(0),
     scoreReasons: jsonb().$type<string[]>().notNull().default([]),
     status: claimStatusEnum().notNull().default("unverified"),

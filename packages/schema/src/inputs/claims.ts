@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZClaimantKind, ZClaimPriority, ZClaimStatus } from "../enums";
-import { limits, ZId, ZReason, ZRequired, ZText, ZVersion } from "./common";
+import { limits, ZDay, ZId, ZReason, ZRequired, ZText, ZVersion } from "./common";
 
 export const ZClaimGetInput = z.object({ id: ZId });
 export const ZClaimTransitionInput = z.object({
@@ -21,6 +21,12 @@ export const ZClaimUpdateInput = z.object({
   claimantKind: ZClaimantKind.nullable().optional(),
   /** The claimant's party or affiliation (for the balance report). */
   claimantAffiliation: ZText(limits.claimant, "party or affiliation").nullable().optional(),
+  /** The day the claim was made, when known (ClaimReview's itemReviewed.datePublished). */
+  statedOn: ZDay.refine((day) => day <= new Date(Date.now() + 86_400_000).toISOString().slice(0, 10), {
+    error: "A claim cannot have been made after today.",
+  })
+    .nullable()
+    .optional(),
   priority: ZClaimPriority.optional(),
 });
 export type TClaimUpdateInput = z.infer<typeof ZClaimUpdateInput>;

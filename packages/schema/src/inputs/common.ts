@@ -44,6 +44,8 @@ export const ZId = z.uuid({ error: "Not a valid id." });
 export const ZLanguage = z
   .string()
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, "Give a language code such as en, es or pt-BR.");
+/** A calendar day, ISO 8601: 2019-08-02. */
+export const ZDay = z.iso.date({ error: "Give the date as YYYY-MM-DD." });
 /** The version the person saw; a stale one is refused with CONFLICT. */
 export const ZVersion = z.number().int().positive();
 export const ZText = (max: number, what: string) =>

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZLocale } from "../locales";
-import { limits, ZId, ZText, ZWebAddress } from "./common";
+import { limits, ZDay, ZId, ZText, ZWebAddress } from "./common";
 
 /** Long enough for a thorough methodology; Markdown. */
 const ZPolicyText = (what: string) =>
@@ -24,7 +24,6 @@ export const ZSettingsUpdateInput = z.object({
 });
 export type TSettingsUpdateInput = z.infer<typeof ZSettingsUpdateInput>;
 
-const ZDay = z.iso.date({ error: "Give the date as YYYY-MM-DD." });
 /** An assessment pack's period, whole days in UTC; by default the last three months. */
 export const ZAssessmentPackInput = z
   .object({ from: ZDay.optional(), to: ZDay.optional() })

@@ -177,6 +177,7 @@ function factCheckOf(
     claim: {
       text: snapshot.claim.text,
       claimant: snapshot.claim.claimant,
+      statedOn: snapshot.claim.statedOn,
       appearance: snapshot.appearance
         ? {
             url: snapshot.appearance.url,
