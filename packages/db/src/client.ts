@@ -1,8 +1,18 @@
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gunzipSync } from "node:zlib";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { sql } from "drizzle-orm";
@@ -181,13 +191,22 @@ export async function createDb(config: TDbConfig): Promise<DbHandle> {
     };
   }
   const release = config.dataDir ? holdDataDir(config.dataDir) : () => {};
-  const client = await PGlite.create(config.dataDir ?? "memory://", {
-    extensions: { pg_trgm },
-    ...startingPoint(config),
-  }).catch((error: unknown) => {
-    release();
-    throw error;
-  });
+  const open = (start: { loadDataDir?: Blob }) =>
+    PGlite.create(config.dataDir ?? "memory://", { extensions: { pg_trgm }, ...start });
+  const isNew = Boolean(config.dataDir) && !existsSync(config.dataDir as string);
+  const start = startingPoint(config);
+  const client = await open(start)
+    .catch((error: unknown) => {
+      // A template this PGlite cannot start from: the directory it half-filled goes, and a
+      // new database is made the slow way (never a directory that was there before).
+      if (!start.loadDataDir || !isNew || !config.dataDir) throw error;
+      rmSync(config.dataDir, { recursive: true, force: true });
+      return open({});
+    })
+    .catch((error: unknown) => {
+      release();
+      throw error;
+    });
   return pgliteHandle(client, release);
 }
 
@@ -228,9 +247,17 @@ function pgliteHandle(client: PGlite, release: () => void): DbHandle {
  * A new data directory starts from the template when there is one: about a second and a half
  * to unpack, where initdb and the migrations take five (a first start's wait).
  */
-function startingPoint({ dataDir, template }: { dataDir?: string; template?: string }) {
+function startingPoint({ dataDir, template }: { dataDir?: string; template?: string }): {
+  loadDataDir?: Blob;
+} {
   if (!dataDir || !template || existsSync(join(dataDir, "PG_VERSION")) || !existsSync(template)) return {};
-  return { loadDataDir: new Blob([readFileSync(template)]) };
+  try {
+    // Unpacking checks the whole file against gzip's checksum: a damaged template is passed
+    // over here rather than half-loaded.
+    return { loadDataDir: new Blob([gunzipSync(readFileSync(template))]) };
+  } catch {
+    return {};
+  }
 }
 
 /** Writes the template a new embedded database starts from: this code's schema, no rows. */
@@ -238,7 +265,9 @@ export async function writePgliteTemplate(file: string) {
   const client = await PGlite.create("memory://", { extensions: { pg_trgm } });
   try {
     await pgliteHandle(client, () => {}).migrate();
-    writeFileSync(file, Buffer.from(await (await client.dumpDataDir("gzip")).arrayBuffer()));
+    // Written whole, then renamed into place: a build cut short never leaves half a template.
+    writeFileSync(`${file}.partial`, Buffer.from(await (await client.dumpDataDir("gzip")).arrayBuffer()));
+    renameSync(`${file}.partial`, file);
   } finally {
     await client.close();
   }

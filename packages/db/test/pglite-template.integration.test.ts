@@ -1,6 +1,7 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb, writePgliteTemplate } from "../src/client";
 import { jobQueues } from "../src/jobs";
@@ -35,5 +36,28 @@ describe("the embedded database's template", () => {
     expect(await db.migrationsBehind()).toBe(0);
     await db.close();
     expect(existsSync(join(dataDir, "PG_VERSION"))).toBe(true);
+  });
+});
+
+describe("a damaged template", () => {
+  it.each([
+    ["not a tarball", Buffer.from("not a tarball at all")],
+    ["cut short", null],
+    ["whole, but not a database", gzipSync(Buffer.from("a well-packed file that is not a data directory"))],
+  ])("(%s) is passed over: a new data directory is made the slow way", async (kind, bytes) => {
+    const name = kind.replace(/\W+/g, "-");
+    const good = join(dir, "good.tar.gz");
+    if (!existsSync(good)) await writePgliteTemplate(good);
+    const template = join(dir, `damaged-${name}.tar.gz`);
+    writeFileSync(template, bytes ?? readFileSync(good).subarray(0, 100_000));
+    const dataDir = join(dir, `from-damaged-${name}`);
+    const db = await createDb({ engine: "pglite", dataDir, template });
+    await db.migrate();
+    expect(await db.migrationsBehind()).toBe(0);
+    await db.query({ text: "create table kept (x int); insert into kept values (1)", values: [] });
+    await db.close();
+    const again = await createDb({ engine: "pglite", dataDir, template });
+    expect((await again.query({ text: "select x from kept", values: [] })).rows).toEqual([{ x: 1 }]);
+    await again.close();
   });
 });
