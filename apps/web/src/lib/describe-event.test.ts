@@ -39,6 +39,18 @@ describe("describeEvent", () => {
         event("edited", { data: { before: { priority: "normal" }, after: { priority: "urgent" } } }),
       ),
     ).toBe("edited priority Normal → Urgent");
+    expect(
+      describeEvent(
+        event("edited", {
+          data: {
+            before: { statedOn: null, claimantKind: null },
+            after: { statedOn: "2019-03-05", claimantKind: "organisation" },
+          },
+        }),
+      ),
+    ).toBe(
+      "edited the day it was made (not known → 2019-03-05), whether the claimant is a person or an organisation",
+    );
     expect(describeEvent(event("verdict_changes_requested", { data: { reason: "Cite the register" } }))).toBe(
       "asked for changes to the verdict: “Cite the register”",
     );

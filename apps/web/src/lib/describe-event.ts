@@ -71,6 +71,17 @@ function edits(data: Record<string, unknown>, say: TSay) {
           to: String(after[field] || none),
         }),
       );
+    if (field === "statedOn") {
+      const notKnown = say(words("history.field.notKnown"));
+      return say(
+        words("history.field.statedOn", {
+          from: String(before[field] || notKnown),
+          to: String(after[field] || notKnown),
+        }),
+      );
+    }
+    if (field === "claimantKind" || field === "claimantAffiliation")
+      return say(words(`history.field.${field}`));
     return field;
   });
   return say(
