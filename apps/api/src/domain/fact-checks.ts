@@ -6,6 +6,7 @@ import {
   idf,
   parseFactCheckFile,
   parseTsvector,
+  postWords,
   type TFactCheckFormat,
   type TFactCheckRecord,
 } from "@factdesk/claims";
@@ -166,7 +167,9 @@ export async function matchFactChecks(
  * sentence vectors (which sees restatements in other words). The cost per text stays flat as
  * the archive grows.
  */
-export async function archiveCandidates(db: DbOrTx, text: string) {
+export async function archiveCandidates(db: DbOrTx, given: string) {
+  // A post copied with its handles, hashtags, links and signature is read as its words.
+  const text = postWords(given);
   // The text's vector is made on the encoder's thread while the database works.
   const textVector = embedSentences([text]).then(([vector]) => vector);
   textVector.catch(() => undefined);
