@@ -169,9 +169,9 @@ export async function assignClaim(db: DbOrTx, actor: TActor, input: TClaimAssign
 }
 
 /**
- * Edits wording, claimant, the day it was said or priority; the original sentence stays linked by its offsets. One
- * statement checks the version, writes and reads back the values it replaced (an UPDATE …
- * FROM the row as it was): one round trip fewer than locking first.
+ * Edits wording, claimant, the day it was made or priority; the original sentence stays linked
+ * by its offsets. One statement checks the version, writes and reads back the values it
+ * replaced (an UPDATE … FROM the row as it was): one round trip fewer than locking first.
  */
 export async function updateClaim(db: DbOrTx, actor: TActor, input: TClaimUpdateInput) {
   return db.transaction(async (tx) => {
