@@ -111,6 +111,10 @@ describe("claim.transition", () => {
       before: { priority: "normal", claimant: null },
       after: { priority: "urgent", claimant: "Jane Doe" },
     });
+    // A form sends every field; the history keeps what changed.
+    await caller.claim.update({ id: claim.id, version: 2, priority: "low", claimant: "Jane Doe" });
+    const [, again] = await t.db.select().from(events).where(eq(events.action, "edited")).orderBy(events.id);
+    expect(again?.data).toEqual({ before: { priority: "urgent" }, after: { priority: "low" } });
   });
 
   it("lets exactly one of two simultaneous writers win", async () => {

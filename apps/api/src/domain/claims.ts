@@ -199,19 +199,20 @@ export async function updateClaim(db: DbOrTx, actor: TActor, input: TClaimUpdate
       });
     if (!updated) return refuseStaleWrite(tx, claims, input.id, input.version, "claim");
     const { was, ...claim } = updated;
+    // A form sends every field: the history keeps those that changed.
+    const changed = (Object.keys(changes) as (keyof typeof was)[]).filter((key) => changes[key] !== was[key]);
     // What readers would see differently: the wording, who said it and when, and what kind of claimant.
-    const rewords = (["text", "claimant", "claimantKind", "statedOn"] as const).some(
-      (field) => changes[field] !== undefined && changes[field] !== was[field],
-    );
-    if (rewords) await assertNotUnderApproval(tx, claim.id, { claimWording: true });
+    const readersSee = ["text", "claimant", "claimantKind", "statedOn"];
+    if (changed.some((key) => readersSee.includes(key)))
+      await assertNotUnderApproval(tx, claim.id, { claimWording: true });
     await recordEvent(tx, {
       actorId: actor.id,
       entityType: "claim",
       entityId: claim.id,
       action: "edited",
       data: {
-        before: Object.fromEntries(Object.keys(changes).map((key) => [key, was[key as keyof typeof was]])),
-        after: changes,
+        before: Object.fromEntries(changed.map((key) => [key, was[key]])),
+        after: Object.fromEntries(changed.map((key) => [key, changes[key]])),
       },
     });
     return claim;
