@@ -41,7 +41,7 @@ export function postWords(text: string): string {
       .replace(links, " ")
       // An e-mail address stays as written; handles may be glued ("@AnaKasparian@cenkuygur").
       .replace(
-        /([\w.+-]+@[\w-]+\.[\w.-]*\w)|[#@]([\p{L}\p{N}_]+)/gu,
+        /((?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]*\w)|[#@]([\p{L}\p{N}_]+)/gu,
         (_, email: string | undefined, tag: string | undefined, offset: number, whole: string) =>
           email ?? `${/[\p{L}\p{N}]/u.test(whole[offset - 1] ?? "") ? " " : ""}${splitTag(tag ?? "")}`,
       )
