@@ -1,7 +1,8 @@
 import { join } from "node:path";
+import { factSubjects, YEAR_SQL_PATTERN } from "@factdesk/claims";
 import { claimLinks, claims } from "@factdesk/db";
 import { useTestDb } from "@factdesk/db/testing";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { runUntilIdle } from "../src/jobs/workers";
 import { repoRoot } from "../src/paths";
@@ -76,5 +77,24 @@ describe("similar and contradicting claims", () => {
       from: "suggested",
       to: "confirmed",
     });
+  });
+
+  it("looks for a year's contradictions among claims stating a year, as the comparison reads a year", async () => {
+    const texts = [
+      "The MEK was founded in 1965.",
+      "Philadelphia hosted the convention of 1787",
+      "In the 1980s the group moved to Iraq.",
+      "It cost 2,000 dollars.",
+      "About 19 people and 200 more attended.",
+      "Room 20190 was booked.",
+      "No number here.",
+    ];
+    for (const text of texts) {
+      const result = (await t.db.execute(sql`select ${text} ~ ${YEAR_SQL_PATTERN} as year`)) as unknown as {
+        rows: { year: boolean }[];
+      };
+      const statesYear = factSubjects(text).some((subject) => subject.kind === "year");
+      expect(result.rows[0]?.year, text).toBe(statesYear);
+    }
   });
 });

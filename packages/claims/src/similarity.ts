@@ -64,6 +64,8 @@ const boundary = /\b(until|till|since|from|to|between|through|by|before|after)\s
 const partOfName = /[\p{L},]\s+\p{Lu}\p{Ll}+\s$/u;
 
 const factPattern = /\b((?:1[6-9]|20)\d{2})s?\b|\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\b/g;
+/** A year as `factPattern` reads one, for PostgreSQL's `~` (whose word boundary is `\y`). */
+export const YEAR_SQL_PATTERN = "\\y(1[6-9]|20)[0-9]{2}s?\\y";
 
 /** Years and figures in a text, each with the content words around it (its subject). */
 function facts(text: string): Fact[] {

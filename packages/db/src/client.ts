@@ -307,6 +307,14 @@ function processIsAlive(pid: number) {
 const PREPARED_PER_CONNECTION = 500;
 
 /**
+ * Begins a statement whose plan depends on its values, not only its shape (an OR of
+ * full-text arms that match a handful of rows or a hundred thousand): such a statement is
+ * never named, so PostgreSQL plans it for its values every time instead of switching to a
+ * generic plan that guesses every arm's selectivity (and, under a LIMIT, may scan the table).
+ */
+export const PLAN_EACH_TIME = "/* plan each time */";
+
+/**
  * Names every parameterised statement by a hash of its text, so a connection parses and
  * plans each query shape once and afterwards only binds values: the hot paths (a queue page,
  * a session, an audited write) skip sending and parsing kilobytes of SQL on every request.
@@ -323,7 +331,8 @@ function keepStatementsPrepared(client: pg.PoolClient) {
       typeof statement?.text === "string" &&
       !statement.name &&
       Array.isArray(params) &&
-      params.length > 0
+      params.length > 0 &&
+      !statement.text.startsWith(PLAN_EACH_TIME)
     ) {
       const name = `fd_${createHash("sha1").update(statement.text).digest("base64url")}`;
       if (names.has(name) || names.size < PREPARED_PER_CONNECTION) {

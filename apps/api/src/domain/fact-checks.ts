@@ -18,12 +18,13 @@ import {
   factCheckCorpus,
   factChecks,
   factCheckTerms,
+  PLAN_EACH_TIME,
 } from "@factdesk/db";
 import { DomainError } from "@factdesk/schema";
 import { and, eq, getViewSelectedFields, inArray, isNull, sql } from "drizzle-orm";
 import type { TJobQueue } from "../jobs/queue";
 import { announceChanges, recordEvents } from "./audit";
-import { candidateQuery, lexemeFrequencies } from "./matching";
+import { candidateCondition, lexemeFrequencies } from "./matching";
 
 /** Fact-checks per job that looks for the queue's claims they cover. */
 const IMPORTED_PER_JOB = 200;
@@ -357,14 +358,18 @@ export async function claimsCoveredBy(db: DbOrTx, factCheckIds: string[]) {
   const frequencies = await lexemeFrequencies(db);
   const ids = new Set<string>();
   for (const check of checks) {
-    const tsquery = candidateQuery(check.text, [...parseTsvector(check.lexemes).tf.keys()], frequencies);
-    if (!tsquery) continue;
-    const hits = await db
-      .select({ id: claims.id })
-      .from(claims)
-      .where(and(sql`${claims.search} @@ (${tsquery})`, isNull(claims.archivedAt)))
-      .limit(100);
-    for (const { id } of hits) ids.add(id);
+    const shares = candidateCondition(
+      claims,
+      check.text,
+      [...parseTsvector(check.lexemes).tf.keys()],
+      frequencies,
+    );
+    if (!shares) continue;
+    const hits = (await db.execute(sql`${sql.raw(PLAN_EACH_TIME)}
+      select ${claims.id} as id from ${claims} where ${and(shares, isNull(claims.archivedAt))} limit 100`)) as unknown as {
+      rows: { id: string }[];
+    };
+    for (const { id } of hits.rows) ids.add(id);
   }
   return [...ids];
 }

@@ -5,6 +5,7 @@ import {
   type Db,
   type DbOrTx,
   factChecks,
+  PLAN_EACH_TIME,
   ratings,
   recurrences,
   tips,
@@ -14,7 +15,7 @@ import {
 import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { recordEvents } from "./audit";
 import { ARCHIVE_COVERAGE_THRESHOLD, matchFactChecks } from "./fact-checks";
-import { candidateQuery, lexemeFrequencies, linkBetween } from "./matching";
+import { candidateCondition, lexemeFrequencies, linkBetween } from "./matching";
 import { editorIds, notify } from "./notifications";
 import { verdictPageUrl } from "./publishing";
 import type { TSite } from "./settings";
@@ -97,14 +98,19 @@ async function repeatsOfTips(db: DbOrTx, tipIds: string[]) {
   const frequencies = await lexemeFrequencies(db);
   const found: TFound[] = [];
   for (const tip of open) {
-    const tsquery = candidateQuery(tip.statement, [...parseTsvector(tip.lexemes).tf.keys()], frequencies);
-    const candidates = tsquery
+    const shares = candidateCondition(
+      { search: sql`c.search`, text: sql`c.text` },
+      tip.statement,
+      [...parseTsvector(tip.lexemes).tf.keys()],
+      frequencies,
+    );
+    const candidates = shares
       ? await rows<{ verdictId: string; text: string }>(
           db,
-          sql`with ${publishedFalse}
+          sql`${sql.raw(PLAN_EACH_TIME)} with ${publishedFalse}
           select pf.verdict_id as "verdictId", c.text
           from published_false pf join claims c on c.id = pf.claim_id
-          where c.search @@ (${tsquery}) limit ${FALSE_CANDIDATES}`,
+          where ${shares} limit ${FALSE_CANDIDATES}`,
         )
       : [];
     const self = comparable(tip.statement);
