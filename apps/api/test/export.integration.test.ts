@@ -1,6 +1,8 @@
+import { claims } from "@factdesk/db";
 import { useTestDb } from "@factdesk/db/testing";
 import { queueViewToParams } from "@factdesk/schema";
 import { parse } from "csv-parse/sync";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeClaim, makeUser, PASSWORD } from "./factories";
 import { startServer } from "./http-client";
@@ -30,6 +32,7 @@ describe("CSV export of the queue", () => {
       score: 0.9,
       assigneeId: user.id,
     });
+    await t.db.update(claims).set({ statedOn: "2019-03-05" }).where(eq(claims.id, hostile.id));
     await makeClaim(t.db, { text: "Unrelated", score: 0.9 });
 
     const query = queueViewToParams({ filter: { q: "budget" }, sort: "score" });
@@ -49,7 +52,9 @@ describe("CSV export of the queue", () => {
       status: "unverified",
       assignee: "Casey",
       score: "0.9",
+      "said on": "2019-03-05",
     });
+    expect(rows[1]?.["said on"]).toBe("");
     expect(rows.some((row) => row.claim === "Unrelated")).toBe(false);
   });
 

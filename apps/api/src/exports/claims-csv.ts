@@ -1,7 +1,8 @@
 import { once } from "node:events";
-import type { DbOrTx } from "@factdesk/db";
+import { claims, type DbOrTx } from "@factdesk/db";
 import { isDomainError, queueViewFromParams } from "@factdesk/schema";
 import { stringify } from "csv-stringify";
+import { inArray } from "drizzle-orm";
 import express from "express";
 import { userForSession } from "../domain/auth";
 import { listClaims } from "../domain/queue";
@@ -54,6 +55,7 @@ export function claimsCsvRoute(
         "priority",
         "score",
         "claimant",
+        "said on",
         "assignee",
         "verdict",
         "contradiction",
@@ -81,6 +83,22 @@ export function claimsCsvRoute(
           cursor,
           limit: 200,
         });
+        // What the queue's rows leave out (to stay small), read once per page.
+        const saidOn = new Map(
+          page.items.length
+            ? (
+                await db
+                  .select({ id: claims.id, statedOn: claims.statedOn })
+                  .from(claims)
+                  .where(
+                    inArray(
+                      claims.id,
+                      page.items.map((claim) => claim.id),
+                    ),
+                  )
+              ).map((claim) => [claim.id, claim.statedOn])
+            : [],
+        );
         for (const claim of page.items) {
           const row = [
             claim.id,
@@ -90,6 +108,7 @@ export function claimsCsvRoute(
             claim.priority,
             claim.score,
             claim.claimant ?? "",
+            saidOn.get(claim.id) ?? "",
             claim.assignee?.name ?? "",
             claim.verdictState ?? "",
             flag(claim.flags.contradiction),
