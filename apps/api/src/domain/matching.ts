@@ -83,9 +83,11 @@ export function candidateCondition(
   frequencies: Map<string, number>,
   language = "en",
 ) {
+  const rarerFirst = (a: string, b: string) =>
+    (frequencies.get(a) ?? 0) - (frequencies.get(b) ?? 0) || b.length - a.length;
   const rarest = lexemes
     .filter((word) => /^[\p{L}\p{N}]{2,}$/u.test(word))
-    .sort((a, b) => (frequencies.get(a) ?? 0) - (frequencies.get(b) ?? 0) || b.length - a.length)
+    .sort(rarerFirst)
     .slice(0, RARE_TERMS)
     .map(lexeme);
   const rare = rarest.length === 1 ? rarest : pairsOf(rarest);
@@ -94,7 +96,7 @@ export function candidateCondition(
   const matches = (query: string) =>
     sql`${columns.search} @@ to_tsquery(text_search_config(${language}), ${query})`;
   const subjects = factSubjects(text).map(({ kind, words: around }) => {
-    const pairs = pairsOf(words(around).slice(0, 6)).map(matches);
+    const pairs = pairsOf(words(around).slice(0, 6).sort(rarerFirst)).map(matches);
     if (pairs.length === 0) return null;
     const any = sql`(${sql.join(pairs, sql` or `)})`;
     return kind === "year" ? sql`(${columns.text} ~ ${YEAR_SQL_PATTERN} and ${any})` : any;
