@@ -30,6 +30,11 @@ export const RELATED_SIMILARITY = 0.5;
 const CANDIDATES = 100;
 /** The claim's rarest words that propose candidates: discriminating, and cheap on the GIN index. */
 const RARE_TERMS = 6;
+/**
+ * Subjects (of figures, places, sides) that propose candidates: a claim rarely states more,
+ * and each is arms of the query, so a text of a hundred figures stays a query of bounded size.
+ */
+const SUBJECTS = 8;
 /** Lexeme frequencies are database statistics: read them again after this long. */
 const STATISTICS_TTL_MS = 10 * 60_000;
 
@@ -95,19 +100,23 @@ export function candidateCondition(
   const words = (list: string[]) => list.filter((word) => /^[\p{L}\p{N}]+$/u.test(word));
   const matches = (query: string) =>
     sql`${columns.search} @@ to_tsquery(text_search_config(${language}), ${query})`;
-  const subjects = factSubjects(text).map(({ kind, words: around }) => {
-    const pairs = pairsOf(words(around).slice(0, 6).sort(rarerFirst)).map(matches);
-    if (pairs.length === 0) return null;
-    const any = sql`(${sql.join(pairs, sql` or `)})`;
-    return kind === "year" ? sql`(${columns.text} ~ ${YEAR_SQL_PATTERN} and ${any})` : any;
-  });
+  const subjects = factSubjects(text)
+    .slice(0, SUBJECTS)
+    .map(({ kind, words: around }) => {
+      const pairs = pairsOf(words(around).slice(0, 6).sort(rarerFirst)).map(matches);
+      if (pairs.length === 0) return null;
+      const any = sql`(${sql.join(pairs, sql` or `)})`;
+      return kind === "year" ? sql`(${columns.text} ~ ${YEAR_SQL_PATTERN} and ${any})` : any;
+    });
   // A conflict over a side or a place shares its country, or its event's noun, year and person.
-  const slots = slotSubjects(slotted(text)).map(({ all, any }) => {
-    const [must, either] = [words(all.map((w) => w.toLowerCase())), words(any)];
-    return must.length === all.length && either.length
-      ? matches(`${must.join(" & ")} & (${either.join(" | ")})`)
-      : null;
-  });
+  const slots = slotSubjects(slotted(text))
+    .slice(0, SUBJECTS)
+    .map(({ all, any }) => {
+      const [must, either] = [words(all.map((w) => w.toLowerCase())), words(any)];
+      return must.length === all.length && either.length
+        ? matches(`${must.join(" & ")} & (${either.join(" | ")})`)
+        : null;
+    });
   const arms = [
     ...rare.map((pair) => sql`${columns.search} @@ ${pair}::tsquery`),
     ...subjects,
