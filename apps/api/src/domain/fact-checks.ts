@@ -18,13 +18,12 @@ import {
   factCheckCorpus,
   factChecks,
   factCheckTerms,
-  PLAN_EACH_TIME,
 } from "@factdesk/db";
 import { DomainError } from "@factdesk/schema";
 import { and, eq, getViewSelectedFields, inArray, isNull, sql } from "drizzle-orm";
 import type { TJobQueue } from "../jobs/queue";
 import { announceChanges, recordEvents } from "./audit";
-import { candidateCondition, lexemeFrequencies } from "./matching";
+import { candidateConditions, firstMatching, wordStatistics } from "./matching";
 
 /** Fact-checks per job that looks for the queue's claims they cover. */
 const IMPORTED_PER_JOB = 200;
@@ -355,21 +354,23 @@ export async function claimsCoveredBy(db: DbOrTx, factCheckIds: string[]) {
     })
     .from(factChecks)
     .where(inArray(factChecks.id, factCheckIds));
-  const frequencies = await lexemeFrequencies(db);
+  const statistics = await wordStatistics(db);
   const ids = new Set<string>();
   for (const check of checks) {
-    const shares = candidateCondition(
+    const conditions = candidateConditions(
       claims,
       check.text,
       [...parseTsvector(check.lexemes).tf.keys()],
-      frequencies,
+      statistics,
     );
-    if (!shares) continue;
-    const hits = (await db.execute(sql`${sql.raw(PLAN_EACH_TIME)}
-      select ${claims.id} as id from ${claims} where ${and(shares, isNull(claims.archivedAt))} limit 100`)) as unknown as {
-      rows: { id: string }[];
-    };
-    for (const { id } of hits.rows) ids.add(id);
+    const hits = await firstMatching<{ id: string }>(
+      db,
+      conditions,
+      (shares) =>
+        sql`select ${claims.id} as id from ${claims} where ${and(shares, isNull(claims.archivedAt))}`,
+      100,
+    );
+    for (const { id } of hits) ids.add(id);
   }
   return [...ids];
 }

@@ -17,7 +17,19 @@ import {
   type TClaimDecideLinksInput,
   type TClaimLinkKind,
 } from "@factdesk/schema";
-import { aliasedTable, and, desc, eq, inArray, isNull, ne, or, type SQLWrapper, sql } from "drizzle-orm";
+import {
+  aliasedTable,
+  and,
+  desc,
+  eq,
+  inArray,
+  isNull,
+  ne,
+  or,
+  type SQL,
+  type SQLWrapper,
+  sql,
+} from "drizzle-orm";
 import { recordEvents } from "./audit";
 
 /** Share of content words (of the shorter claim) from which a pair is a duplicate / related. */
@@ -35,94 +47,186 @@ const RARE_TERMS = 6;
  * and each is arms of the query, so a text of a hundred figures stays a query of bounded size.
  */
 const SUBJECTS = 8;
-/** Lexeme frequencies are database statistics: read them again after this long. */
+/** Word statistics are the database's: read them again after this long. */
 const STATISTICS_TTL_MS = 10 * 60_000;
-
-const frequencyCache = new WeakMap<object, { at: number; frequencies: Map<string, number> }>();
+/**
+ * A pair of words expected in more claims than this proposes none: walking its posting lists
+ * grows with the table, and the first hundred of its thousands of hits are a sample in table
+ * order, not the claims most like this one.
+ */
+const MOST_HITS = 5_000;
 
 /**
- * How common each frequent lexeme of claim texts is (share of claims containing it), from the
- * statistics ANALYZE keeps for the full-text column (`pg_stats.most_common_elems`); a lexeme
- * not listed is rarer than every listed one. Empty until the table was analysed.
+ * How many claims there are, and the share of them containing each frequent lexeme, from the
+ * statistics ANALYZE keeps (`pg_class.reltuples`, `pg_stats.most_common_elems` of the full-text
+ * column); a lexeme not listed is in fewer than `unlisted` (half the least listed share, as
+ * PostgreSQL's own estimate takes it). Empty until the table was analysed.
  */
-export async function lexemeFrequencies(db: DbOrTx) {
-  const cached = frequencyCache.get(db);
-  if (cached && Date.now() - cached.at < STATISTICS_TTL_MS) return cached.frequencies;
+export interface TWordStatistics {
+  rows: number;
+  shares: Map<string, number>;
+  unlisted: number;
+}
+
+const statisticsCache = new WeakMap<object, { at: number; statistics: TWordStatistics }>();
+
+export async function wordStatistics(db: DbOrTx): Promise<TWordStatistics> {
+  const cached = statisticsCache.get(db);
+  if (cached && Date.now() - cached.at < STATISTICS_TTL_MS) return cached.statistics;
   const result = (await db.execute(sql`
-    select most_common_elems::text::text[] as words, most_common_elem_freqs as freqs
-    from pg_stats where schemaname = current_schema() and tablename = 'claims' and attname = 'search'`)) as unknown as {
-    rows: { words: string[] | null; freqs: number[] | null }[];
+    select (select reltuples from pg_class where oid = to_regclass('claims'))::float8 as rows,
+      s.most_common_elems::text::text[] as words, s.most_common_elem_freqs as freqs
+    from (select) one left join pg_stats s
+      on s.schemaname = current_schema() and s.tablename = 'claims' and s.attname = 'search'`)) as unknown as {
+    rows: { rows: number | null; words: string[] | null; freqs: number[] | null }[];
   };
   const [row] = result.rows;
-  const frequencies = new Map((row?.words ?? []).map((word, i) => [word, row?.freqs?.[i] ?? 0]));
-  frequencyCache.set(db, { at: Date.now(), frequencies });
-  return frequencies;
+  const words = row?.words ?? [];
+  // The frequencies end with the least and greatest of them, and the share of empty values.
+  const freqs = row?.freqs ?? [];
+  const statistics = {
+    rows: Math.max(0, row?.rows ?? 0),
+    shares: new Map(words.map((word, i) => [word, freqs[i] ?? 0])),
+    unlisted: (freqs[words.length] ?? 0) / 2,
+  };
+  statisticsCache.set(db, { at: Date.now(), statistics });
+  return statistics;
 }
 
 /** A tsquery lexeme, quoted. */
 const lexeme = (word: string) => `'${word.replace(/'/g, "''")}'`;
 
+/** A tsquery and the share of rows expected to match it (its words taken as independent). */
+interface TArm {
+  query: string;
+  expected: number;
+}
+
 /**
  * Every pair of the items, as tsquery ANDs grouped by their first item ("a & (b | c)", "b & c"):
  * the index answers each by walking its first (rarer) item's short posting list.
  */
-const pairsOf = (items: string[]) =>
-  items.slice(0, -1).map((item, i) => `${item} & (${items.slice(i + 1).join(" | ")})`);
+const pairsOf = (items: string[], share: (item: string) => number, quote = (item: string) => item) =>
+  items.slice(0, -1).map((item, i): TArm => {
+    const rest = items.slice(i + 1);
+    return {
+      query: `${quote(item)} & (${rest.map(quote).join(" | ")})`,
+      expected:
+        share(item) *
+        Math.min(
+          1,
+          rest.reduce((sum, other) => sum + share(other), 0),
+        ),
+    };
+  });
 
 /**
- * Which rows may duplicate, contradict or relate to a text: those sharing two of its rarest
- * words (an AND per pair, which the GIN index answers by intersecting short posting lists; one
- * word when the text has a single content word, the English configuration having dropped
- * stopwords), or two words of the subject of a year or figure it states (with a year where it
- * states one): a contradiction shares its subject, however common ("the MEK was founded in …").
- * Each subject is its own arm of an SQL `OR`, so Postgres ORs one bitmap per arm: one tsquery
- * OR-ing everything made the index walk every posting list of every word in it, and a year
- * written as `19:* | 20:*` read every year in the table (a fifth of it at 1,000,000 claims);
- * the year is checked on the rows instead. Rarity comes from the column's statistics, longer
- * words first where none are kept. `columns` are the tsvector and the text of the rows searched.
+ * What rows that may duplicate, contradict or relate to a text share with it, as conditions
+ * to ask one after the other, those expected in the fewest rows first: two of its rarest words
+ * (one word when the text has a single content word, the English configuration having dropped
+ * stopwords), two words of the subject of a year or figure it states (with a year where it
+ * states one: a contradiction shares its subject, however common, as in "the MEK was founded
+ * in …"), or the country, or the event's noun, year and person, of a side or place it names.
+ * Each pair of words is an "a & (b | c …)" tsquery, which the GIN index answers by walking the
+ * rarer word's posting list (one tsquery OR-ing everything walked every list of every word,
+ * 45,000 row ids for one claim at 1,000,000 claims); a year is checked on the rows (`19:* |
+ * 20:*` read every year in the table); a pair expected in more than MOST_HITS rows is left out.
+ * Rarity comes from the column's statistics, longer words first where none are kept.
+ * `columns` are the tsvector and the text of the rows searched.
  */
-export function candidateCondition(
+export function candidateConditions(
   columns: { search: SQLWrapper; text: SQLWrapper },
   text: string,
   lexemes: string[],
-  frequencies: Map<string, number>,
+  { rows, shares, unlisted }: TWordStatistics,
   language = "en",
-) {
-  const rarerFirst = (a: string, b: string) =>
-    (frequencies.get(a) ?? 0) - (frequencies.get(b) ?? 0) || b.length - a.length;
+): SQL[] {
+  const share = (word: string) => shares.get(word) ?? unlisted;
+  const rarerFirst = (a: string, b: string) => share(a) - share(b) || b.length - a.length;
   const rarest = lexemes
     .filter((word) => /^[\p{L}\p{N}]{2,}$/u.test(word))
     .sort(rarerFirst)
-    .slice(0, RARE_TERMS)
-    .map(lexeme);
-  const rare = rarest.length === 1 ? rarest : pairsOf(rarest);
+    .slice(0, RARE_TERMS);
+  const wordMatches = ({ query, expected }: TArm) => ({
+    expected,
+    condition: sql`${columns.search} @@ ${query}::tsquery`,
+  });
+  const rare = (
+    rarest.length === 1
+      ? [{ query: lexeme(rarest[0] as string), expected: 0 }]
+      : pairsOf(rarest, share, lexeme)
+  ).map(wordMatches);
+  // A subject's words as the text's own lexemes: a word the configuration drops as a stopword
+  // ("out") would leave "a & (b | c)" as "b | c", which matches a good part of the table.
+  const own = new Set(lexemes);
+  const subjects = factSubjects(text)
+    .slice(0, SUBJECTS)
+    .flatMap(({ kind, words: around }) =>
+      pairsOf(
+        around
+          .filter((word) => own.has(word))
+          .slice(0, 6)
+          .sort(rarerFirst),
+        share,
+        lexeme,
+      ).map((arm) => {
+        const { expected, condition } = wordMatches(arm);
+        return {
+          expected,
+          condition:
+            kind === "year" ? sql`(${columns.text} ~ ${YEAR_SQL_PATTERN} and ${condition})` : condition,
+        };
+      }),
+    );
   // Words (stemmed by to_tsquery), letters and digits only, so the query is always valid.
   const words = (list: string[]) => list.filter((word) => /^[\p{L}\p{N}]+$/u.test(word));
   const matches = (query: string) =>
     sql`${columns.search} @@ to_tsquery(text_search_config(${language}), ${query})`;
-  const subjects = factSubjects(text)
-    .slice(0, SUBJECTS)
-    .map(({ kind, words: around }) => {
-      const pairs = pairsOf(words(around).slice(0, 6).sort(rarerFirst)).map(matches);
-      if (pairs.length === 0) return null;
-      const any = sql`(${sql.join(pairs, sql` or `)})`;
-      return kind === "year" ? sql`(${columns.text} ~ ${YEAR_SQL_PATTERN} and ${any})` : any;
-    });
-  // A conflict over a side or a place shares its country, or its event's noun, year and person.
   const slots = slotSubjects(slotted(text))
     .slice(0, SUBJECTS)
-    .map(({ all, any }) => {
+    .flatMap(({ all, any }) => {
       const [must, either] = [words(all.map((w) => w.toLowerCase())), words(any)];
-      return must.length === all.length && either.length
-        ? matches(`${must.join(" & ")} & (${either.join(" | ")})`)
-        : null;
+      if (must.length !== all.length || either.length === 0) return [];
+      const anyShare = Math.min(
+        1,
+        either.reduce((sum, word) => sum + share(word), 0),
+      );
+      return [
+        {
+          expected: must.reduce((product, word) => product * share(word), anyShare),
+          condition: matches(`${must.join(" & ")} & (${either.join(" | ")})`),
+        },
+      ];
     });
-  const arms = [
-    ...rare.map((pair) => sql`${columns.search} @@ ${pair}::tsquery`),
-    ...subjects,
-    ...slots,
-  ].filter((arm) => arm !== null);
-  return arms.length ? sql`(${sql.join(arms, sql` or `)})` : null;
+  return [...rare, ...subjects, ...slots]
+    .filter((arm) => arm.expected * rows <= MOST_HITS)
+    .sort((x, y) => x.expected - y.expected)
+    .map((arm) => arm.condition);
+}
+
+/**
+ * The first `limit` rows `branch` finds for each condition in turn, each row once. The
+ * conditions are branches of one UNION ALL under the LIMIT, so once the first have found
+ * enough the rest never run: a condition costs its whole posting lists however few rows are
+ * kept, and a claim stated in thousands of articles filled the limit many times over.
+ */
+export async function firstMatching<TRow extends { id: string }>(
+  db: DbOrTx,
+  conditions: SQL[],
+  branch: (condition: SQL) => SQL,
+  limit: number,
+) {
+  if (conditions.length === 0) return [];
+  const branches = sql.join(
+    conditions.map((condition) => sql`(${branch(condition)})`),
+    sql` union all `,
+  );
+  // A row found by several conditions comes once from each: twice the limit leaves enough.
+  const found = (await db.execute(
+    sql`${sql.raw(PLAN_EACH_TIME)} select * from (${branches}) hits limit ${sql.raw(String(2 * limit))}`,
+  )) as unknown as { rows: TRow[] };
+  const seen = new Set<string>();
+  return found.rows.filter(({ id }) => !seen.has(id) && seen.add(id)).slice(0, limit);
 }
 
 /** Other articles' live claims that may duplicate, contradict or relate to one claim. */
@@ -130,26 +234,27 @@ async function candidatesFor(
   db: DbOrTx,
   claim: { id: string; text: string; articleId: string | null; language: string; lexemes: string },
 ) {
-  const shares = candidateCondition(
+  const conditions = candidateConditions(
     claims,
     claim.text,
     [...parseTsvector(claim.lexemes).tf.keys()],
-    await lexemeFrequencies(db),
+    await wordStatistics(db),
     claim.language,
   );
-  if (!shares) return [];
-  const found = await db.execute(sql`${sql.raw(PLAN_EACH_TIME)}
-    select ${claims.id} as id, ${claims.text} as text from ${claims}
-    where ${and(
-      shares,
-      // Claims are compared within their language (their words are stemmed in it).
-      eq(claims.language, claim.language),
-      ne(claims.id, claim.id),
-      isNull(claims.archivedAt),
-      claim.articleId ? or(isNull(claims.articleId), ne(claims.articleId, claim.articleId)) : undefined,
-    )}
-    limit ${CANDIDATES}`);
-  return (found as unknown as { rows: { id: string; text: string }[] }).rows;
+  return firstMatching<{ id: string; text: string }>(
+    db,
+    conditions,
+    (shares) => sql`select ${claims.id} as id, ${claims.text} as text from ${claims}
+      where ${and(
+        shares,
+        // Claims are compared within their language (their words are stemmed in it).
+        eq(claims.language, claim.language),
+        ne(claims.id, claim.id),
+        isNull(claims.archivedAt),
+        claim.articleId ? or(isNull(claims.articleId), ne(claims.articleId, claim.articleId)) : undefined,
+      )}`,
+    CANDIDATES,
+  );
 }
 
 /** The strongest suggestions of each claim are kept: contradictions first, then by similarity. */

@@ -12,10 +12,10 @@ import {
   verdictRevisions,
   verdicts,
 } from "@factdesk/db";
-import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import { recordEvents } from "./audit";
 import { ARCHIVE_COVERAGE_THRESHOLD, matchFactChecks } from "./fact-checks";
-import { candidateCondition, lexemeFrequencies, linkBetween } from "./matching";
+import { candidateConditions, linkBetween, wordStatistics } from "./matching";
 import { editorIds, notify } from "./notifications";
 import { verdictPageUrl } from "./publishing";
 import type { TSite } from "./settings";
@@ -95,14 +95,17 @@ async function repeatsOfTips(db: DbOrTx, tipIds: string[]) {
     })
     .from(tips)
     .where(and(inArray(tips.id, tipIds), isNull(tips.declinedAt)));
-  const frequencies = await lexemeFrequencies(db);
+  const statistics = await wordStatistics(db);
   const found: TFound[] = [];
   for (const tip of open) {
-    const shares = candidateCondition(
-      { search: sql`c.search`, text: sql`c.text` },
-      tip.statement,
-      [...parseTsvector(tip.lexemes).tf.keys()],
-      frequencies,
+    // All conditions at once: only the claims of published false verdicts are searched.
+    const shares = or(
+      ...candidateConditions(
+        { search: sql`c.search`, text: sql`c.text` },
+        tip.statement,
+        [...parseTsvector(tip.lexemes).tf.keys()],
+        statistics,
+      ),
     );
     const candidates = shares
       ? await rows<{ verdictId: string; text: string }>(
