@@ -217,13 +217,16 @@ export async function firstMatching<TRow extends { id: string }>(
   limit: number,
 ) {
   if (conditions.length === 0) return [];
+  // A row found by several conditions comes once from each: twice the limit leaves enough.
+  const most = sql.raw(String(2 * limit));
+  // Each branch is limited too: without, the planner costs a common pair's every hit and, at
+  // 1,000,000 claims, started parallel workers for 5–7% of the queries (about 22 ms each).
   const branches = sql.join(
-    conditions.map((condition) => sql`(${branch(condition)})`),
+    conditions.map((condition) => sql`(${branch(condition)} limit ${most})`),
     sql` union all `,
   );
-  // A row found by several conditions comes once from each: twice the limit leaves enough.
   const found = (await db.execute(
-    sql`${sql.raw(PLAN_EACH_TIME)} select * from (${branches}) hits limit ${sql.raw(String(2 * limit))}`,
+    sql`${sql.raw(PLAN_EACH_TIME)} select * from (${branches}) hits limit ${most}`,
   )) as unknown as { rows: TRow[] };
   const seen = new Set<string>();
   return found.rows.filter(({ id }) => !seen.has(id) && seen.add(id)).slice(0, limit);
