@@ -4,6 +4,7 @@ import { claimLinks, claims } from "@factdesk/db";
 import { useTestDb } from "@factdesk/db/testing";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { firstMatching } from "../src/domain/matching";
 import { runUntilIdle } from "../src/jobs/workers";
 import { repoRoot } from "../src/paths";
 import { seedDatabase } from "../src/seed";
@@ -96,5 +97,36 @@ describe("similar and contradicting claims", () => {
       const statesYear = factSubjects(text).some((subject) => subject.kind === "year");
       expect(result.rows[0]?.year, text).toBe(statesYear);
     }
+  });
+});
+
+describe("asking for candidates condition by condition", () => {
+  it("keeps each row once, up to the limit, in the order of the conditions", async () => {
+    const texts = [
+      "Alpha beta one.",
+      "Alpha beta two.",
+      "Alpha beta gamma delta three.",
+      "Alpha beta gamma delta four.",
+      "Gamma delta five.",
+    ];
+    await t.db.insert(claims).values(texts.map((text) => ({ text, normalizedText: text.toLowerCase() })));
+    const conditions = [
+      sql`${claims.search} @@ 'alpha & beta'::tsquery`,
+      sql`${claims.search} @@ 'gamma & delta'::tsquery`,
+    ];
+    const ask = (limit: number) =>
+      firstMatching<{ id: string; text: string }>(
+        t.db,
+        conditions,
+        (shares) => sql`select ${claims.id} as id, ${claims.text} as text from ${claims} where ${shares}`,
+        limit,
+      );
+    const all = await ask(10);
+    expect(all.map((row) => row.text).sort()).toEqual([...texts].sort());
+    expect(all.at(-1)?.text, "the second condition's own row comes after the first's").toBe(
+      "Gamma delta five.",
+    );
+    expect(await ask(3)).toHaveLength(3);
+    expect(await firstMatching(t.db, [], () => sql`select 1`, 3)).toEqual([]);
   });
 });
