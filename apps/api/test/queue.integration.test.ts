@@ -1,10 +1,16 @@
 import { articles, claimCountDeltas, claimLinks, claims } from "@factdesk/db";
 import { useTestDb } from "@factdesk/db/testing";
-import { claimSorts, HIGHLIGHT_END, HIGHLIGHT_START, type TClaimListInput } from "@factdesk/schema";
+import {
+  claimSorts,
+  HIGHLIGHT_END,
+  HIGHLIGHT_START,
+  type TClaimListInput,
+  ZClaimListInput,
+} from "@factdesk/schema";
 import { TRPCError } from "@trpc/server";
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { compactClaimCounts } from "../src/domain/queue";
+import { compactClaimCounts, pageIdsQuery } from "../src/domain/queue";
 import { callerFor, makeArticle, makeClaim, makeSource, makeUser, publishVerdict } from "./factories";
 
 const t = useTestDb();
@@ -61,6 +67,24 @@ describe("the review queue", () => {
       expect(ids, sort).toEqual(expected[sort].map((c) => c.id));
     }
     expect((await readAll(caller, { sort: "activity" })).ids[0]).toBe(first?.id);
+  });
+
+  it("reads every sort's page from an index, so a page costs the same at any size", async () => {
+    const checker = await makeUser(t.db);
+    for (let i = 0; i < 3; i++) await makeClaim(t.db, { text: `Claim ${i}` });
+    for (const sort of claimSorts) {
+      // With scans of the whole table ruled out, a sort no index serves shows as a Sort step.
+      const plan = await t.db.transaction(async (tx) => {
+        await tx.execute(sql`set local enable_seqscan = off`);
+        const query = pageIdsQuery(checker, ZClaimListInput.parse({ sort }), undefined);
+        const { rows } = (await tx.execute(sql`explain ${query}`)) as unknown as {
+          rows: { "QUERY PLAN": string }[];
+        };
+        return rows.map((row) => row["QUERY PLAN"]).join("\n");
+      });
+      expect(plan, sort).toMatch(/Index Scan/);
+      expect(plan, sort).not.toMatch(/Sort/);
+    }
   });
 
   it("combines filters, and counts each status for the rest of the filter", async () => {
