@@ -242,6 +242,13 @@ describe("the review queue", () => {
     const { ids } = await readAll(caller, { filter: { flags: ["fact_checked"] } });
     expect(ids).toEqual([restated.id]);
     expect((await readAll(caller, { filter: { verdict: ["published"] } })).ids).toEqual([checked.id]);
+    // "none" with other states: the claims without a verdict, and those in the states.
+    const verdictIds = async (verdict: ("none" | "draft" | "published")[]) =>
+      (await readAll(caller, { filter: { verdict } })).ids.sort();
+    expect(await verdictIds(["none"])).toEqual([restated.id]);
+    expect(await verdictIds(["none", "published"])).toEqual([checked.id, restated.id].sort());
+    expect(await verdictIds(["none", "draft"])).toEqual([restated.id]);
+    expect(await verdictIds(["draft"])).toEqual([]);
   });
 
   it("refuses a bad filter or cursor with a message, and strangers", async () => {
