@@ -366,6 +366,11 @@ try {
     const queue = await latency(() => get(trpcGet("claim.list", {})));
     const searched = await latency(() => get(trpcGet("claim.list", { filter: { q: search } })));
     const counts = await latency(() => get(trpcGet("claim.counts", {})));
+    // A sort and filters of the queue's menus, each answered from the rows that match it.
+    const newest = await latency(() => get(trpcGet("claim.list", { sort: "newest" })));
+    const flagged = { flags: ["contradiction"], verdict: ["none"] };
+    const filtered = await latency(() => get(trpcGet("claim.list", { filter: flagged })));
+    const filteredCounts = await latency(() => get(trpcGet("claim.counts", flagged)));
     const page = await latency(() => get(pageUrl));
     // Matching a stored claim as the job does (candidates, comparison, storing what it finds),
     // a hundred claims each once: a p95 of fewer samples is one slow call.
@@ -381,6 +386,11 @@ try {
     note("`claim.list` first page (ms, p50)", fmt(queue.p50));
     note(`\`claim.list\` search "${search}" (ms, p50)`, fmt(searched.p50));
     note("`claim.counts` (ms, p50)", fmt(counts.p50));
+    note("`claim.list` newest first (ms, p50)", fmt(newest.p50));
+    note(
+      "`claim.list` contradicted, no verdict yet: page / counts (ms, p50)",
+      `${fmt(filtered.p50)} / ${fmt(filteredCounts.p50)}`,
+    );
     note("matching one claim (ms, p50 / p95)", `${fmt(matching.p50)} / ${fmt(matching.p95)}`);
     note("verdict page 200 (ms, p50)", fmt(page.p50));
   }
