@@ -57,28 +57,11 @@ describe("the dashboard", () => {
   });
 
   it("replays a claim's way through the statuses week by week, until it was archived", async () => {
-    const week = 7 * 86_400_000;
-    const now = new Date();
-    const monday = Date.UTC(
-      now.getUTCFullYear(),
-      now.getUTCMonth(),
-      now.getUTCDate() - ((now.getUTCDay() + 6) % 7),
-    );
-    const inWeek = (weeksAgo: number) => new Date(monday - weeksAgo * week + 86_400_000);
     const claim = await makeClaim(t.db, { text: "Replayed", createdAt: inWeek(5) });
-    const moved = (to: string, from: string, weeksAgo: number) => ({
-      entityType: "claim" as const,
-      entityId: claim.id,
-      action: "status_changed",
-      from,
-      to,
-      data: { claimId: claim.id },
-      createdAt: inWeek(weeksAgo),
-    });
     // History from past weeks, chained and signed as the app writes it.
     await appendEvents(t.db, auditKey(TEST_AUDIT_KEY), [
-      moved("sourced", "unverified", 4),
-      moved("disputed", "sourced", 2),
+      statusChange(claim.id, "unverified", "sourced", 4),
+      statusChange(claim.id, "sourced", "disputed", 2),
     ]);
     await t.db
       .update(claims)
@@ -100,4 +83,40 @@ describe("the dashboard", () => {
       null,
     ]);
   });
+
+  it("counts a claim untouched within the weeks as it stands in every one of them", async () => {
+    const older = await makeClaim(t.db, { text: "Sourced long ago", createdAt: inWeek(12) });
+    await appendEvents(t.db, auditKey(TEST_AUDIT_KEY), [statusChange(older.id, "unverified", "sourced", 10)]);
+    await t.db.update(claims).set({ status: "sourced" }).where(eq(claims.id, older.id));
+    const gone = await makeClaim(t.db, { text: "Archived long ago", createdAt: inWeek(12) });
+    await t.db
+      .update(claims)
+      .set({ archivedAt: inWeek(11) })
+      .where(eq(claims.id, gone.id));
+
+    const { backlog } = await callerFor(t.db, await makeUser(t.db)).dashboard.get({ weeks: 8 });
+    expect(backlog).toHaveLength(8);
+    for (const counts of backlog) expect(counts).toMatchObject({ unverified: 0, sourced: 1, disputed: 0 });
+  });
+});
+
+/** A day into the week `weeksAgo` weeks before this one (UTC weeks begin on Monday). */
+function inWeek(weeksAgo: number) {
+  const now = new Date();
+  const monday = Date.UTC(
+    now.getUTCFullYear(),
+    now.getUTCMonth(),
+    now.getUTCDate() - ((now.getUTCDay() + 6) % 7),
+  );
+  return new Date(monday - weeksAgo * 7 * 86_400_000 + 86_400_000);
+}
+
+const statusChange = (claimId: string, from: string, to: string, weeksAgo: number) => ({
+  entityType: "claim" as const,
+  entityId: claimId,
+  action: "status_changed",
+  from,
+  to,
+  data: { claimId },
+  createdAt: inWeek(weeksAgo),
 });

@@ -48,14 +48,25 @@ export async function dashboard(db: DbOrTx, { weeks = 12 } = {}) {
   // Each claim's status at the end of each week, replayed from the audit log in one pass: every
   // claim's statuses as intervals (unverified from creation, then each status_changed event until
   // the next, or until archived); an interval adds 1 from the week it starts and takes it away
-  // from the week it ends, and a running sum gives each week's counts.
+  // from the week it ends, and a running sum gives each week's counts. Only claims created,
+  // re-statused or archived within the weeks are replayed: any other claim stood in every week
+  // as it stands now, so those come from the running totals the queue's counts keep, less the
+  // replayed ones (reading only the weeks' changes, the cost follows the desk's activity, not
+  // its size: replaying every claim took 0.7 s at 100,000 claims).
+  const since = sinceFirstWeek(weeks);
   const backlog = await rows<{ key: string; column: string; count: number }>(
     db,
-    sql`with spans as (
-        select c.id, c.created_at as since, 'unverified'::text as status, 0::bigint as seq from claims c
+    sql`with changed as (
+        select c.id from claims c where c.created_at >= ${since}
+        union select c.id from claims c where c.archived_at >= ${since}
+        union select e.entity_id from events e
+        where e.entity_type = 'claim' and e.action = 'status_changed' and e.created_at >= ${since}
+      ), spans as (
+        select c.id, c.created_at as since, 'unverified'::text as status, 0::bigint as seq
+        from claims c where c.id in (select id from changed)
         union all
         select e.entity_id, e.created_at, e."to", e.id from events e
-        where e.entity_type = 'claim' and e.action = 'status_changed'
+        where e.entity_type = 'claim' and e.action = 'status_changed' and e.entity_id in (select id from changed)
       ), intervals as (
         select s.status, s.since, least(lead(s.since) over (partition by s.id order by s.since, s.seq), c.archived_at) as until
         from spans s join claims c on c.id = s.id
@@ -67,11 +78,21 @@ export async function dashboard(db: DbOrTx, { weeks = 12 } = {}) {
         from intervals where until > since
       ), by_week as (
         select week, status, sum(delta) as delta from deltas group by 1, 2
+      ), unchanged as (
+        select status::text, sum(n) as count from (
+          select status, n from claim_count_deltas where not archived
+          union all
+          select status, -count(*) from claims where archived_at is null and id in (select id from changed)
+          group by status
+        ) totals group by status
       )
       select to_char(w.week_start, 'YYYY-MM-DD') as key, d.status as column, sum(d.delta)::int as count
       from ${weekStarts(weeks)}
       join by_week d on d.week <= w.week_start
-      group by 1, 2`,
+      group by 1, 2
+      union all
+      select to_char(w.week_start, 'YYYY-MM-DD'), u.status, u.count::int
+      from ${weekStarts(weeks)} cross join unchanged u`,
   );
 
   const timeToVerdict = await rows<{ week: string; medianDays: number; published: number }>(

@@ -61,6 +61,9 @@ export const claims = pgTable(
     index("claims_activity_idx").on(t.updatedAt.desc(), t.seq.desc()),
     index().on(t.articleId),
     index().on(t.assigneeId),
+    // The dashboard's weeks read only the claims created or archived within them.
+    index("claims_created_at_idx").on(t.createdAt),
+    index("claims_archived_at_idx").on(t.archivedAt).where(sql`${t.archivedAt} is not null`),
     // Claims go straight into the full-text index (no pending list for every search to scan).
     index("claims_search_idx").using("gin", t.search).with({ fastupdate: false }),
     index("claims_trgm_idx").using("gin", t.normalizedText.op("gin_trgm_ops")),

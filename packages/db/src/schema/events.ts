@@ -29,6 +29,10 @@ export const events = pgTable(
   (t) => [
     index().on(t.entityType, t.entityId, t.id),
     index("events_chain_idx").on(t.chain, t.id),
+    // The dashboard's weeks read only the claims whose status changed within them.
+    index("events_status_changes_idx")
+      .on(t.createdAt)
+      .where(sql`${t.entityType} = 'claim' and ${t.action} = 'status_changed'`),
     // A claim's history includes its sources', verdict's and comments' events.
     index("events_claim_id_idx").on(sql`(${t.data}->>'claimId')`, t.id),
   ],

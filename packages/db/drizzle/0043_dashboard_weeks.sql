@@ -1,0 +1,3 @@
+CREATE INDEX "claims_created_at_idx" ON "claims" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "claims_archived_at_idx" ON "claims" USING btree ("archived_at") WHERE "claims"."archived_at" is not null;--> statement-breakpoint
+CREATE INDEX "events_status_changes_idx" ON "events" USING btree ("created_at") WHERE "events"."entity_type" = 'claim' and "events"."action" = 'status_changed';
