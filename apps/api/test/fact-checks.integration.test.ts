@@ -4,7 +4,7 @@ import { useTestDb } from "@factdesk/db/testing";
 import type { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { ARCHIVE_COVERAGE_THRESHOLD, archiveCandidates } from "../src/domain/fact-checks";
+import { ARCHIVE_COVERAGE_THRESHOLD, archiveCandidates, matchFactChecks } from "../src/domain/fact-checks";
 import { runUntilIdle } from "../src/jobs/workers";
 import { callerFor, makeUser, testConfig } from "./factories";
 
@@ -165,6 +165,25 @@ describe("the fact-check archive", () => {
       expect(cosine(restatedVector as Float32Array, other.embedding as Float32Array)).toBeLessThan(
         chips?.features.dense ?? 0,
       );
+  });
+
+  it("ranks the fact-check from nearer the day the text was said first, other things equal", async () => {
+    const caller = callerFor(t.db, await makeUser(t.db, { role: "editor" }));
+    const twice = `text\trating\turl\tdate
+The city raised its minimum wage to 15 dollars an hour.\tTrue\t/wage-2012\t3 May 2012
+The city raised its minimum wage to 15 dollars an hour.\tFalse\t/wage-2020\t7 June 2020
+`;
+    await caller.factCheck.import({ content: twice, format: "table", baseUrl: "https://checks.example/" });
+    const text = "The city has raised the minimum wage to 15 dollars an hour";
+    const first = async (on?: string) => (await matchFactChecks(t.db, text, 2, { on }))[0]?.url;
+    expect(await first("2020-06-01")).toBe("https://checks.example/wage-2020");
+    expect(await first("2012-05-10")).toBe("https://checks.example/wage-2012");
+    // A copied post says when it was posted.
+    const posted = `${text} — Some One (@someone) May 2, 2012`;
+    expect((await matchFactChecks(t.db, posted, 1))[0]?.url).toBe("https://checks.example/wage-2012");
+    // Without a day, the two score alike.
+    const [a, b] = await matchFactChecks(t.db, text, 2);
+    expect(a?.score).toBe(b?.score);
   });
 
   it("refuses bad files and people who may not import, changing nothing", async () => {

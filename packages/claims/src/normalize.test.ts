@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeForMatching, postWords } from "./normalize";
+import { normalizeForMatching, postDate, postWords } from "./normalize";
 
 describe("normalizeForMatching", () => {
   it("folds quotes, dashes, spaces and case", () => {
@@ -35,5 +35,20 @@ describe("postWords", () => {
   it("leaves plain text as it was", () => {
     const text = "The MEK was founded in 1963 - by a group of Marxists (write to desk@example.org).";
     expect(postWords(text)).toBe(text);
+  });
+});
+
+describe("postDate", () => {
+  it("reads the day from an embedded post's signature, and nothing from prose", () => {
+    expect(
+      postDate("Iran could threaten Trump hotels worldwide. — Ilhan Omar (@IlhanMN) January 5, 2020"),
+    ).toBe("2020-01-05");
+    expect(
+      postDate(
+        "Footage by Julie Favell pic.twitter.com/0eJ — Center for Biological (@CenterForBioDiv) Jan 6, 2020",
+      ),
+    ).toBe("2020-01-06");
+    expect(postDate("The bridge opened on January 5, 2020.")).toBe(null);
+    expect(postDate("— Someone (@someone) February 30, 2020")).toBe(null);
   });
 });

@@ -49,3 +49,31 @@ export function postWords(text: string): string {
       .trim()
   );
 }
+
+const months = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
+
+/**
+ * The day an embedded post was made, from the signature it is copied with ("— Ilhan Omar
+ * (@IlhanMN) January 5, 2020"), as YYYY-MM-DD; null without one.
+ */
+export function postDate(text: string): string | null {
+  const signed = /—[^—]*?\b(\p{L}+) (\d{1,2}), (\d{4})\s*$/u.exec(text);
+  if (!signed) return null;
+  const name = (signed[1] ?? "").toLowerCase();
+  const month = name.length >= 3 ? months.findIndex((m) => m.startsWith(name)) : -1;
+  const day = new Date(Date.UTC(Number(signed[3]), month, Number(signed[2])));
+  return month >= 0 && day.getUTCDate() === Number(signed[2]) ? day.toISOString().slice(0, 10) : null;
+}

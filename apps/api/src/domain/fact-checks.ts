@@ -6,11 +6,13 @@ import {
   idf,
   parseFactCheckFile,
   parseTsvector,
+  postDate,
   postWords,
   type TFactCheckFormat,
   type TFactCheckRecord,
 } from "@factdesk/claims";
 import {
+  articles,
   claimFactChecks,
   claims,
   type Db,
@@ -104,27 +106,37 @@ const CANDIDATES = 150;
 /** Hits of the rarest words ranked per text; plenty, as they share a telling word. */
 const SCANNED = 2000;
 /**
- * Shares of the final score from BM25, trigram similarity and the cosine of sentence vectors
- * (chosen on the CLEF 2021 train queries only: `evaluate-matching.ts --tune`).
+ * Shares of the final score from BM25, trigram similarity, the cosine of sentence vectors
+ * and, when the text's date is known, how near the fact-check's date is to it (chosen on the
+ * CLEF 2021 train queries only: `evaluate-matching.ts --tune`).
  */
-export const MATCH_WEIGHTS = { bm25: 0.5, trigram: 0.2, dense: 0.3 };
+export const MATCH_WEIGHTS = { bm25: 0.5, trigram: 0.2, dense: 0.3, near: 0.15 };
 export type TMatchWeights = typeof MATCH_WEIGHTS;
+/** Dates a year apart are e⁻¹ as near as the same day (chosen with the weights). */
+const NEAR_DAYS = 365;
 
 /** How a candidate compares with the text, each in [0, 1]; dense is null until the fact-check has its vector. */
 export interface TMatchFeatures {
   lexical: number;
   trigram: number;
   dense: number | null;
+  /** How near the fact-check's date is to the text's (0 without one); null when the text's is unknown. */
+  near: number | null;
 }
+
+/** Nearness in time of two days (YYYY-MM-DD), 1 for the same day; 0 when the second is unknown. */
+export const nearness = (day: string, other: string | null) =>
+  other ? Math.exp(-Math.abs(Date.parse(day) - Date.parse(other)) / 86_400_000 / NEAR_DAYS) : 0;
 
 /** A fact-check not yet given its vector is scored by its words alone, on the same scale. */
 export function matchScore(
-  { lexical, trigram, dense }: TMatchFeatures,
+  { lexical, trigram, dense, near }: TMatchFeatures,
   weights: TMatchWeights = MATCH_WEIGHTS,
 ) {
   const words = weights.bm25 * lexical + weights.trigram * trigram;
-  const score =
+  const said =
     dense === null ? words / (weights.bm25 + weights.trigram) : words + weights.dense * Math.max(0, dense);
+  const score = near === null ? said : (said + weights.near * near) / (1 + weights.near);
   return Math.round(score * 1000) / 1000;
 }
 
@@ -142,15 +154,15 @@ export interface TArchiveMatch {
 
 /**
  * Past fact-checks most like a text, best first, scored in [0, 1] by `matchScore` over the
- * candidates `archiveCandidates` finds.
+ * candidates `archiveCandidates` finds; `on` is the day the text was said, when known.
  */
 export async function matchFactChecks(
   db: DbOrTx,
   text: string,
   limit = 5,
-  weights: TMatchWeights = MATCH_WEIGHTS,
+  { on = null, weights = MATCH_WEIGHTS }: { on?: string | null; weights?: TMatchWeights } = {},
 ): Promise<TArchiveMatch[]> {
-  const found = await archiveCandidates(db, text);
+  const found = await archiveCandidates(db, text, on);
   if (!found) return [];
   const best = found.candidates
     .map(({ features, ...candidate }) => ({ ...candidate, score: matchScore(features, weights) }))
@@ -167,9 +179,11 @@ export async function matchFactChecks(
  * sentence vectors (which sees restatements in other words). The cost per text stays flat as
  * the archive grows.
  */
-export async function archiveCandidates(db: DbOrTx, given: string) {
+export async function archiveCandidates(db: DbOrTx, given: string, on: string | null = null) {
   // A post copied with its handles, hashtags, links and signature is read as its words.
   const text = postWords(given);
+  // When the text was said (YYYY-MM-DD): given, or read from a copied post's signature.
+  const said = on ?? postDate(given);
   // The text's vector is made on the encoder's thread while the database works.
   const textVector = embedSentences([text]).then(([vector]) => vector);
   textVector.catch(() => undefined);
@@ -232,6 +246,7 @@ export async function archiveCandidates(db: DbOrTx, given: string) {
       lexical: Math.min(1, bm25(corpus, terms, tf, length) / fullMatch),
       trigram: Number(trigram),
       dense: vector && embedding ? cosine(vector, embedding) : null,
+      near: said ? nearness(said, candidate.reviewedOn) : null,
     };
     return { ...candidate, lexemes, features };
   });
@@ -295,11 +310,19 @@ export async function embedFactChecks(db: DbOrTx, factCheckIds?: string[]) {
  */
 export const ARCHIVE_COVERAGE_THRESHOLD = 0.6;
 
+/** The day a claim was made, as far as known: its own date, else its article's, else when it came in. */
+const claimDay = sql<string>`coalesce(${claims.statedOn},
+  (select (a.published_at at time zone 'UTC')::date from ${articles} a where a.id = ${claims.articleId}),
+  (${claims.createdAt} at time zone 'UTC')::date)::text`;
+
 /** Past fact-checks of (nearly) this claim, for the claim page. */
 export async function archiveMatchesForClaim(db: DbOrTx, claimId: string) {
-  const [claim] = await db.select({ text: claims.text }).from(claims).where(eq(claims.id, claimId));
+  const [claim] = await db
+    .select({ text: claims.text, on: claimDay })
+    .from(claims)
+    .where(eq(claims.id, claimId));
   if (!claim) throw new DomainError("NOT_FOUND", "That claim does not exist.");
-  return (await matchFactChecks(db, claim.text, 3)).filter(
+  return (await matchFactChecks(db, claim.text, 3, { on: claim.on })).filter(
     (match) => match.coverage >= ARCHIVE_COVERAGE_THRESHOLD,
   );
 }
@@ -312,12 +335,12 @@ export async function archiveMatchesForClaim(db: DbOrTx, claimId: string) {
 export async function recordArchiveMatches(db: Db, claimIds: string[]) {
   if (claimIds.length === 0) return;
   const open = await db
-    .select({ id: claims.id, text: claims.text })
+    .select({ id: claims.id, text: claims.text, on: claimDay })
     .from(claims)
     .where(and(inArray(claims.id, claimIds), isNull(claims.archivedAt)));
   const found: { claimId: string; factCheckId: string; coverage: number }[] = [];
   for (const claim of open)
-    for (const match of await matchFactChecks(db, claim.text, 3))
+    for (const match of await matchFactChecks(db, claim.text, 3, { on: claim.on }))
       if (match.coverage >= ARCHIVE_COVERAGE_THRESHOLD)
         found.push({ claimId: claim.id, factCheckId: match.id, coverage: match.coverage });
   await db.transaction(async (tx) => {

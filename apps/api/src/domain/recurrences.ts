@@ -91,6 +91,8 @@ async function repeatsOfTips(db: DbOrTx, tipIds: string[]) {
     .select({
       id: tips.id,
       statement: tips.statement,
+      // A reader sends what they have just seen: the tip's day is when it was said.
+      on: sql<string>`(${tips.createdAt} at time zone 'UTC')::date::text`,
       lexemes: sql<string>`to_tsvector('english', ${tips.statement})::text`,
     })
     .from(tips)
@@ -122,7 +124,7 @@ async function repeatsOfTips(db: DbOrTx, tipIds: string[]) {
       if (link && link.kind !== "contradiction")
         found.push({ claimId: null, tipId: tip.id, verdictId: candidate.verdictId, factCheckId: null });
     }
-    const covered = (await matchFactChecks(db, tip.statement, 3)).filter(
+    const covered = (await matchFactChecks(db, tip.statement, 3, { on: tip.on })).filter(
       (match) => match.coverage >= ARCHIVE_COVERAGE_THRESHOLD,
     );
     if (covered.length === 0) continue;

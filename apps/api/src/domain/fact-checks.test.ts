@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { MATCH_WEIGHTS, matchScore, nearness } from "./fact-checks";
+
+describe("matchScore", () => {
+  const alike = { lexical: 0.8, trigram: 0.6, dense: 0.7 };
+
+  it("blends words and meaning, and the day only when the text's is known", () => {
+    const { bm25, trigram, dense } = MATCH_WEIGHTS;
+    expect(matchScore({ ...alike, near: null })).toBeCloseTo(bm25 * 0.8 + trigram * 0.6 + dense * 0.7, 3);
+    expect(matchScore({ ...alike, near: 1 })).toBeGreaterThan(matchScore({ ...alike, near: 0.2 }));
+    // A fact-check without a date, against a dated text, falls behind one from the same day.
+    expect(matchScore({ ...alike, near: 0 })).toBeLessThan(matchScore({ ...alike, near: 1 }));
+  });
+
+  it("stays within 0 and 1", () => {
+    const best = { lexical: 1, trigram: 1, dense: 1 };
+    expect(matchScore({ ...best, near: 1 })).toBe(1);
+    expect(matchScore({ ...best, near: null })).toBe(1);
+    expect(matchScore({ lexical: 0, trigram: 0, dense: null, near: 0 })).toBe(0);
+  });
+});
+
+describe("nearness", () => {
+  it("is 1 on the same day, fades over a year either way, and is 0 without a date", () => {
+    expect(nearness("2020-06-01", "2020-06-01")).toBe(1);
+    expect(nearness("2020-06-01", "2021-06-01")).toBeCloseTo(Math.exp(-1), 2);
+    expect(nearness("2021-06-01", "2020-06-01")).toBeCloseTo(Math.exp(-1), 2);
+    expect(nearness("2020-06-01", null)).toBe(0);
+  });
+});
