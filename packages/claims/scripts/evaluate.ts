@@ -27,6 +27,7 @@ import {
   type TWeights,
   trainNbNumbered,
   trainNumbered,
+  weightMap,
 } from "../src/logistic";
 import { averagePrecision, bestThreshold, bootstrapInterval, f1, mean, withInterval } from "../src/metrics";
 import { splitSentences } from "../src/sentences";
@@ -286,6 +287,7 @@ const shippedPipeline = trainPipeline([...cbRows, ...clefRows(debates)], shipped
 const model: TWeights = Object.fromEntries(
   [...vocabulary].map(([name, id]) => [name, shippedPipeline.fast[id] as number]).filter(([, w]) => w !== 0),
 );
+const modelWeights = weightMap(model);
 
 // ── Speed: clean, split, featurise and score article text ──
 const seedText = readdirSync(join(repoRoot, "seeds"))
@@ -298,7 +300,7 @@ const rounds = Math.ceil(2_000_000 / seedText.length);
 const started = performance.now();
 for (let round = 0; round < rounds; round++)
   for (const sentence of splitSentences(cleanArticle(seedText).text))
-    predict(model, sentenceFeatures(sentence.text));
+    predict(modelWeights, sentenceFeatures(sentence.text));
 const megabytesPerSecond = (rounds * seedText.length) / 1e6 / ((performance.now() - started) / 1000);
 // With the encoder stage (one thread, as the server runs it): fast scores for every sentence,
 // vectors and the stacker for those in the band.
@@ -307,7 +309,7 @@ const seedSentences = splitSentences(cleanArticle(seedText).text).map((s) => s.t
 await embedSentences(seedSentences.slice(0, 8));
 const encoderStarted = performance.now();
 const unsure = seedSentences.filter((text) =>
-  inEncoderBand(shippedPipeline.stage, predict(model, sentenceFeatures(text))),
+  inEncoderBand(shippedPipeline.stage, predict(modelWeights, sentenceFeatures(text))),
 );
 await embedSentences(unsure);
 const encoderKilobytesPerSecond = seedText.length / 1e3 / ((performance.now() - encoderStarted) / 1000);

@@ -1,7 +1,7 @@
 import model from "./checkworthiness-model.json";
 import { EMBEDDING_SIZE, embedSentences } from "./encoder";
 import { cueReason, sentenceFeatures } from "./features";
-import { predict, type TWeights } from "./logistic";
+import { predict, weightMap } from "./logistic";
 
 export interface TCheckWorthiness {
   /** In [0, 1]: how likely the sentence is a checkable statement of fact. */
@@ -10,7 +10,7 @@ export interface TCheckWorthiness {
   reasons: string[];
 }
 
-const weights: TWeights = model.weights;
+const weights = weightMap(model.weights);
 
 /** The score at or above which a sentence becomes a claim, unless configured otherwise. */
 export const CHECKWORTHY_THRESHOLD: number = model.threshold;
@@ -56,8 +56,8 @@ export function stackedScore(stage: TEncoderStage, fast: number, vector: ArrayLi
 export function scoreCheckWorthiness(sentence: string): TCheckWorthiness {
   const features = sentenceFeatures(sentence);
   const reasons = [...features.keys()]
-    .filter((name) => cueReason.has(name) && weights[name] !== undefined)
-    .sort((a, b) => Math.abs(weights[b] ?? 0) - Math.abs(weights[a] ?? 0))
+    .filter((name) => cueReason.has(name) && weights.has(name))
+    .sort((a, b) => Math.abs(weights.get(b) ?? 0) - Math.abs(weights.get(a) ?? 0))
     .map((name) => cueReason.get(name) as string);
   return { score: rounded(predict(weights, features)), reasons };
 }

@@ -4,9 +4,12 @@ export type TWeights = Record<string, number>;
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
-export const predict = (weights: TWeights, features: TFeatures) => {
+/** Weights as a Map: tens of thousands of keys make an object a slow dictionary. */
+export const weightMap = (weights: TWeights): ReadonlyMap<string, number> => new Map(Object.entries(weights));
+
+export const predict = (weights: ReadonlyMap<string, number>, features: TFeatures) => {
   let sum = 0;
-  for (const [name, value] of features) sum += (weights[name] ?? 0) * value;
+  for (const [name, value] of features) sum += (weights.get(name) ?? 0) * value;
   return sigmoid(sum);
 };
 
