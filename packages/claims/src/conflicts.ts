@@ -162,13 +162,24 @@ function headBefore(tokens: string[], at: number): { head?: string; headSurface?
   return head ? { head, headSurface: surface } : {};
 }
 
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
+
+/** Words as the gazetteer names them: hyphens split names ("Iran-Iraq war") but not sides ("anti-Iranian"). */
+function nameTokens(text: string) {
+  const tokens: string[] = [];
+  for (const [raw] of text.matchAll(TOKEN)) {
+    // Most tokens end in a letter or digit: the trailing-punctuation pattern runs on the rest.
+    const token = /[.’']$/.test(raw) ? raw.replace(/[.’']+$/, "") : raw;
+    if (!token.includes("-") || proAnti.test(token)) tokens.push(token);
+    else for (const part of token.split("-")) if (part) tokens.push(part);
+  }
+  return tokens;
+}
+
 /** The slots of a claim and the rest of its content words. */
 export function slotted(text: string, words: readonly string[] = contentWords(text)): TSlotted {
   const { places: placeNames, cities, origins, longestFrom } = places();
-  // Hyphens split names ("Iran-Iraq war") but not sides ("anti-Iranian").
-  const tokens = (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [])
-    .map((t) => t.replace(/[.’']+$/, ""))
-    .flatMap((t) => (proAnti.test(t) ? [t] : t.split("-").filter(Boolean)));
+  const tokens = nameTokens(text);
   const slots: TSlot[] = [];
   const slotWords: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -176,8 +187,9 @@ export function slotted(text: string, words: readonly string[] = contentWords(te
     // The longest gazetteer name starting here ("United Arab Emirates" before "United").
     let matched = 0;
     // Only a word that starts a known name is looked up, and only as far as such names go.
-    const afterPreposition = placePrepositions.has((tokens[i - 1] ?? "").toLowerCase());
-    for (let n = Math.min(longestFrom.get(token) ?? 0, tokens.length - i); n >= 1 && !matched; n--) {
+    const longest = longestFrom.get(token) ?? 0;
+    const afterPreposition = longest > 0 && placePrepositions.has((tokens[i - 1] ?? "").toLowerCase());
+    for (let n = Math.min(longest, tokens.length - i); n >= 1 && !matched; n--) {
       const name = n === 1 ? token : tokens.slice(i, i + n).join(" ");
       const place = placeNames.get(name) ?? (afterPreposition ? cities.get(name) : undefined);
       const origin = origins.get(name);
@@ -192,8 +204,8 @@ export function slotted(text: string, words: readonly string[] = contentWords(te
       i += matched - 1;
       continue;
     }
-    const lower = token.toLowerCase().replace(/n't$/, "");
-    if (negations.has(lower) || /n't$/i.test(token)) {
+    const lower = token.toLowerCase();
+    if (negations.has(lower) || lower.endsWith("n't")) {
       slots.push({ kind: "negation", value: "not", surface: token });
       slotWords.push(token);
       continue;

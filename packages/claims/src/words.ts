@@ -2,13 +2,16 @@ import model from "wink-eng-lite-web-model";
 import { normalizeForMatching } from "./normalize";
 
 const porter = model.addons.stem as (word: string) => string;
-/** Stemming is most of a comparison's cost, and words repeat: stems are kept (a bounded map). */
+/**
+ * A word's stem, possessive dropped and British spelling folded. Stemming is most of a
+ * comparison's cost, and words repeat: stems are kept (a bounded map).
+ */
 const stems = new Map<string, string>();
 const stem = (word: string) => {
   let stemmed = stems.get(word);
   if (stemmed === undefined) {
     if (stems.size >= 100_000) stems.clear();
-    stemmed = porter(word);
+    stemmed = porter(word.replace(/'s$/, "").replace(/isation/, "ization"));
     stems.set(word, stemmed);
   }
   return stemmed;
@@ -33,5 +36,5 @@ export function contentWords(text: string): string[] {
   const canonical = aliases.reduce((t, [pattern, name]) => t.replace(pattern, name), text);
   return (normalizeForMatching(canonical).match(/[\p{L}\p{N}][\p{L}\p{N}'-]*/gu) ?? [])
     .filter((word) => !stopwords.has(word))
-    .map((word) => stem(word.replace(/'s$/, "").replace(/isation/, "ization")));
+    .map(stem);
 }
