@@ -2,6 +2,7 @@ import { events, verdicts } from "@factdesk/db";
 import { useTestDb } from "@factdesk/db/testing";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { verifyAudit } from "../src/domain/audit";
 import { callerFor, makeClaim, makeSource, makeUser } from "./factories";
 
 const t = useTestDb();
@@ -31,6 +32,26 @@ describe("concurrent writers", () => {
     expect(outcome.filter((c) => c === "ok")).toHaveLength(1);
     expect(outcome.filter((c) => c === "CONFLICT")).toHaveLength(49);
     expect(await t.db.$count(events, eq(events.entityId, claim.id))).toBe(1);
+  });
+
+  it("edits of many claims at once, and stale ones among them: every chain verifies, one event per edit saved", async () => {
+    const checker = await makeUser(t.db);
+    const claims = await Promise.all(Array.from({ length: 20 }, () => makeClaim(t.db)));
+    const before = await t.db.$count(events);
+    // Each claim edited twice from version 1: one edit wins, the other is stale (its chain is
+    // claimed in the UPDATE's RETURNING, so a stale edit must claim nothing and write nothing).
+    const results = await Promise.allSettled(
+      claims.flatMap((claim) =>
+        (["high", "low"] as const).map((priority) =>
+          callerFor(t.db, checker).claim.update({ id: claim.id, version: 1, priority }),
+        ),
+      ),
+    );
+    const outcome = codes(results);
+    expect(outcome.filter((c) => c === "ok")).toHaveLength(20);
+    expect(outcome.filter((c) => c === "CONFLICT")).toHaveLength(20);
+    expect((await t.db.$count(events)) - before).toBe(20);
+    expect(await verifyAudit(t.db)).toMatchObject({ ok: true });
   });
 
   it("two editors approving the same revision at once: one approval", async () => {

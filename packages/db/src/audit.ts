@@ -73,22 +73,48 @@ export type TNewEvent = Omit<typeof events.$inferInsert, "id" | "prevHash" | "ha
   createdAt?: Date;
 };
 
+/** A chain claimed for some events, under its lock: which chain, its head, the events' ids, the time. */
+export interface TChainClaim {
+  chain: number;
+  head: string | null;
+  ids: string[];
+  at: string;
+}
+
+/**
+ * The claim of a chain for `n` events as one JSON value, for a writer that claims it in the
+ * statement that makes its change (in an UPDATE's RETURNING, say): a round trip fewer for
+ * the commonest writes, and nothing claimed when no row changed.
+ */
+export const chainClaim = (n: number) =>
+  sql<TChainClaim>`(select json_build_object('chain', c.chain, 'head', c.head, 'ids', c.ids::text[], 'at', c.at)
+    from audit_chain_claim(${n}::int) c)`;
+
 /**
  * Appends events to a chain inside the caller's transaction: takes a free chain's lock (or
  * the one it holds already), reads that chain's head, and writes each event with its keyed
- * hash. The database refuses any event whose hash is not keyed or whose link is not the head
- * of its chain (see the parallel_audit_chains migration).
+ * hash; `claimed` is a chain the caller has claimed already (`chainClaim`). The database
+ * refuses any event whose hash is not keyed or whose link is not the head of its chain (see
+ * the parallel_audit_chains migration).
  */
-export async function appendEvents(tx: DbOrTx, key: TAuditKey, batch: TNewEvent[]): Promise<void> {
+export async function appendEvents(
+  tx: DbOrTx,
+  key: TAuditKey,
+  batch: TNewEvent[],
+  claimed?: TChainClaim,
+): Promise<void> {
   if (batch.length === 0) return;
   // In one round trip, under the chain's lock: the chain, its head, the ids, the time.
-  const result = (await tx.execute(
-    sql`select chain, head, ids::text[] as ids, at from audit_chain_claim(${batch.length}::int)`,
-  )) as unknown as {
-    rows: { chain: number; head: string | null; ids: string[]; at: string }[];
-  };
-  const chain = result.rows[0];
+  const chain =
+    claimed ??
+    (
+      (await tx.execute(
+        sql`select chain, head, ids::text[] as ids, at from audit_chain_claim(${batch.length}::int)`,
+      )) as unknown as { rows: TChainClaim[] }
+    ).rows[0];
   if (!chain) throw new Error("The audit chain's head could not be read.");
+  if (chain.ids.length !== batch.length)
+    throw new Error("The audit chain was claimed for another number of events.");
   let prevHash = chain.head;
   const rows = batch.map((event, index) => {
     const createdAt = event.createdAt

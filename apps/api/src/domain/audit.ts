@@ -5,6 +5,7 @@ import {
   notifyOnCommit,
   type TAuditCheckpoint,
   type TAuditKey,
+  type TChainClaim,
   verifyAuditChain,
 } from "@factdesk/db";
 import type { TEntityType } from "@factdesk/schema";
@@ -52,7 +53,7 @@ export const verifyAudit = (db: DbOrTx, checkpoints: TAuditCheckpoint[] = []) =>
  * Appends audit events and tells listeners, inside the caller's transaction: the events
  * and the NOTIFY commit together with the change they describe, or not at all.
  */
-export async function recordEvents(tx: DbOrTx, batch: TAuditEvent[]): Promise<void> {
+export async function recordEvents(tx: DbOrTx, batch: TAuditEvent[], claimed?: TChainClaim): Promise<void> {
   if (batch.length === 0) return;
   const changed = batch.map(({ entityType, entityId, action, claimId }) => ({
     entityType,
@@ -67,6 +68,7 @@ export async function recordEvents(tx: DbOrTx, batch: TAuditEvent[]): Promise<vo
       ...event,
       data: claimId ? { ...data, claimId } : (data ?? {}),
     })),
+    claimed,
   );
   await notifyOnCommit(tx, CHANGES_CHANNEL, changesPayload(changed));
 }
@@ -85,4 +87,6 @@ export async function announceChanges(tx: DbOrTx, changed: TChanged[]) {
   await notifyOnCommit(tx, CHANGES_CHANNEL, changesPayload(changed));
 }
 
-export const recordEvent = (tx: DbOrTx, event: TAuditEvent) => recordEvents(tx, [event]);
+/** `claimed`: a chain claimed in the statement that made the change (`chainClaim(1)`). */
+export const recordEvent = (tx: DbOrTx, event: TAuditEvent, claimed?: TChainClaim) =>
+  recordEvents(tx, [event], claimed);
