@@ -68,9 +68,19 @@ async function waitFor(url: string, child: ChildProcess, output: () => string, m
   throw new Error(`${url} did not answer:\n${output()}`);
 }
 
+/**
+ * The node flags `npm start` runs the app with (apps/api's start script), for the app and, so
+ * the comparison is of code and not of runtime settings, for the floors too.
+ */
+const START_FLAGS = (
+  JSON.parse(readFileSync(join(repoRoot, "apps/api/package.json"), "utf8")) as { scripts: { start: string } }
+).scripts.start
+  .split(/\s+/)
+  .filter((word) => word.startsWith("--"));
+
 function spawnServer(args: string[], env: Record<string, string>) {
   let output = "";
-  const child = spawn(process.execPath, args, {
+  const child = spawn(process.execPath, [...START_FLAGS, ...args], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
