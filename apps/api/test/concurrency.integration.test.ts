@@ -38,8 +38,8 @@ describe("concurrent writers", () => {
     const checker = await makeUser(t.db);
     const claims = await Promise.all(Array.from({ length: 20 }, () => makeClaim(t.db)));
     const before = await t.db.$count(events);
-    // Each claim edited twice from version 1: one edit wins, the other is stale (its chain is
-    // claimed in the UPDATE's RETURNING, so a stale edit must claim nothing and write nothing).
+    // Each claim edited twice from version 1: one edit wins, the other is stale. The chain is
+    // claimed in the UPDATE's RETURNING: a stale edit writes no event and breaks no chain.
     const results = await Promise.allSettled(
       claims.flatMap((claim) =>
         (["high", "low"] as const).map((priority) =>

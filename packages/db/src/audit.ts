@@ -108,10 +108,10 @@ export async function appendEvents(
   const chain =
     claimed ??
     (
-      (await tx.execute(
-        sql`select chain, head, ids::text[] as ids, at from audit_chain_claim(${batch.length}::int)`,
-      )) as unknown as { rows: TChainClaim[] }
-    ).rows[0];
+      (await tx.execute(sql`select ${chainClaim(batch.length)} as claim`)) as unknown as {
+        rows: { claim: TChainClaim }[];
+      }
+    ).rows[0]?.claim;
   if (!chain) throw new Error("The audit chain's head could not be read.");
   if (chain.ids.length !== batch.length)
     throw new Error("The audit chain was claimed for another number of events.");

@@ -169,14 +169,15 @@ export async function assignClaim(db: DbOrTx, actor: TActor, input: TClaimAssign
   });
 }
 
-/**
- * Edits wording, claimant, the day it was made or priority; the original sentence stays linked
- * by its offsets. One statement checks the version, writes and reads back the values it
- * replaced (an UPDATE … FROM the row as it was): one round trip fewer than locking first.
- */
 /** A claim's columns as procedures return them: not its search vector or matching text (internal, and long). */
 const { search: _search, normalizedText: _normalized, ...claimFields } = getTableColumns(claims);
 
+/**
+ * Edits wording, claimant, the day it was made or priority; the original sentence stays linked
+ * by its offsets. One statement checks the version, writes and reads back the values it
+ * replaced (an UPDATE … FROM the row as it was), and claims the audit chain for its event:
+ * two round trips fewer than locking first and claiming apart.
+ */
 export async function updateClaim(db: DbOrTx, actor: TActor, input: TClaimUpdateInput) {
   return db.transaction(async (tx) => {
     const { id: _id, version: _version, ...changes } = input;
@@ -200,7 +201,6 @@ export async function updateClaim(db: DbOrTx, actor: TActor, input: TClaimUpdate
           statedOn: before.statedOn,
           priority: before.priority,
         },
-        // Claimed with the change: one round trip fewer for the commonest audited write.
         chain: chainClaim(1),
       });
     if (!updated) return refuseStaleWrite(tx, claims, input.id, input.version, "claim");
