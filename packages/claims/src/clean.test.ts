@@ -35,6 +35,12 @@ describe("line rules", () => {
     ["separator", "***"],
     ["end marker", "(End)"],
     ["bare link", "https://iran-interlink.org/wordpress/white-house-supporters-of-mek-terrorists/"],
+    ["bare link", "News From Antiwar.com - http://news.antiwar.com/2009/07/29/us-not-happy/ -"],
+    ["bare link", "Source: https://example.org/report"],
+    [
+      "excerpt",
+      "White House supporters of MEK TerroristsMelissa Etehad, Les Angles Times, July 29 2019:… For decades, the United States categorized the MEK as a terrorist organization.",
+    ],
     ["byline", "By Cyrus Shamloo,wilsontimes.com"],
     ["byline", "Washington Post Staff Writers"],
     ["byline", "Special correspondent Ramin Mostaghim in Tehran contributed to this report."],
@@ -69,6 +75,8 @@ describe("line rules", () => {
     "Subscribers to the service rose by 12 percent in 2024, the company reported in its annual results.",
     "Email records show the minister was told in 2019.",
     "Watch groups said the vote was marred by fraud in 40 districts.",
+    "The report, published at https://example.org/report, found that 3,000 members moved to Albania.",
+    "The deadline was March 3, 2020: nobody met it.",
   ])("keeps a factual sentence: %s", (line) => {
     expect(
       lineRules.filter((r) => r.test(line, { previous: "", next: "", title: "" })).map((r) => r.name),
@@ -103,6 +111,21 @@ describe("cleanArticle", () => {
     ]);
   });
 
+  it("reads a teaser's headline across the blank line between their paragraphs", () => {
+    const raw = [
+      "The MEK was delisted in 2012.",
+      "",
+      "US will bank Tik Tok unless it sells off its US operations",
+      "",
+      "  US Treasury Secretary Steven Mnuchin said during a CNBC interview that the app ...",
+      "",
+      "The camp was closed in 2016.",
+    ].join("\n");
+    const { text, removed } = cleanArticle(raw);
+    expect(text).toBe("The MEK was delisted in 2012.\n\nThe camp was closed in 2016.");
+    expect(removed.map((r) => r.rule)).toEqual(["teaser", "teaser"]);
+  });
+
   it("removes the seed articles' boilerplate and keeps their facts", () => {
     const dir = new URL("../../../seeds/", import.meta.url);
     const texts = readdirSync(dir)
@@ -117,6 +140,9 @@ describe("cleanArticle", () => {
       "Also read",
       "(End)",
       "Showing posts with label",
+      "News From Antiwar.com",
+      "Tik Tok",
+      "2019:…",
     ]) {
       expect(texts).not.toContain(boilerplate);
     }

@@ -56,6 +56,8 @@ export const monthPattern =
 /** A headline-like line: short, no sentence punctuation at the end. */
 const titleLike = (line: string) => line.length > 0 && words(line) <= 16 && !/[.!?:;"”’)]$/.test(line);
 const truncated = (line: string) => /(\.\.\.|…)$/.test(line);
+/** A date and then a cut-in opening: ", August 02 2019:… ". */
+const excerptCredit = new RegExp(`\\b${monthPattern}\\s+\\d{1,2},?\\s+\\d{4}\\s*:\\s*(…|\\.\\.\\.)`, "i");
 
 export const lineRules: LineRule[] = [
   {
@@ -129,7 +131,17 @@ export const lineRules: LineRule[] = [
   },
   { name: "separator", test: (l) => /^[*\-_=•·~#]{3,}$/.test(l) },
   { name: "end marker", test: (l) => /^\(?(end|ends|###)\)?\.?$/i.test(l) },
-  { name: "bare link", test: (l) => /^(https?:\/\/|www\.)\S+$/i.test(l) },
+  {
+    name: "bare link",
+    // Or with a few words of label: "News From Antiwar.com - http://… -", "Source: https://…".
+    test: (l) =>
+      /^(https?:\/\/|www\.)\S+$/i.test(l) ||
+      (/\bhttps?:\/\/\S/i.test(l) &&
+        l
+          .replace(/\bhttps?:\/\/\S*/gi, "")
+          .split(/\s+/)
+          .filter((word) => /\p{L}/u.test(word)).length <= 4),
+  },
   {
     name: "byline",
     test: (l) =>
@@ -166,6 +178,12 @@ export const lineRules: LineRule[] = [
     test: (l, { previous, next }) =>
       (truncated(l) && titleLike(previous)) || (titleLike(l) && truncated(next)),
   },
+  // An aggregator's excerpt of an article: its credit, then the opening cut in: "…, Counter
+  // Punch, August 02 2019:… The oddly named …".
+  {
+    name: "excerpt",
+    test: (l) => excerptCredit.test(l),
+  },
 ];
 
 /** The boilerplate rule a line meets on its own (without neighbours), if any: for titles. */
@@ -191,13 +209,21 @@ export function cleanArticle(raw: string, { title = "" } = {}): TCleaned {
   const kept: string[] = [];
   const seen = new Set<string>();
   let inRelatedBlock = false;
+  // A line's neighbours are the nearest lines with words: paragraphs are apart by blank lines.
+  const previous: string[] = [];
+  const next: string[] = [];
+  lines.forEach((line, index) => {
+    previous[index + 1] = line === "" ? (previous[index] ?? "") : line;
+  });
+  for (let index = lines.length - 1; index > 0; index--)
+    next[index - 1] = lines[index] === "" ? (next[index] ?? "") : (lines[index] as string);
 
   lines.forEach((line, index) => {
     if (line === "") {
       if (kept.at(-1) !== "") kept.push("");
       return;
     }
-    const context = { previous: lines[index - 1] ?? "", next: lines[index + 1] ?? "", title: cleanTitle };
+    const context = { previous: previous[index] ?? "", next: next[index] ?? "", title: cleanTitle };
     const rule = lineRules.find((candidate) => candidate.test(line, context));
     if (rule?.name === "also read") inRelatedBlock = true;
     else if (inRelatedBlock && !titleLike(line) && !/^https?:/i.test(line)) inRelatedBlock = false;
