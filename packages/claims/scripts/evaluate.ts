@@ -15,7 +15,13 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { inEncoderBand, stackedScore, type TEncoderStage } from "../src/checkworthiness";
+import {
+  CHECKWORTHY_THRESHOLD,
+  inEncoderBand,
+  scoreCheckWorthinessAll,
+  stackedScore,
+  type TEncoderStage,
+} from "../src/checkworthiness";
 import { cleanArticle } from "../src/clean";
 import { EMBEDDING_SIZE, embedSentences, setEncoderThreads } from "../src/encoder";
 import { sentenceFeatures } from "../src/features";
@@ -290,10 +296,11 @@ const model: TWeights = Object.fromEntries(
 const modelWeights = weightMap(model);
 
 // ── Speed: clean, split, featurise and score article text ──
-const seedText = readdirSync(join(repoRoot, "seeds"))
+const seedFiles = readdirSync(join(repoRoot, "seeds"))
   .filter((f) => f.endsWith(".txt"))
-  .map((f) => readFileSync(join(repoRoot, "seeds", f), "utf8"))
-  .join("\n\n");
+  .sort()
+  .map((f) => readFileSync(join(repoRoot, "seeds", f), "utf8"));
+const seedText = seedFiles.join("\n\n");
 // The seeds again and again, each time whole: one text of repeated copies would have its
 // repeats dropped as boilerplate by the cleaning, and score a fraction of what it is timed on.
 const rounds = Math.ceil(2_000_000 / seedText.length);
@@ -303,16 +310,38 @@ for (let round = 0; round < rounds; round++)
     predict(modelWeights, sentenceFeatures(sentence.text));
 const megabytesPerSecond = (rounds * seedText.length) / 1e6 / ((performance.now() - started) / 1000);
 // With the encoder stage (one thread, as the server runs it): fast scores for every sentence,
-// vectors and the stacker for those in the band.
+// vectors and the stacker for those in the band; the seeds scored as the app scores them.
 setEncoderThreads(1);
-const seedSentences = splitSentences(cleanArticle(seedText).text).map((s) => s.text);
+// Each article cleaned on its own, as `factdesk extract` and ingest do.
+const seedSentences = seedFiles.flatMap((text) => splitSentences(cleanArticle(text).text).map((s) => s.text));
 await embedSentences(seedSentences.slice(0, 8));
 const encoderStarted = performance.now();
+const seedScores = await scoreCheckWorthinessAll(seedSentences);
+const encoderKilobytesPerSecond = seedText.length / 1e3 / ((performance.now() - encoderStarted) / 1000);
 const unsure = seedSentences.filter((text) =>
   inEncoderBand(shippedPipeline.stage, predict(modelWeights, sentenceFeatures(text))),
 );
-await embedSentences(unsure);
-const encoderKilobytesPerSecond = seedText.length / 1e3 / ((performance.now() - encoderStarted) / 1000);
+
+// ── The seeds' sentences, labelled by reading them: which become claims at the claim threshold ──
+type TSeedLabel = "claim" | "heading" | "boilerplate" | "other";
+const labelled = (
+  JSON.parse(readFileSync(join(repoRoot, "packages/claims/test/seed-sentences.json"), "utf8")) as {
+    sentences: { label: TSeedLabel; text: string }[];
+  }
+).sentences;
+const seedScore = new Map(seedSentences.map((text, i) => [text, seedScores[i]?.score ?? 0]));
+// A labelled sentence the cleaning no longer yields is not a claim.
+const becomesClaim = (text: string) => (seedScore.get(text) ?? -1) >= CHECKWORTHY_THRESHOLD;
+const ofLabel = (label: TSeedLabel) => labelled.filter((s) => s.label === label);
+const shareClaimed = (sample: readonly { text: string }[]) =>
+  sample.length ? sample.filter((s) => becomesClaim(s.text)).length / sample.length : 0;
+const seedRow = (label: TSeedLabel) => {
+  const sentences = ofLabel(label);
+  const claimed = sentences.filter((s) => becomesClaim(s.text)).length;
+  const dropped = sentences.filter((s) => !seedScore.has(s.text)).length;
+  return `${withInterval(shareClaimed(sentences), bootstrapInterval(sentences, shareClaimed))} (${claimed} of ${sentences.length}${dropped ? `; ${dropped} dropped by the cleaning` : ""})`;
+};
+const unlabelled = [...seedScore.keys()].filter((text) => !labelled.some((s) => s.text === text)).length;
 
 const chosenList = (choices: { knobs: TKnobs; threshold?: number }[]) =>
   [
@@ -346,6 +375,14 @@ console.log(
 );
 console.log(
   `| Extraction speed with the encoder stage (the seed articles, one encoder thread; ${unsure.length} of their ${seedSentences.length} sentences in its band) | ${encoderKilobytesPerSecond.toFixed(1)} kB/s | the encoder runs only where the fast model is unsure (score ${encoderBand.join("–")}) |`,
+);
+const seedData = `${labelled.length} sentences of the five seed articles labelled by reading them (packages/claims/test/seed-sentences.json), scored as the app scores them, claim threshold ${CHECKWORTHY_THRESHOLD}${unlabelled ? `; ${unlabelled} sentences without a label` : ""}`;
+console.log(
+  `| Seeds: factual claims that become claims (${seedData}) | ${seedRow("claim")} | aim: every one |`,
+);
+console.log(`| Seeds: boilerplate that becomes a claim (same) | ${seedRow("boilerplate")} | aim: none |`);
+console.log(
+  `| Seeds: headings, and opinion, rhetoric or questions, that become claims (same) | ${seedRow("heading")}; ${seedRow("other")} | |`,
 );
 
 if (writeModel) {
