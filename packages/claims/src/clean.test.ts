@@ -111,6 +111,11 @@ describe("cleanArticle", () => {
     ]);
   });
 
+  it("keeps a whole article pasted as one line after an excerpt's credit", () => {
+    const article = `Jane Doe, Civic Post, May 3 2024:… ${"The council approved the budget in 2024. ".repeat(40)}`;
+    expect(cleanArticle(article).text).toBe(article.trim());
+  });
+
   it("reads a teaser's headline across the blank line between their paragraphs", () => {
     const raw = [
       "The MEK was delisted in 2012.",

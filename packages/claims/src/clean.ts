@@ -57,6 +57,7 @@ export const monthPattern =
 const titleLike = (line: string) => line.length > 0 && words(line) <= 16 && !/[.!?:;"”’)]$/.test(line);
 const truncated = (line: string) => /(\.\.\.|…)$/.test(line);
 /** A date and then a cut-in opening: ", August 02 2019:… ". */
+const EXCERPT_CHARS = 1_000;
 const excerptCredit = new RegExp(`\\b${monthPattern}\\s+\\d{1,2},?\\s+\\d{4}\\s*:\\s*(…|\\.\\.\\.)`, "i");
 
 export const lineRules: LineRule[] = [
@@ -179,10 +180,11 @@ export const lineRules: LineRule[] = [
       (truncated(l) && titleLike(previous)) || (titleLike(l) && truncated(next)),
   },
   // An aggregator's excerpt of an article: its credit, then the opening cut in: "…, Counter
-  // Punch, August 02 2019:… The oddly named …".
+  // Punch, August 02 2019:… The oddly named …". A paragraph's length at most: a whole article
+  // pasted as one line after such a credit is the article, not an excerpt of it.
   {
     name: "excerpt",
-    test: (l) => excerptCredit.test(l),
+    test: (l) => l.length <= EXCERPT_CHARS && excerptCredit.test(l),
   },
 ];
 
