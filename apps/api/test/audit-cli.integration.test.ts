@@ -8,6 +8,9 @@ import { asc, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { TEST_AUDIT_KEY } from "./setup";
 
+// The tests here use the embedded database alone: a pass on PostgreSQL would repeat them unchanged.
+const onPostgresPass = Boolean(process.env.TEST_DATABASE_URL);
+
 const run = promisify(execFile);
 const cli = new URL("../src/audit-cli.ts", import.meta.url).pathname;
 
@@ -35,7 +38,7 @@ const asSuperuser = async (dataDir: string, statement: ReturnType<typeof sql>) =
   await database.close();
 };
 
-describe("npm run audit:verify", () => {
+describe.skipIf(onPostgresPass)("npm run audit:verify", () => {
   it("passes an intact chain, names the first event tampered with, and with checkpoints sees events cut off", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "factdesk-audit-"));
     try {
