@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { freePort } from "../../api/test/free-port";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
@@ -31,16 +31,27 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** An embedded desk as the first start leaves it, seed included (global-setup.ts). */
+    seededDataDir: string;
+  }
+}
+
 /**
  * The built app (`npm start`'s bundle) on a fresh embedded database with the seed data, or
- * with `env` on another (DATABASE_URL) or in another role (`cli.js worker`).
+ * with `env` on another (DATABASE_URL) or in another role (`cli.js worker`). The fresh
+ * database is a copy of the one the run's first start seeded (global-setup.ts): seeding
+ * again for every file took a third of the browser tests' time.
  */
 export async function startApp({
   env = {} as Record<string, string>,
   command = ["main.js"],
   ready = "/readyz" as string | RegExp,
+  seeded = true,
 } = {}): Promise<{
   url: string;
+  dataDir: string;
   stop: () => Promise<void>;
   output: () => string;
   /** Sends the process a signal; resolves with its exit code once it has exited. */
@@ -49,6 +60,8 @@ export async function startApp({
   const bundle = join(repoRoot, "apps/api/dist", command[0] ?? "main.js");
   if (!existsSync(bundle)) throw new Error("Build first: `npm run build` (npm run test:e2e does it).");
   const dataDir = mkdtempSync(join(tmpdir(), "factdesk-e2e-"));
+  if (seeded && !env.DATA_DIR && !env.DATABASE_URL && command[0] === "main.js")
+    cpSync(inject("seededDataDir"), dataDir, { recursive: true });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, [bundle, ...command.slice(1)], {
@@ -90,6 +103,7 @@ export async function startApp({
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   return {
     url,
+    dataDir,
     output: () => output,
     signal: (signal) => {
       child.kill(signal);
