@@ -14,5 +14,7 @@ export default async function setup(project: TestProject) {
   const code = await app.signal("SIGTERM");
   if (code !== 0) throw new Error(`The first start did not stop cleanly (${code}):\n${app.output()}`);
   project.provide("seededDataDir", app.dataDir);
-  return () => rmSync(app.dataDir, { recursive: true, force: true });
+  return () => {
+    for (const dir of [app.dataDir, `${app.dataDir}-backups`]) rmSync(dir, { recursive: true, force: true });
+  };
 }
