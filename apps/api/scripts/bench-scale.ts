@@ -2,8 +2,9 @@
  * Factdesk at scale: the app's paths next to same-stack floors, measured in one run.
  *
  *   npm run bench:scale                         1,000,000 claims on postgres://postgres@127.0.0.1:5432
- *   BENCH_CLAIMS=50000 BENCH_SECONDS=2 npm run bench:scale      (what CI runs)
+ *   BENCH_CLAIMS=100000 BENCH_SECONDS=3 npm run bench:scale     (what CI runs)
  *   BENCH_DATABASE_URL=postgres://… npm run bench:scale
+ *   BENCH_ROUNDS=2, BENCH_FACT_CHECKS=1000     fewer rounds (3) and past fact-checks (100,000)
  *   BENCH_KEEP=1 …                              keeps the generated database afterwards
  *
  * It creates its own database, grows the data with SQL in the app's schema (10k, 100k, then
