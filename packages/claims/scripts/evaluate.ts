@@ -12,7 +12,9 @@
  * words are dropped by counts over the training rows only. Intervals are 95% percentile
  * bootstraps over what was drawn independently: sentences for ClaimBuster, debates for CLEF.
  */
+import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
@@ -225,31 +227,6 @@ function choosePipelineThreshold(trainRows: TRow[], knobs: TKnobs) {
   ).threshold;
 }
 
-const cbOuter = [0, 1, 2, 3].map((fold) => {
-  const { train: trainRows, held } = byFold(cbRows, 4, fold);
-  const chosen = chooseForF1(trainRows);
-  const threshold = choosePipelineThreshold(trainRows, chosen.knobs);
-  const pipeline = trainPipeline([...trainRows, ...clefRows(debates)], chosen.knobs);
-  const decide = (score: (row: TRow) => number, at: number) =>
-    held.map((r) => ({ positive: score(r) >= at, label: r.label }));
-  return {
-    chosen,
-    pipelineChosen: { knobs: chosen.knobs, threshold },
-    fastDecisions: decide((r) => predictNumbered(pipeline.fast, r), chosen.threshold),
-    decisions: decide((r) => pipelineScore(pipeline, r), threshold),
-  };
-});
-const pooled = cbOuter.flatMap((fold) => fold.decisions);
-const pooledFast = cbOuter.flatMap((fold) => fold.fastDecisions);
-const decisionF1 = (sample: readonly { positive: boolean; label: number }[]) =>
-  f1(
-    sample.map((d) => (d.positive ? 1 : 0)),
-    sample.map((d) => d.label),
-    1,
-  );
-const f1WithInterval = (decisions: typeof pooled) =>
-  withInterval(decisionF1(decisions), bootstrapInterval(decisions, decisionF1));
-
 // ── CLEF 2019: leave one debate out; knobs chosen by 3 inner folds of the other debates ──
 function chooseForMap(trainDebates: TDebate[]) {
   return candidates
@@ -264,17 +241,100 @@ function chooseForMap(trainDebates: TDebate[]) {
     .reduce((a, b) => (b.map > a.map ? b : a));
 }
 
-const clefOuter = debates.map((debate, d) => {
+/** One outer fold of ClaimBuster: what its training part chose, and its held-out decisions. */
+function cbFold(fold: number) {
+  const { train: trainRows, held } = byFold(cbRows, 4, fold);
+  const chosen = chooseForF1(trainRows);
+  const threshold = choosePipelineThreshold(trainRows, chosen.knobs);
+  const pipeline = trainPipeline([...trainRows, ...clefRows(debates)], chosen.knobs);
+  const decide = (score: (row: TRow) => number, at: number) =>
+    held.map((r) => ({ positive: score(r) >= at, label: r.label }));
+  return {
+    chosen,
+    pipelineChosen: { knobs: chosen.knobs, threshold },
+    fastDecisions: decide((r) => predictNumbered(pipeline.fast, r), chosen.threshold),
+    decisions: decide((r) => pipelineScore(pipeline, r), threshold),
+  };
+}
+
+/** One held-out debate of CLEF 2019, trained on the others. */
+function clefFold(d: number) {
+  const debate = debates[d] as TDebate;
   const others = debates.filter((_, other) => other !== d);
   const chosen = chooseForMap(others);
   const pipeline = trainPipeline([...cbRows, ...clefRows(others)], chosen.knobs);
   return {
-    debate,
     chosen,
     ap: debateAp((row) => pipelineScore(pipeline, row), debate),
     fastAp: debateAp((row) => predictNumbered(pipeline.fast, row), debate),
   };
+}
+
+// ── The outer folds, shared among processes: each fold is independent and deterministic, so
+// the figures are the same however they are shared; one process per core (up to four) ──
+const outerFolds = [
+  ...[0, 1, 2, 3].map((index) => ({ key: `cb:${index}`, run: () => cbFold(index), cost: 25 })),
+  ...debates.map((_, index) => ({ key: `clef:${index}`, run: () => clefFold(index), cost: 13 })),
+];
+/** Which folds shard `shard` of `shards` runs: the costliest first, each to the least loaded. */
+function foldsOf(shard: number, shards: number) {
+  const load = new Array<number>(shards).fill(0);
+  const owner = new Map<string, number>();
+  for (const fold of [...outerFolds].sort((a, b) => b.cost - a.cost)) {
+    const least = load.indexOf(Math.min(...load));
+    load[least] = (load[least] as number) + fold.cost;
+    owner.set(fold.key, least);
+  }
+  return outerFolds.filter((fold) => owner.get(fold.key) === shard);
+}
+const runShard = (shard: number, shards: number) =>
+  Object.fromEntries(foldsOf(shard, shards).map((fold) => [fold.key, fold.run()]));
+const shardArg = process.argv.find((a) => a.startsWith("--shard="))?.slice(8);
+if (shardArg) {
+  const [shard = 0, shards = 1] = shardArg.split("/").map(Number);
+  // Exit only once the pipe has taken it all (an exit right after a write may cut it short).
+  await new Promise((written) => process.stdout.write(JSON.stringify(runShard(shard, shards)), written));
+  process.exit(0);
+}
+const shards = Math.min(availableParallelism(), 4);
+const others = Array.from({ length: shards - 1 }, (_, i) => {
+  const child = spawn(
+    process.execPath,
+    [
+      ...process.execArgv,
+      fileURLToPath(import.meta.url),
+      `--shard=${i + 1}/${shards}`,
+      `--datasets=${datasets}`,
+    ],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  return new Promise<Record<string, unknown>>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (chunk) => (out += chunk));
+    child.on("close", (code) =>
+      code === 0
+        ? resolve(JSON.parse(out))
+        : reject(new Error(`Evaluation shard ${i + 1} failed (${code}).`)),
+    );
+  });
 });
+const folds: Record<string, unknown> = Object.assign(runShard(0, shards), ...(await Promise.all(others)));
+const cbOuter = [0, 1, 2, 3].map((fold) => folds[`cb:${fold}`] as ReturnType<typeof cbFold>);
+const pooled = cbOuter.flatMap((fold) => fold.decisions);
+const pooledFast = cbOuter.flatMap((fold) => fold.fastDecisions);
+const decisionF1 = (sample: readonly { positive: boolean; label: number }[]) =>
+  f1(
+    sample.map((d) => (d.positive ? 1 : 0)),
+    sample.map((d) => d.label),
+    1,
+  );
+const f1WithInterval = (decisions: typeof pooled) =>
+  withInterval(decisionF1(decisions), bootstrapInterval(decisions, decisionF1));
+
+const clefOuter = debates.map((debate, d) => ({
+  debate,
+  ...(folds[`clef:${d}`] as ReturnType<typeof clefFold>),
+}));
 const clefFast = clefOuter.map(({ debate, fastAp }) => ({ debate, ap: fastAp }));
 const numberRule = debates.map((debate) => ({
   debate,
