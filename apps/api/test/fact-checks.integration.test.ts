@@ -132,6 +132,16 @@ describe("the fact-check archive", () => {
     });
     await runJobs();
     expect(await flagged()).toHaveLength(2);
+
+    // Reworded, a claim is matched again: it is marked by what it now restates.
+    const paris = (await caller.claim.list({})).items.find((claim) => claim.text.includes("Paris"));
+    await caller.claim.update({
+      id: paris?.id ?? "",
+      version: paris?.version ?? 0,
+      text: "The State Department took the MEK off its list of terrorist organisations in 2012.",
+    });
+    await runJobs();
+    expect(await flagged()).toHaveLength(3);
   });
 
   it("gives each imported fact-check its sentence vector in a job, and ranks by it once it is there", async () => {

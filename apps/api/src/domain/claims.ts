@@ -26,6 +26,7 @@ import {
 } from "@factdesk/schema";
 import { and, asc, eq, getTableColumns, inArray, or, sql } from "drizzle-orm";
 import { alias, type PgColumn } from "drizzle-orm/pg-core";
+import type { TJobQueue } from "../jobs/queue";
 import { recordEvent } from "./audit";
 import { notify } from "./notifications";
 import { assertNotUnderApproval } from "./verdicts/approve";
@@ -178,7 +179,7 @@ const { search: _search, normalizedText: _normalized, ...claimFields } = getTabl
  * replaced (an UPDATE … FROM the row as it was), and claims the audit chain for its event:
  * two round trips fewer than locking first and claiming apart.
  */
-export async function updateClaim(db: DbOrTx, actor: TActor, input: TClaimUpdateInput) {
+export async function updateClaim(db: DbOrTx, actor: TActor, input: TClaimUpdateInput, jobs?: TJobQueue) {
   return db.transaction(async (tx) => {
     const { id: _id, version: _version, ...changes } = input;
     const before = alias(claims, "before");
@@ -225,6 +226,9 @@ export async function updateClaim(db: DbOrTx, actor: TActor, input: TClaimUpdate
       },
       chain,
     );
+    // New wording or another claimant may restate other past fact-checks: matched again in a job.
+    if (jobs && changed.some((key) => key === "text" || key === "claimant"))
+      await jobs.enqueue(tx, "match-claims", { claimIds: [claim.id], actorId: actor.id });
     return claim;
   });
 }

@@ -57,7 +57,7 @@ export const claimRouter = router({
     .mutation(({ ctx, input }) => assignClaim(ctx.db, ctx.user, input)),
   update: authedProcedure
     .input(ZClaimUpdateInput)
-    .mutation(({ ctx, input }) => updateClaim(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => updateClaim(ctx.db, ctx.user, input, ctx.jobs)),
   archive: authedProcedure
     .input(ZClaimArchiveInput)
     .mutation(({ ctx, input }) => archiveClaim(ctx.db, ctx.user, input)),
