@@ -13,7 +13,7 @@ import {
   scoreCheckWorthinessAll,
 } from "@factdesk/claims";
 import type { Db } from "@factdesk/db";
-import { claimLinkKinds, type TClaimLinkKind } from "@factdesk/schema";
+import { claimLinkKinds, type TClaimLinkKind, ZDay } from "@factdesk/schema";
 import { loadConfig } from "./config";
 
 const databaseSide = () => import("./cli-database");
@@ -31,6 +31,7 @@ const usage = `Usage: factdesk <command> [arguments]
   import-factchecks FILE...    add past fact-checks (ClaimReview .json/.jsonld, or .csv/.tsv with
                                text, rating, url, date columns) [--base-url URL for relative links]
   match [TEXT | --stdin]       the 5 closest past fact-checks for each text, one JSON line each
+                               [--claimant NAME] [--on YYYY-MM-DD]: who said it and when, when known
   links [--kind KIND]          suggested and confirmed links between claims (KIND: ${claimLinkKinds.join(", ")})
   backup FILE|-                write a backup of the desk (every table but sessions, and the audit
                                checkpoints) to FILE or standard output, gzipped JSON lines; consistent
@@ -198,14 +199,17 @@ const commands: Record<string, (args: string[]) => Promise<void> | void> = {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { stdin: { type: "boolean" } },
+      options: { stdin: { type: "boolean" }, claimant: { type: "string" }, on: { type: "string" } },
     });
     const texts = values.stdin ? stdinLines() : positionals.length ? [positionals.join(" ")] : [];
     if (texts.length === 0) throw new UsageError("match needs a TEXT, or --stdin with one text per line.");
+    const { claimant, on } = values;
+    if (on !== undefined && !ZDay.safeParse(on).success)
+      throw new UsageError("--on takes a day: YYYY-MM-DD.");
     const { matchFactChecks } = await databaseSide();
     await withDatabase(async (db) => {
       for (const text of texts) {
-        const matches = await matchFactChecks(db, text, 5);
+        const matches = await matchFactChecks(db, text, 5, { claimant, on });
         print(matches.map(({ id, text, score, url }) => ({ id, text, score, url })));
       }
     });

@@ -102,6 +102,13 @@ describe("the factdesk command line", () => {
     });
     expect(Object.keys(first[0]).sort()).toEqual(["id", "score", "text", "url"]);
     expect(second).toEqual([]);
+    const dated = await factdesk(["match", "--claimant", "Rajavi", "--on", "2019-05-01", "MEK founded 1965"]);
+    expect(jsonLines(dated.stdout)[0][0]).toMatchObject({ url: "https://checks.example/mek-founding" });
+    const undated = await factdesk(["match", "--on", "May 2019", "MEK founded 1965"]);
+    expect(undated).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("--on takes a day: YYYY-MM-DD."),
+    });
   });
 
   it("moves the desk from the embedded database to PostgreSQL in one line, never while another process has it", async () => {

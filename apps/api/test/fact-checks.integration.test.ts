@@ -196,6 +196,40 @@ The city raised its minimum wage to 15 dollars an hour.\tFalse\t/wage-2020\t7 Ju
     expect(a?.score).toBe(b?.score);
   });
 
+  it("ranks a fact-check of the same claimant first, other things equal, and the claim's own claimant counts", async () => {
+    const caller = callerFor(t.db, await makeUser(t.db, { role: "editor" }));
+    const twice = `text\tclaimant\trating\turl
+Unemployment is the lowest it has been in fifty years.\tDonald Trump\tMostly true\t/trump-jobs
+Unemployment is the lowest it has been in fifty years.\tJoe Biden\tFalse\t/biden-jobs
+`;
+    await caller.factCheck.import({ content: twice, format: "table", baseUrl: "https://checks.example/" });
+    const text = "Unemployment is at its lowest in fifty years";
+    const first = async (claimant?: string) => (await caller.factCheck.match({ text, claimant }))[0]?.url;
+    expect(await first("President Trump")).toBe("https://checks.example/trump-jobs");
+    expect(await first("Joe Biden")).toBe("https://checks.example/biden-jobs");
+    const [a, b] = await caller.factCheck.match({ text });
+    expect(a?.score).toBe(b?.score);
+    await expect(caller.factCheck.match({ text, on: "last May" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("YYYY-MM-DD"),
+    });
+
+    // A claim's page ranks by the claim's claimant.
+    for (const [said, url] of [
+      ["Biden", "https://checks.example/biden-jobs"],
+      ["Trump", "https://checks.example/trump-jobs"],
+    ]) {
+      const { articleId } = await caller.article.ingest({
+        title: "Jobs",
+        text: `${text}, ${said} said.`,
+        sentenceIndexes: [0],
+      });
+      const [claim] = (await caller.claim.list({ filter: { articleId } })).items;
+      expect(claim?.claimant).toBe(said);
+      expect((await caller.claim.archiveMatches({ id: claim?.id ?? "" }))[0]?.url).toBe(url);
+    }
+  });
+
   it("refuses bad files and people who may not import, changing nothing", async () => {
     const editor = callerFor(t.db, await makeUser(t.db, { role: "editor" }));
     const checker = callerFor(t.db, await makeUser(t.db));

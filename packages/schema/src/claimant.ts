@@ -17,3 +17,30 @@ export function guessClaimantKind(name: string | null | undefined): TClaimantKin
   if (/^(the\s)/i.test(trimmed) || /^[A-Z]{2,6}$/.test(trimmed)) return "organisation";
   return "person";
 }
+
+/** Offices, honorifics and suffixes that do not tell one claimant from another. */
+const nameNoise = new Set(
+  "the former president vice sen senator rep representative gov governor mayor secretary speaker minister prime chancellor dr mr mrs ms sir dame rev jr sr ii iii".split(
+    " ",
+  ),
+);
+const nameWords = (name: string) =>
+  name
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word && !nameNoise.has(word));
+
+/**
+ * Whether two claimant names plausibly name the same person or body: the same last word
+ * ("Trump", "President Donald J. Trump"), and the same first word when both give more than
+ * one ("Donald Trump" is not "Melania Trump"; the "Republican" and the "Democratic National
+ * Committee" differ).
+ */
+export function sameClaimant(a: string, b: string): boolean {
+  const x = nameWords(a);
+  const y = nameWords(b);
+  if (x.length === 0 || y.length === 0 || x.at(-1) !== y.at(-1)) return false;
+  return x.length === 1 || y.length === 1 || x[0] === y[0];
+}

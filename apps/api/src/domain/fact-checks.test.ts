@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { MATCH_WEIGHTS, matchScore, nearness } from "./fact-checks";
 
 describe("matchScore", () => {
-  const alike = { lexical: 0.8, trigram: 0.6, dense: 0.7 };
+  const alike = { lexical: 0.8, trigram: 0.6, dense: 0.7, claimant: null };
 
   it("blends words and meaning, and the day only when the text's is known", () => {
     const { bm25, trigram, dense } = MATCH_WEIGHTS;
@@ -12,11 +12,24 @@ describe("matchScore", () => {
     expect(matchScore({ ...alike, near: 0 })).toBeLessThan(matchScore({ ...alike, near: 1 }));
   });
 
+  it("counts the claimant only when the text's is known", () => {
+    const weights = { ...MATCH_WEIGHTS, claimant: 0.2 };
+    const unknown = matchScore({ ...alike, near: null }, weights);
+    expect(matchScore({ ...alike, near: null }, { ...weights, claimant: 0 })).toBe(unknown);
+    expect(matchScore({ ...alike, near: null, claimant: 1 }, weights)).toBeGreaterThan(unknown);
+    expect(matchScore({ ...alike, near: null, claimant: 0 }, weights)).toBeLessThan(unknown);
+    // With the day known too, each part keeps its own share.
+    expect(matchScore({ ...alike, near: 1, claimant: 1 }, weights)).toBeGreaterThan(
+      matchScore({ ...alike, near: 1, claimant: 0 }, weights),
+    );
+  });
+
   it("stays within 0 and 1", () => {
     const best = { lexical: 1, trigram: 1, dense: 1 };
-    expect(matchScore({ ...best, near: 1 })).toBe(1);
-    expect(matchScore({ ...best, near: null })).toBe(1);
-    expect(matchScore({ lexical: 0, trigram: 0, dense: null, near: 0 })).toBe(0);
+    const weights = { ...MATCH_WEIGHTS, claimant: 0.2 };
+    expect(matchScore({ ...best, near: 1, claimant: 1 }, weights)).toBe(1);
+    expect(matchScore({ ...best, near: null, claimant: null })).toBe(1);
+    expect(matchScore({ lexical: 0, trigram: 0, dense: null, near: 0, claimant: 0 }, weights)).toBe(0);
   });
 });
 

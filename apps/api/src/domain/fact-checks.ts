@@ -21,7 +21,7 @@ import {
   factChecks,
   factCheckTerms,
 } from "@factdesk/db";
-import { DomainError } from "@factdesk/schema";
+import { DomainError, sameClaimant } from "@factdesk/schema";
 import { and, eq, getViewSelectedFields, inArray, isNull, sql } from "drizzle-orm";
 import type { TJobQueue } from "../jobs/queue";
 import { announceChanges, recordEvents } from "./audit";
@@ -106,11 +106,12 @@ const CANDIDATES = 150;
 /** Hits of the rarest words ranked per text; plenty, as they share a telling word. */
 const SCANNED = 2000;
 /**
- * Shares of the final score from BM25, trigram similarity, the cosine of sentence vectors
- * and, when the text's date is known, how near the fact-check's date is to it (chosen on the
- * CLEF 2021 train queries only: `evaluate-matching.ts --tune`).
+ * Shares of the final score from BM25, trigram similarity, the cosine of sentence vectors,
+ * how near the fact-check's date is to the text's, and whether it checked the same claimant
+ * (the last two only when the text's is known; all chosen on the CLEF 2021 train queries
+ * only: `evaluate-matching.ts --tune`).
  */
-export const MATCH_WEIGHTS = { bm25: 0.5, trigram: 0.2, dense: 0.3, near: 0.15 };
+export const MATCH_WEIGHTS = { bm25: 0.5, trigram: 0.2, dense: 0.3, near: 0.15, claimant: 0.05 };
 export type TMatchWeights = typeof MATCH_WEIGHTS;
 /** Dates a year apart are e⁻¹ as near as the same day (chosen with the weights). */
 const NEAR_DAYS = 365;
@@ -122,22 +123,40 @@ export interface TMatchFeatures {
   dense: number | null;
   /** How near the fact-check's date is to the text's (0 without one); null when the text's is unknown. */
   near: number | null;
+  /** 1 when the fact-check's claimant is the text's (`sameClaimant`), else 0; null when the text's is unknown. */
+  claimant: number | null;
 }
 
 /** Nearness in time of two days (YYYY-MM-DD), 1 for the same day; 0 when the second is unknown. */
 export const nearness = (day: string, other: string | null) =>
   other ? Math.exp(-Math.abs(Date.parse(day) - Date.parse(other)) / 86_400_000 / NEAR_DAYS) : 0;
 
-/** A fact-check not yet given its vector is scored by its words alone, on the same scale. */
+/**
+ * A fact-check not yet given its vector is scored by its words alone, and a text of unknown
+ * date or claimant without those parts, each on the same scale.
+ */
 export function matchScore(
-  { lexical, trigram, dense, near }: TMatchFeatures,
+  { lexical, trigram, dense, near, claimant }: TMatchFeatures,
   weights: TMatchWeights = MATCH_WEIGHTS,
 ) {
   const words = weights.bm25 * lexical + weights.trigram * trigram;
   const said =
     dense === null ? words / (weights.bm25 + weights.trigram) : words + weights.dense * Math.max(0, dense);
-  const score = near === null ? said : (said + weights.near * near) / (1 + weights.near);
+  const known = [
+    [near, weights.near],
+    [claimant, weights.claimant],
+  ].filter((part): part is [number, number] => part[0] !== null);
+  const score =
+    known.reduce((sum, [value, weight]) => sum + weight * value, said) /
+    known.reduce((sum, [, weight]) => sum + weight, 1);
   return Math.round(score * 1000) / 1000;
+}
+
+/** What is known of the text beside its words: the day it was said, who said it. */
+export interface TMatchContext {
+  /** YYYY-MM-DD. */
+  on?: string | null;
+  claimant?: string | null;
 }
 
 export interface TArchiveMatch {
@@ -154,15 +173,15 @@ export interface TArchiveMatch {
 
 /**
  * Past fact-checks most like a text, best first, scored in [0, 1] by `matchScore` over the
- * candidates `archiveCandidates` finds; `on` is the day the text was said, when known.
+ * candidates `archiveCandidates` finds.
  */
 export async function matchFactChecks(
   db: DbOrTx,
   text: string,
   limit = 5,
-  { on = null, weights = MATCH_WEIGHTS }: { on?: string | null; weights?: TMatchWeights } = {},
+  { weights = MATCH_WEIGHTS, ...context }: TMatchContext & { weights?: TMatchWeights } = {},
 ): Promise<TArchiveMatch[]> {
-  const found = await archiveCandidates(db, text, on);
+  const found = await archiveCandidates(db, text, context);
   if (!found) return [];
   const best = found.candidates
     .map(({ features, ...candidate }) => ({ ...candidate, score: matchScore(features, weights) }))
@@ -179,7 +198,11 @@ export async function matchFactChecks(
  * sentence vectors (which sees restatements in other words). The cost per text stays flat as
  * the archive grows.
  */
-export async function archiveCandidates(db: DbOrTx, given: string, on: string | null = null) {
+export async function archiveCandidates(
+  db: DbOrTx,
+  given: string,
+  { on = null, claimant = null }: TMatchContext = {},
+) {
   // A post copied with its handles, hashtags, links and signature is read as its words.
   const text = postWords(given);
   // When the text was said (YYYY-MM-DD): given, or read from a copied post's signature.
@@ -230,6 +253,7 @@ export async function archiveCandidates(db: DbOrTx, given: string, on: string | 
       rating: factChecks.rating,
       publisher: factChecks.publisher,
       reviewedOn: factChecks.reviewedOn,
+      claimant: factChecks.claimant,
       lexemes: sql<string>`${factChecks.search}::text`,
       trigram: sql<number>`word_similarity(${factChecks.claimText}, ${text})`,
       embedding: factChecks.embedding,
@@ -240,13 +264,14 @@ export async function archiveCandidates(db: DbOrTx, given: string, on: string | 
   const vector = await textVector.catch(() => undefined);
 
   const fullMatch = bm25FullMatch(corpus, terms) || 1;
-  const candidates = rows.map(({ lexemes, trigram, embedding, ...candidate }) => {
+  const candidates = rows.map(({ lexemes, trigram, embedding, claimant: checked, ...candidate }) => {
     const { tf, length } = parseTsvector(lexemes, FIELD_WEIGHTS);
     const features: TMatchFeatures = {
       lexical: Math.min(1, bm25(corpus, terms, tf, length) / fullMatch),
       trigram: Number(trigram),
       dense: vector && embedding ? cosine(vector, embedding) : null,
       near: said ? nearness(said, candidate.reviewedOn) : null,
+      claimant: claimant ? Number(checked !== null && sameClaimant(claimant, checked)) : null,
     };
     return { ...candidate, lexemes, features };
   });
@@ -318,11 +343,11 @@ const claimDay = sql<string>`coalesce(${claims.statedOn},
 /** Past fact-checks of (nearly) this claim, for the claim page. */
 export async function archiveMatchesForClaim(db: DbOrTx, claimId: string) {
   const [claim] = await db
-    .select({ text: claims.text, on: claimDay })
+    .select({ text: claims.text, on: claimDay, claimant: claims.claimant })
     .from(claims)
     .where(eq(claims.id, claimId));
   if (!claim) throw new DomainError("NOT_FOUND", "That claim does not exist.");
-  return (await matchFactChecks(db, claim.text, 3, { on: claim.on })).filter(
+  return (await matchFactChecks(db, claim.text, 3, { on: claim.on, claimant: claim.claimant })).filter(
     (match) => match.coverage >= ARCHIVE_COVERAGE_THRESHOLD,
   );
 }
@@ -335,12 +360,12 @@ export async function archiveMatchesForClaim(db: DbOrTx, claimId: string) {
 export async function recordArchiveMatches(db: Db, claimIds: string[]) {
   if (claimIds.length === 0) return;
   const open = await db
-    .select({ id: claims.id, text: claims.text, on: claimDay })
+    .select({ id: claims.id, text: claims.text, on: claimDay, claimant: claims.claimant })
     .from(claims)
     .where(and(inArray(claims.id, claimIds), isNull(claims.archivedAt)));
   const found: { claimId: string; factCheckId: string; coverage: number }[] = [];
   for (const claim of open)
-    for (const match of await matchFactChecks(db, claim.text, 3, { on: claim.on }))
+    for (const match of await matchFactChecks(db, claim.text, 3, { on: claim.on, claimant: claim.claimant }))
       if (match.coverage >= ARCHIVE_COVERAGE_THRESHOLD)
         found.push({ claimId: claim.id, factCheckId: match.id, coverage: match.coverage });
   await db.transaction(async (tx) => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { limits, ZRequired, ZWebAddress } from "./common";
+import { limits, ZDay, ZRequired, ZText, ZWebAddress } from "./common";
 
 export const ZFactCheckImportInput = z.object({
   /** Absent: ClaimReview if the content is JSON, else a CSV/TSV table. */
@@ -15,4 +15,8 @@ export type TFactCheckImportInput = z.infer<typeof ZFactCheckImportInput>;
 export const ZFactCheckMatchInput = z.object({
   text: ZRequired(limits.matchText, "text"),
   limit: z.number().int().min(1).max(50).default(5),
+  /** Who made the claim, when known: a fact-check of the same claimant ranks a little higher. */
+  claimant: ZText(limits.claimant, "claimant").optional(),
+  /** The day it was made, when known: a fact-check from near that day ranks higher. */
+  on: ZDay.optional(),
 });

@@ -1,7 +1,7 @@
 // Each domain's procedure inputs, with their `T…` types; `limits` feeds zod and the forms alike.
 export * from "./articles";
 export * from "./claims";
-export { limits, ZWebAddress } from "./common";
+export { limits, ZDay, ZWebAddress } from "./common";
 export * from "./dashboard";
 export * from "./editorial-rules";
 export * from "./fact-checks";

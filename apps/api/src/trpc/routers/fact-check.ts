@@ -11,5 +11,5 @@ export const factCheckRouter = router({
     ),
   match: spending("match")
     .input(ZFactCheckMatchInput)
-    .query(({ ctx, input }) => matchFactChecks(ctx.db, input.text, input.limit)),
+    .query(({ ctx, input: { text, limit, ...context } }) => matchFactChecks(ctx.db, text, limit, context)),
 });
