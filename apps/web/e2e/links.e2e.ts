@@ -29,7 +29,7 @@ describe("similar and contradicting claims", () => {
       name: "archive.csv",
       mimeType: "text/csv",
       buffer: Buffer.from(
-        'claim,verdict,url,date\n"The MEK was founded in 1963 by Marxist students.",False,https://checks.example/mek-1963,2019-05-02\n',
+        'claim,claimant,verdict,url,date\n"The MEK was founded in 1963 by Marxist students.",Jane Roe,False,https://checks.example/mek-1963,2019-05-02\n',
       ),
     });
     await editor.getByRole("button", { name: "Import" }).click();
@@ -40,6 +40,9 @@ describe("similar and contradicting claims", () => {
     expect(await accessibilityProblems(editor)).toEqual([]);
 
     await editor.getByLabel("Claim or statement").fill("When was the MEK founded?");
+    // Who said it and when, if known, go with the search.
+    await editor.getByLabel("Said by (optional)").fill("Jane Roe");
+    await editor.getByLabel("Said on (optional)").fill("2019-05-01");
     await editor.getByRole("button", { name: "Find matches" }).click();
     await editor
       .getByRole("list", { name: "Matching fact-checks" })

@@ -26,10 +26,18 @@ function ArchiveSearch() {
   const id = useId();
   const t = useT();
   const [text, setText] = useState("");
-  const [query, setQuery] = useState("");
+  const [claimant, setClaimant] = useState("");
+  const [on, setOn] = useState("");
+  // Who said it and when, if known, rank fact-checks of that claimant and from near that day higher.
+  const [query, setQuery] = useState({ text: "", claimant: "", on: "" });
   const matches = useQuery({
-    ...trpc.factCheck.match.queryOptions({ text: query, limit: 10 }),
-    enabled: query !== "",
+    ...trpc.factCheck.match.queryOptions({
+      text: query.text,
+      limit: 10,
+      claimant: query.claimant || undefined,
+      on: query.on || undefined,
+    }),
+    enabled: query.text !== "",
   });
   return (
     <section aria-labelledby={`${id}-search`}>
@@ -40,12 +48,20 @@ function ArchiveSearch() {
         role="search"
         onSubmit={(event: FormEvent) => {
           event.preventDefault();
-          setQuery(text.trim());
+          setQuery({ text: text.trim(), claimant: claimant.trim(), on });
         }}
       >
         <label className="grow">
           {t("archivePage.statement")}
           <input value={text} onChange={(e) => setText(e.target.value)} maxLength={limits.matchText} />
+        </label>
+        <label>
+          {t("archivePage.claimant")}
+          <input value={claimant} onChange={(e) => setClaimant(e.target.value)} maxLength={limits.claimant} />
+        </label>
+        <label>
+          {t("archivePage.on")}
+          <input type="date" value={on} onChange={(e) => setOn(e.target.value)} />
         </label>
         <button type="submit">{t("archivePage.find")}</button>
       </form>
